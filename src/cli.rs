@@ -1,0 +1,332 @@
+//! The command line as clap sees it: raw flags, no I/O and no resolution.
+//!
+//! Rules for this file: every short flag is written out (`short = 'p'`), every value name
+//! is upper case, and the first line of a doc comment is the short help. Global options
+//! carry `global = true` so they may stand before or after the subcommand. Values are kept
+//! as given; `settings` resolves them against the environment and the profile.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+use crate::secret::Secret;
+
+/// A fast, trustworthy command-line client for object storage (AWS S3 and S3-compatible
+/// servers, Aliyun OSS, Kingsoft KS3).
+#[derive(Debug, Parser)]
+#[command(
+    name = "objcmd",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted by every subcommand.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Profile from the config file [env: OBJCMD_PROFILE] [default: default]
+    #[arg(short = 'p', long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]
+    #[arg(long, global = true, value_name = "PROVIDER", value_parser = ["s3", "oss", "ks3"])]
+    pub provider: Option<String>,
+
+    /// Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub region: Option<String>,
+
+    /// Access key id [env: OBJCMD_ACCESS_KEY, or the provider's own]
+    #[arg(long, global = true, value_name = "KEY")]
+    pub access_key: Option<String>,
+
+    /// Secret access key [env: OBJCMD_SECRET_KEY, or the provider's own]
+    #[arg(long, global = true, value_name = "SECRET")]
+    pub secret_key: Option<Secret>,
+
+    /// STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub security_token: Option<Secret>,
+
+    /// Send unsigned requests (public buckets)
+    #[arg(long, global = true)]
+    pub anonymous: bool,
+
+    /// Bucket addressing: path, virtual or auto
+    #[arg(long, global = true, value_name = "STYLE", value_parser = ["path", "virtual", "auto"])]
+    pub addressing: Option<String>,
+
+    /// The endpoint is a custom domain bound to one bucket
+    #[arg(long, global = true)]
+    pub cname: bool,
+
+    /// S3 signature version: v2 or v4
+    #[arg(long, global = true, value_name = "VERSION", value_parser = ["v2", "v4"])]
+    pub signature: Option<String>,
+
+    /// Machine output: one JSON object per line on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print less on stderr
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more on stderr (-vv: every HTTP request and response head, secrets redacted)
+    #[arg(short = 'v', long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Never show progress bars
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
+    /// Retries of a retryable failure [default: 5]
+    #[arg(long, global = true, value_name = "N")]
+    pub retries: Option<u32>,
+
+    /// Connect and read timeout in seconds [default: 60]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub timeout: Option<u64>,
+
+    /// Bandwidth cap, e.g. 10MiB/s
+    #[arg(long, global = true, value_name = "RATE")]
+    pub limit_rate: Option<String>,
+
+    /// Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)
+    #[arg(long, global = true, value_name = "HOST:ADDR")]
+    pub resolve: Vec<String>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, edit and show profiles
+    Config(ConfigArgs),
+    /// List buckets, or the objects under a prefix
+    Ls(LsArgs),
+    /// Make a bucket
+    Mb(MbArgs),
+    /// Remove a bucket
+    Rb(RbArgs),
+    /// Show an object's size, dates, ETag, type, storage class and metadata
+    Stat(StatArgs),
+    /// Upload files or stdin
+    Put(PutArgs),
+    /// Download an object to a file, a directory or stdout
+    Get(GetArgs),
+    /// Delete objects
+    Rm(RmArgs),
+}
+
+/// `objcmd config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+/// The `config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Create or update a profile from the global flags, prompting on a terminal for
+    /// what is missing
+    Init,
+    /// Set a key of the profile (or `default_profile`)
+    Set {
+        /// The key, e.g. endpoint
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// The value
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// Print a key of the profile (secrets masked unless --reveal)
+    Get {
+        /// The key, e.g. endpoint
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// Print secrets in full
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Show the profile's resolved settings and where each comes from (secrets masked)
+    List,
+    /// Print the config file's path
+    Path,
+}
+
+/// `objcmd ls`.
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    /// s3://BUCKET[/PREFIX]; without it, list buckets
+    #[arg(value_name = "URL")]
+    pub url: Option<String>,
+
+    /// List every object under the prefix, not one level
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Long format: size, date, storage class and ETag
+    #[arg(short = 'l', long)]
+    pub long: bool,
+
+    /// Human-readable sizes (KiB, MiB...)
+    #[arg(short = 'H', long)]
+    pub human: bool,
+}
+
+/// `objcmd mb`.
+#[derive(Debug, Args)]
+pub struct MbArgs {
+    /// s3://BUCKET
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// Canned ACL of the new bucket (private, public-read...)
+    #[arg(long, value_name = "ACL")]
+    pub acl: Option<String>,
+
+    /// Location constraint (region) of the new bucket
+    #[arg(long, value_name = "REGION")]
+    pub location: Option<String>,
+}
+
+/// `objcmd rb`.
+#[derive(Debug, Args)]
+pub struct RbArgs {
+    /// s3://BUCKET
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// First delete every object and abort every unfinished multipart upload
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `objcmd stat`.
+#[derive(Debug, Args)]
+pub struct StatArgs {
+    /// s3://BUCKET/KEY
+    #[arg(value_name = "URL")]
+    pub url: String,
+}
+
+/// Options that shape an uploaded object.
+#[derive(Debug, Default, Args)]
+pub struct UploadArgs {
+    /// Canned ACL of the object (private, public-read...)
+    #[arg(long, value_name = "ACL")]
+    pub acl: Option<String>,
+
+    /// Content-Type [default: guessed from the file name]
+    #[arg(long, value_name = "TYPE")]
+    pub content_type: Option<String>,
+
+    /// User metadata (repeatable)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub meta: Vec<String>,
+
+    /// Storage class (STANDARD, STANDARD_IA, GLACIER...)
+    #[arg(long, value_name = "CLASS")]
+    pub storage_class: Option<String>,
+
+    /// Extra request header (repeatable), e.g. 'Cache-Control: no-cache'
+    #[arg(long, value_name = "'NAME: VALUE'")]
+    pub header: Vec<String>,
+}
+
+/// `objcmd put`.
+#[derive(Debug, Args)]
+pub struct PutArgs {
+    /// Files (or - for stdin), then the destination s3://BUCKET/KEY or s3://BUCKET/PREFIX/
+    #[arg(value_name = "SRC... DST", num_args = 2.., required = true)]
+    pub paths: Vec<String>,
+
+    #[command(flatten)]
+    pub upload: UploadArgs,
+
+    /// Skip objects that already exist
+    #[arg(long)]
+    pub no_clobber: bool,
+
+    /// Print what would be uploaded, upload nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `objcmd get`.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// s3://BUCKET/KEY
+    #[arg(value_name = "SRC")]
+    pub src: String,
+
+    /// File, directory, or - for stdout [default: the key's base name in the current dir]
+    #[arg(value_name = "DST")]
+    pub dst: Option<String>,
+
+    /// Only bytes A to B (inclusive): A-B, A- or -N (the last N bytes)
+    #[arg(long, value_name = "A-B", allow_hyphen_values = true)]
+    pub range: Option<String>,
+
+    /// Do not overwrite an existing file
+    #[arg(long)]
+    pub no_clobber: bool,
+
+    /// Print what would be downloaded, download nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `objcmd rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// s3://BUCKET/KEY (one or more)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    /// Print what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        let a = Cli::try_parse_from(["objcmd", "--json", "-p", "x", "ls", "s3://b"]).unwrap();
+        let b = Cli::try_parse_from(["objcmd", "ls", "s3://b", "--json", "-p", "x"]).unwrap();
+        assert!(a.global.json && b.global.json);
+        assert_eq!(a.global.profile, b.global.profile);
+    }
+
+    #[test]
+    fn secrets_given_as_flags_do_not_show_in_debug() {
+        let cli = Cli::try_parse_from(["objcmd", "--secret-key", "SUPERSECRET", "ls"]).unwrap();
+        assert!(!format!("{cli:?}").contains("SUPERSECRET"));
+    }
+}

@@ -1,0 +1,474 @@
+//! The differences between the S3, OSS and KS3 dialects, kept as data.
+//!
+//! Everything that varies by provider (the Authorization scheme word, header prefixes, the
+//! signed sub-resources, how a key appears in the signed resource and in the URL path, the
+//! request-id header) lives here, so that the signer and the request builder are written
+//! once. The table is `spec/wire-formats.md` §1.2 and §10; the sub-resource sets are its
+//! Appendix A, copied from boto/botocore, oss2 and ks3sdk.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// One of the three wire dialects of the S3-style REST API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// AWS S3 and every S3-compatible server (Ceph, MinIO, R2...).
+    S3,
+    /// Aliyun OSS.
+    Oss,
+    /// Kingsoft KS3.
+    Ks3,
+}
+
+/// Characters left alone by "Percent-encode(safe=``)": the RFC 3986 unreserved set.
+pub const ENCODE_ALL: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// "Percent-encode(safe=`/`)": Python's `urllib.parse.quote`, used for S3 and KS3 key paths.
+pub const ENCODE_KEEP_SLASH: &AsciiSet = &ENCODE_ALL.remove(b'/');
+
+/// Percent-encodes every byte outside the unreserved set (uppercase hex).
+pub fn encode_all(s: &str) -> String {
+    utf8_percent_encode(s, ENCODE_ALL).to_string()
+}
+
+/// Percent-encodes like [`encode_all`] but leaves `/` alone.
+pub fn encode_keep_slash(s: &str) -> String {
+    utf8_percent_encode(s, ENCODE_KEEP_SLASH).to_string()
+}
+
+impl Dialect {
+    /// The lower-case name used in the config file and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::S3 => "s3",
+            Dialect::Oss => "oss",
+            Dialect::Ks3 => "ks3",
+        }
+    }
+
+    /// The word before `AK:signature` in the Authorization header.
+    pub fn auth_scheme(self) -> &'static str {
+        match self {
+            Dialect::S3 => "AWS",
+            Dialect::Oss => "OSS",
+            Dialect::Ks3 => "KSS",
+        }
+    }
+
+    /// Headers with this (lower-case) prefix are signed as canonical provider headers.
+    pub fn header_prefix(self) -> &'static str {
+        match self {
+            Dialect::S3 => "x-amz-",
+            Dialect::Oss => "x-oss-",
+            Dialect::Ks3 => "x-kss-",
+        }
+    }
+
+    /// The prefix of user metadata headers.
+    pub fn meta_prefix(self) -> &'static str {
+        match self {
+            Dialect::S3 => "x-amz-meta-",
+            Dialect::Oss => "x-oss-meta-",
+            Dialect::Ks3 => "x-kss-meta-",
+        }
+    }
+
+    /// A provider header name: `provider_header("acl")` is `x-amz-acl` for S3.
+    pub fn provider_header(self, suffix: &str) -> String {
+        format!("{}{suffix}", self.header_prefix())
+    }
+
+    /// The header that carries an STS security token (signed as a provider header).
+    pub fn security_token_header(self) -> String {
+        self.provider_header("security-token")
+    }
+
+    /// The header with the canned ACL of a new object (OSS has a separate one for objects).
+    pub fn object_acl_header(self) -> String {
+        match self {
+            Dialect::Oss => "x-oss-object-acl".to_string(),
+            _ => self.provider_header("acl"),
+        }
+    }
+
+    /// The header with the canned ACL of a bucket.
+    pub fn bucket_acl_header(self) -> String {
+        self.provider_header("acl")
+    }
+
+    /// The header that selects the storage class of a new object.
+    pub fn storage_class_header(self) -> String {
+        self.provider_header("storage-class")
+    }
+
+    /// The response header that carries the request id.
+    pub fn request_id_header(self) -> &'static str {
+        match self {
+            Dialect::S3 => "x-amz-request-id",
+            Dialect::Oss => "x-oss-request-id",
+            Dialect::Ks3 => "x-kss-request-id",
+        }
+    }
+
+    /// The response header with the host id, where the dialect has one.
+    pub fn host_id_header(self) -> Option<&'static str> {
+        match self {
+            Dialect::S3 => Some("x-amz-id-2"),
+            Dialect::Oss | Dialect::Ks3 => None,
+        }
+    }
+
+    /// The query parameter naming the access key in a presigned URL.
+    pub fn presign_access_key_param(self) -> &'static str {
+        match self {
+            Dialect::S3 => "AWSAccessKeyId",
+            Dialect::Oss => "OSSAccessKeyId",
+            Dialect::Ks3 => "KSSAccessKeyId",
+        }
+    }
+
+    /// The header whose value replaces the Date line of the string to sign, if any.
+    ///
+    /// S3 blanks the line when `x-amz-date` is present (see [`Dialect::blanks_date_line`]);
+    /// OSS substitutes `x-oss-date`; KS3 has no override.
+    pub fn date_override_header(self) -> Option<&'static str> {
+        match self {
+            Dialect::S3 => Some("x-amz-date"),
+            Dialect::Oss => Some("x-oss-date"),
+            Dialect::Ks3 => None,
+        }
+    }
+
+    /// True when the date override empties the Date line instead of replacing it (S3).
+    pub fn blanks_date_line(self) -> bool {
+        self == Dialect::S3
+    }
+
+    /// True when provider header values are trimmed before signing (boto and botocore do;
+    /// oss2 and ks3sdk sign them verbatim).
+    pub fn trims_header_values(self) -> bool {
+        self == Dialect::S3
+    }
+
+    /// True when the query parameter is a signed sub-resource in this dialect.
+    pub fn is_sub_resource(self, name: &str) -> bool {
+        let set: &[&str] = match self {
+            Dialect::S3 => S3_SUB_RESOURCES,
+            Dialect::Oss => OSS_SUB_RESOURCES,
+            Dialect::Ks3 => KS3_SUB_RESOURCES,
+        };
+        set.contains(&name)
+    }
+
+    /// The key as it appears in the canonical resource of the V2-family string to sign.
+    ///
+    /// S3 and KS3 percent-encode it (safe `/`), OSS signs it raw. KS3's `//` rewrite applies
+    /// to the whole resource, so it is done by the caller ([`Dialect::rewrite_resource`]).
+    pub fn canonical_key(self, key: &str) -> String {
+        match self {
+            Dialect::S3 | Dialect::Ks3 => encode_keep_slash(key),
+            Dialect::Oss => key.to_string(),
+        }
+    }
+
+    /// The key as it appears in the URL path (after the bucket, if any).
+    ///
+    /// oss2 encodes `/` too, so a key never produces empty or dot path segments there.
+    pub fn path_key(self, key: &str) -> String {
+        match self {
+            Dialect::S3 | Dialect::Ks3 => encode_keep_slash(key),
+            Dialect::Oss => encode_all(key),
+        }
+    }
+
+    /// KS3 rewrites every `//` in the resource (and the URL path) as `/%2F`.
+    pub fn rewrite_resource(self, resource: String) -> String {
+        match self {
+            Dialect::Ks3 if resource.contains("//") => resource.replace("//", "/%2F"),
+            _ => resource,
+        }
+    }
+
+    /// The URL scheme users write for this dialect (`s3://`, `oss://`, `ks3://`).
+    pub fn url_scheme(self) -> &'static str {
+        self.name()
+    }
+
+    /// The canned ACL names the dialect accepts for objects.
+    pub fn object_canned_acls(self) -> &'static [&'static str] {
+        match self {
+            Dialect::S3 => S3_CANNED_ACLS,
+            Dialect::Oss => &["default", "private", "public-read", "public-read-write"],
+            Dialect::Ks3 => &["private", "public-read"],
+        }
+    }
+
+    /// The canned ACL names the dialect accepts for buckets.
+    pub fn bucket_canned_acls(self) -> &'static [&'static str] {
+        match self {
+            Dialect::S3 => S3_CANNED_ACLS,
+            Dialect::Oss | Dialect::Ks3 => &["private", "public-read", "public-read-write"],
+        }
+    }
+}
+
+const S3_CANNED_ACLS: &[&str] = &[
+    "private",
+    "public-read",
+    "public-read-write",
+    "authenticated-read",
+    "aws-exec-read",
+    "bucket-owner-read",
+    "bucket-owner-full-control",
+    "log-delivery-write",
+];
+
+/// boto's `qsa_of_interest` plus the names botocore's `HmacV1Auth` adds.
+const S3_SUB_RESOURCES: &[&str] = &[
+    "acl",
+    "cors",
+    "defaultObjectAcl",
+    "location",
+    "logging",
+    "partNumber",
+    "policy",
+    "requestPayment",
+    "torrent",
+    "versioning",
+    "versionId",
+    "versions",
+    "website",
+    "uploads",
+    "uploadId",
+    "response-content-type",
+    "response-content-language",
+    "response-expires",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "delete",
+    "lifecycle",
+    "tagging",
+    "restore",
+    "storageClass",
+    "websiteConfig",
+    "compose",
+    "billing",
+    "userProject",
+    "encryptionConfig",
+    "accelerate",
+    "notification",
+    "replication",
+    "analytics",
+    "metrics",
+    "inventory",
+    "select",
+    "select-type",
+    "object-lock",
+];
+
+/// oss2 `ProviderAuth._subresource_key_set`.
+const OSS_SUB_RESOURCES: &[&str] = &[
+    "accessPoint",
+    "accessPointPolicy",
+    "acl",
+    "append",
+    "asyncFetch",
+    "bucketArchiveDirectRead",
+    "bucketInfo",
+    "callback",
+    "callback-var",
+    "cname",
+    "comp",
+    "continuation-token",
+    "cors",
+    "delete",
+    "encryption",
+    "endTime",
+    "group",
+    "httpsConfig",
+    "inventory",
+    "inventoryId",
+    "lifecycle",
+    "link",
+    "live",
+    "location",
+    "logging",
+    "metaQuery",
+    "objectInfo",
+    "objectMeta",
+    "partNumber",
+    "policy",
+    "position",
+    "publicAccessBlock",
+    "qos",
+    "qosInfo",
+    "qosRequester",
+    "redundancyTransition",
+    "referer",
+    "regionList",
+    "replication",
+    "replicationLocation",
+    "replicationProgress",
+    "requestPayment",
+    "requesterQosInfo",
+    "resourceGroup",
+    "resourcePool",
+    "resourcePoolBuckets",
+    "resourcePoolInfo",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "restore",
+    "security-token",
+    "sequential",
+    "startTime",
+    "stat",
+    "status",
+    "style",
+    "styleName",
+    "symlink",
+    "tagging",
+    "transferAcceleration",
+    "uploadId",
+    "uploads",
+    "versionId",
+    "versioning",
+    "versions",
+    "vod",
+    "website",
+    "worm",
+    "wormExtend",
+    "wormId",
+    "x-oss-ac-forward-allow",
+    "x-oss-ac-source-ip",
+    "x-oss-ac-subnet-mask",
+    "x-oss-ac-vpc-id",
+    "x-oss-access-point-name",
+    "x-oss-async-process",
+    "x-oss-process",
+    "x-oss-redundancy-transition-taskid",
+    "x-oss-request-payer",
+    "x-oss-target-redundancy-type",
+    "x-oss-traffic-limit",
+    "x-oss-write-get-object-response",
+];
+
+/// ks3sdk `ks3/auth.py` `qsa_of_interest`.
+const KS3_SUB_RESOURCES: &[&str] = &[
+    "acl",
+    "cors",
+    "defaultObjectAcl",
+    "location",
+    "logging",
+    "partNumber",
+    "policy",
+    "requestPayment",
+    "torrent",
+    "versioning",
+    "versionId",
+    "versions",
+    "website",
+    "uploads",
+    "uploadId",
+    "response-content-type",
+    "response-content-language",
+    "response-expires",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "delete",
+    "lifecycle",
+    "tagging",
+    "restore",
+    "notification",
+    "thumbnail",
+    "queryadp",
+    "adp",
+    "asyntask",
+    "querytask",
+    "domain",
+    "storageClass",
+    "websiteConfig",
+    "compose",
+    "quota",
+    "crr",
+    "fetch",
+    "append",
+    "position",
+    "mirror",
+    "retention",
+    "recycle",
+    "recover",
+    "clear",
+    "inventory",
+    "id",
+    "x-kss-process",
+    "encryption",
+    "accessmonitor",
+    "decompresspolicy",
+    "migration",
+    "bucketqos",
+    "requesterqos",
+    "transferAcceleration",
+    "dataAccelerator",
+    "dataRedundancySwitch",
+    "VpcAccessBlock",
+    "PublicNetworkBlock",
+    "BucketPublicNetworkBlock",
+    "dataRedundancyTransition",
+    "jobs",
+    "jobId",
+    "action",
+    "priority",
+    "worm",
+    "wormId",
+    "wormExtend",
+    "archiveDirectRead",
+    "http2",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_match_python_quote() {
+        let key = "dir one/a b+c%d~e=f?g&h;i,j:k@l$m!n'o(p)q*r.txt";
+        assert_eq!(
+            encode_keep_slash(key),
+            "dir%20one/a%20b%2Bc%25d~e%3Df%3Fg%26h%3Bi%2Cj%3Ak%40l%24m%21n%27o%28p%29q%2Ar.txt"
+        );
+        assert_eq!(encode_all("a/b c"), "a%2Fb%20c");
+        assert_eq!(encode_all("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn ks3_rewrites_double_slashes_left_to_right() {
+        let d = Dialect::Ks3;
+        assert_eq!(d.rewrite_resource("/bkt/a//b".into()), "/bkt/a/%2Fb");
+        assert_eq!(d.rewrite_resource("/bkt//x".into()), "/bkt/%2Fx");
+        assert_eq!(d.rewrite_resource("/bkt/a///b".into()), "/bkt/a/%2F/b");
+        assert_eq!(
+            Dialect::S3.rewrite_resource("/bkt/a//b".into()),
+            "/bkt/a//b"
+        );
+    }
+
+    #[test]
+    fn sub_resource_sets_are_per_dialect() {
+        assert!(Dialect::S3.is_sub_resource("uploadId"));
+        assert!(!Dialect::S3.is_sub_resource("prefix"));
+        assert!(Dialect::Oss.is_sub_resource("security-token"));
+        assert!(!Dialect::S3.is_sub_resource("security-token"));
+        assert!(Dialect::Ks3.is_sub_resource("x-kss-process"));
+        assert!(!Dialect::Ks3.is_sub_resource("x-oss-process"));
+    }
+}

@@ -1,0 +1,575 @@
+//! The object-storage client: S3 API operations over the three dialects.
+//!
+//! Methods are named after the API operations they perform and return domain types; the
+//! wire (signing in `sign`, transport in `request`, XML in `xml`, dialect differences in
+//! `dialect`) stays inside this module. Nothing here knows about clap, terminals or anyhow,
+//! so the module could become a library crate of its own.
+
+pub mod dialect;
+pub mod endpoint;
+pub mod error;
+pub mod request;
+pub mod sign;
+pub mod sigv4;
+pub mod xml;
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use reqwest::Method;
+
+pub use dialect::Dialect;
+pub use endpoint::{Addressing, Endpoint, Target};
+pub use error::{Error, ServiceError, TransportKind};
+pub use request::{Body, ClientConfig, FileSlice, Progress, Request, Response, Transport};
+pub use sign::Credentials;
+
+/// The signature version of S3 requests (OSS and KS3 always use the V2 family).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignatureVersion {
+    /// HMAC-SHA1, as S3, OSS and KS3 share it.
+    V2,
+    /// AWS Signature Version 4.
+    V4,
+}
+
+/// A bucket of ListBuckets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bucket {
+    /// Its name.
+    pub name: String,
+    /// When it was created, if the server said.
+    pub created: Option<Timestamp>,
+}
+
+/// An object of a listing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectInfo {
+    /// The key.
+    pub key: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Last-modified time, if the server said.
+    pub last_modified: Option<Timestamp>,
+    /// ETag without its quotes.
+    pub etag: String,
+    /// Storage class (`STANDARD` when the server leaves it out).
+    pub storage_class: String,
+}
+
+/// One page of a listing: objects and common prefixes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectsPage {
+    /// Objects of the page.
+    pub objects: Vec<ObjectInfo>,
+    /// Common prefixes ("directories") of the page, each ending in the delimiter.
+    pub prefixes: Vec<String>,
+}
+
+/// What HEAD (or GET) says about an object.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectMeta {
+    /// Size of the whole object in bytes.
+    pub size: u64,
+    /// ETag without its quotes.
+    pub etag: String,
+    /// Last-modified time.
+    pub last_modified: Option<Timestamp>,
+    /// Content-Type.
+    pub content_type: Option<String>,
+    /// Storage class (`STANDARD` when the server leaves it out).
+    pub storage_class: String,
+    /// User metadata, names without the dialect's prefix.
+    pub metadata: BTreeMap<String, String>,
+    /// The request id of the reply.
+    pub request_id: Option<String>,
+}
+
+/// An inclusive byte range of an object (`bytes=first-last`), or a suffix (`bytes=-n`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByteRange {
+    /// `first-last`, both inclusive; `last = None` means to the end.
+    From {
+        /// First byte.
+        first: u64,
+        /// Last byte, inclusive.
+        last: Option<u64>,
+    },
+    /// The last `n` bytes.
+    Suffix(u64),
+}
+
+impl ByteRange {
+    /// The value of the Range header.
+    pub fn header_value(self) -> String {
+        match self {
+            ByteRange::From {
+                first,
+                last: Some(last),
+            } => format!("bytes={first}-{last}"),
+            ByteRange::From { first, last: None } => format!("bytes={first}-"),
+            ByteRange::Suffix(n) => format!("bytes=-{n}"),
+        }
+    }
+}
+
+/// A GetObject reply whose body is still to be read.
+pub struct GetObjectOutput {
+    /// Metadata; `size` is the whole object's size, also for ranged reads.
+    pub meta: ObjectMeta,
+    /// Bytes in this reply's body.
+    pub content_length: u64,
+    /// Offset of the body's first byte in the object.
+    pub offset: u64,
+    /// The reply, to read the body from.
+    pub body: Response,
+}
+
+/// Options of PutObject.
+#[derive(Clone, Debug, Default)]
+pub struct PutOptions {
+    /// Content-Type.
+    pub content_type: Option<String>,
+    /// base64 MD5 of the body.
+    pub content_md5: Option<String>,
+    /// Canned ACL.
+    pub acl: Option<String>,
+    /// Storage class.
+    pub storage_class: Option<String>,
+    /// User metadata (names without prefix).
+    pub metadata: Vec<(String, String)>,
+    /// Other headers, sent as given.
+    pub headers: Vec<(String, String)>,
+}
+
+/// What PutObject answered.
+#[derive(Clone, Debug, Default)]
+pub struct PutObjectOutput {
+    /// ETag without quotes.
+    pub etag: String,
+    /// Request id.
+    pub request_id: Option<String>,
+}
+
+/// One page of ListMultipartUploads.
+pub use xml::ListMultipartUploadsResult as MultipartUploadsPage;
+
+/// Strips the quotes around an ETag.
+pub fn unquote_etag(etag: &str) -> String {
+    etag.trim().trim_matches('"').to_string()
+}
+
+/// True when an ETag is the MD5 of the object (32 hex digits), as it is for objects
+/// uploaded in one piece without server-side encryption by KMS.
+pub fn etag_is_md5(etag: &str) -> bool {
+    etag.len() == 32 && etag.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn parse_timestamp(s: &str) -> Option<Timestamp> {
+    s.trim().parse().ok()
+}
+
+fn parse_http_date(s: &str) -> Option<Timestamp> {
+    jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(s.trim())
+        .ok()
+}
+
+/// The S3-style API over one endpoint, shared by all threads (cheap to clone).
+#[derive(Clone)]
+pub struct Client {
+    transport: Transport,
+}
+
+impl Client {
+    /// Builds the client and its connection pool.
+    pub fn new(config: ClientConfig) -> Result<Client, Error> {
+        Ok(Client {
+            transport: Transport::new(config)?,
+        })
+    }
+
+    /// The dialect spoken.
+    pub fn dialect(&self) -> Dialect {
+        self.transport.config().target.dialect
+    }
+
+    /// The transport, for the transfer engine.
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    fn send(&self, req: &Request<'_>) -> Result<Response, Error> {
+        self.transport.send(req)
+    }
+
+    fn invalid(operation: &'static str, e: impl std::fmt::Display) -> Error {
+        Error::InvalidResponse {
+            operation,
+            detail: e.to_string(),
+        }
+    }
+
+    /// ListBuckets: every bucket of the account.
+    pub fn list_buckets(&self) -> Result<Vec<Bucket>, Error> {
+        let req = Request::new("ListBuckets", Method::GET, None, "");
+        let body = self.send(&req)?.text()?;
+        let buckets =
+            xml::parse_list_buckets(&body).map_err(|e| Self::invalid("ListBuckets", e))?;
+        Ok(buckets
+            .into_iter()
+            .map(|b| Bucket {
+                created: parse_timestamp(&b.creation_date),
+                name: b.name,
+            })
+            .collect())
+    }
+
+    /// ListObjects (version 1): one page of keys under `prefix`.
+    ///
+    /// Asks for `encoding-type=url` so that any key, control characters included, survives
+    /// the XML; the parser decodes when the server honoured it.
+    pub fn list_objects(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        delimiter: Option<&str>,
+        marker: Option<&str>,
+        max_keys: Option<u32>,
+    ) -> Result<xml::ListBucketResult, Error> {
+        let mut req = Request::new("ListObjects", Method::GET, Some(bucket), "")
+            .query("encoding-type", "url");
+        if !prefix.is_empty() {
+            req = req.query("prefix", prefix);
+        }
+        if let Some(d) = delimiter {
+            req = req.query("delimiter", d);
+        }
+        if let Some(m) = marker {
+            req = req.query("marker", m);
+        }
+        if let Some(n) = max_keys {
+            req = req.query("max-keys", n.to_string());
+        }
+        let body = self.send(&req)?.text()?;
+        xml::parse_list_objects(&body).map_err(|e| Self::invalid("ListObjects", e))
+    }
+
+    /// Every page of ListObjects under `prefix`, fetched lazily one page at a time.
+    pub fn list_objects_pages<'a>(
+        &'a self,
+        bucket: &'a str,
+        prefix: &'a str,
+        delimiter: Option<&'a str>,
+    ) -> ListObjectsPages<'a> {
+        ListObjectsPages {
+            client: self,
+            bucket,
+            prefix,
+            delimiter,
+            marker: None,
+            done: false,
+        }
+    }
+
+    fn object_meta(resp: &Response, dialect: Dialect) -> ObjectMeta {
+        let prefix = dialect.meta_prefix();
+        let metadata = resp
+            .headers()
+            .filter_map(|(name, value)| {
+                name.strip_prefix(prefix)
+                    .map(|n| (n.to_string(), value.to_string()))
+            })
+            .collect();
+        ObjectMeta {
+            size: resp.content_length().unwrap_or(0),
+            etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
+            last_modified: resp.header("last-modified").and_then(parse_http_date),
+            content_type: resp.header("content-type").map(str::to_string),
+            storage_class: resp
+                .header(&dialect.storage_class_header())
+                .unwrap_or("STANDARD")
+                .to_string(),
+            metadata,
+            request_id: resp.request_id(),
+        }
+    }
+
+    /// HeadObject: an object's size, ETag, type, storage class and user metadata.
+    pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
+        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
+        let resp = self.send(&req)?;
+        Ok(Self::object_meta(&resp, self.dialect()))
+    }
+
+    /// HeadBucket: succeeds when the bucket exists and is accessible.
+    pub fn head_bucket(&self, bucket: &str) -> Result<(), Error> {
+        let req = Request::new("HeadBucket", Method::HEAD, Some(bucket), "");
+        self.send(&req).map(drop)
+    }
+
+    /// GetObject, optionally of a range and only if the ETag still matches.
+    pub fn get_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        range: Option<ByteRange>,
+        if_match: Option<&str>,
+    ) -> Result<GetObjectOutput, Error> {
+        let mut req = Request::new("GetObject", Method::GET, Some(bucket), key);
+        if let Some(range) = range {
+            req = req.header("Range", range.header_value());
+        }
+        if let Some(etag) = if_match {
+            req = req.header("If-Match", format!("\"{etag}\""));
+        }
+        let resp = self.send(&req)?;
+        let mut meta = Self::object_meta(&resp, self.dialect());
+        let content_length = resp
+            .content_length()
+            .ok_or_else(|| Self::invalid("GetObject", "no Content-Length"))?;
+        let mut offset = 0;
+        if resp.status() == 206 {
+            // Content-Range: bytes first-last/total
+            let parsed = resp.header("content-range").and_then(|v| {
+                let (span, total) = v.strip_prefix("bytes ")?.split_once('/')?;
+                let (first, _) = span.split_once('-')?;
+                Some((first.parse::<u64>().ok()?, total.parse::<u64>().ok()))
+            });
+            let (first, total) = parsed.ok_or_else(|| {
+                Self::invalid("GetObject", "a 206 reply without a valid Content-Range")
+            })?;
+            offset = first;
+            meta.size = total.unwrap_or(first + content_length);
+        } else if range.is_some() && resp.status() == 200 {
+            // The server ignored the Range header: the body is the whole object.
+            log::info!(
+                "the server ignored the Range header of GetObject and sent the whole object"
+            );
+        }
+        Ok(GetObjectOutput {
+            meta,
+            content_length,
+            offset,
+            body: resp,
+        })
+    }
+
+    /// PutObject: stores a body under a key.
+    pub fn put_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: Body,
+        options: &PutOptions,
+        progress: Option<Progress>,
+    ) -> Result<PutObjectOutput, Error> {
+        let dialect = self.dialect();
+        let mut req = Request::new("PutObject", Method::PUT, Some(bucket), key).body(body);
+        req.progress = progress;
+        if let Some(t) = &options.content_type {
+            req = req.header("Content-Type", t);
+        }
+        if let Some(md5) = &options.content_md5 {
+            req = req.header("Content-MD5", md5);
+        }
+        if let Some(acl) = &options.acl {
+            req = req.header(dialect.object_acl_header(), acl);
+        }
+        if let Some(class) = &options.storage_class {
+            req = req.header(dialect.storage_class_header(), class);
+        }
+        for (name, value) in &options.metadata {
+            req = req.header(format!("{}{name}", dialect.meta_prefix()), value);
+        }
+        for (name, value) in &options.headers {
+            req = req.header(name, value);
+        }
+        let resp = self.send(&req)?;
+        Ok(PutObjectOutput {
+            etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
+            request_id: resp.request_id(),
+        })
+    }
+
+    /// DeleteObject.
+    pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), Error> {
+        let req = Request::new("DeleteObject", Method::DELETE, Some(bucket), key);
+        self.send(&req).map(drop)
+    }
+
+    /// CreateBucket, with a canned ACL and a location constraint.
+    pub fn create_bucket(
+        &self,
+        bucket: &str,
+        acl: Option<&str>,
+        location: Option<&str>,
+    ) -> Result<(), Error> {
+        let mut req = Request::new("CreateBucket", Method::PUT, Some(bucket), "");
+        if let Some(acl) = acl {
+            req = req.header(self.dialect().bucket_acl_header(), acl);
+        }
+        if let Some(location) = location {
+            req = req
+                .header("Content-Type", "application/xml")
+                .body(Body::Bytes(
+                    xml::create_bucket_configuration(location).into_bytes(),
+                ));
+        }
+        self.send(&req).map(drop)
+    }
+
+    /// DeleteBucket (the bucket must be empty).
+    pub fn delete_bucket(&self, bucket: &str) -> Result<(), Error> {
+        let req = Request::new("DeleteBucket", Method::DELETE, Some(bucket), "");
+        self.send(&req).map(drop)
+    }
+
+    /// ListMultipartUploads: one page of unfinished uploads.
+    pub fn list_multipart_uploads(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        key_marker: Option<&str>,
+        upload_id_marker: Option<&str>,
+    ) -> Result<MultipartUploadsPage, Error> {
+        let mut req = Request::new("ListMultipartUploads", Method::GET, Some(bucket), "")
+            .query("uploads", "")
+            .query("encoding-type", "url");
+        if !prefix.is_empty() {
+            req = req.query("prefix", prefix);
+        }
+        if let Some(m) = key_marker {
+            req = req.query("key-marker", m);
+        }
+        if let Some(m) = upload_id_marker {
+            req = req.query("upload-id-marker", m);
+        }
+        let body = self.send(&req)?.text()?;
+        xml::parse_list_multipart_uploads(&body)
+            .map_err(|e| Self::invalid("ListMultipartUploads", e))
+    }
+
+    /// AbortMultipartUpload.
+    pub fn abort_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<(), Error> {
+        let req = Request::new("AbortMultipartUpload", Method::DELETE, Some(bucket), key)
+            .query("uploadId", upload_id);
+        self.send(&req).map(drop)
+    }
+}
+
+/// The pages of a listing, fetched one at a time as the iterator advances, so that memory
+/// holds one page, not the whole listing.
+pub struct ListObjectsPages<'a> {
+    client: &'a Client,
+    bucket: &'a str,
+    prefix: &'a str,
+    delimiter: Option<&'a str>,
+    marker: Option<String>,
+    done: bool,
+}
+
+impl Iterator for ListObjectsPages<'_> {
+    type Item = Result<ObjectsPage, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let page = match self.client.list_objects(
+            self.bucket,
+            self.prefix,
+            self.delimiter,
+            self.marker.as_deref(),
+            None,
+        ) {
+            Ok(page) => page,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
+        match page.continuation_marker() {
+            // A server that says "more" without moving forward would loop forever.
+            Some(next) if Some(&next) == self.marker.as_ref() => {
+                self.done = true;
+                return Some(Err(Client::invalid(
+                    "ListObjects",
+                    format!("the listing did not advance past marker {next:?}"),
+                )));
+            }
+            Some(next) => self.marker = Some(next),
+            None => self.done = true,
+        }
+        let objects = page
+            .contents
+            .into_iter()
+            .map(|o| ObjectInfo {
+                size: o.size,
+                last_modified: parse_timestamp(&o.last_modified),
+                etag: unquote_etag(&o.etag),
+                storage_class: if o.storage_class.is_empty() {
+                    "STANDARD".to_string()
+                } else {
+                    o.storage_class
+                },
+                key: o.key,
+            })
+            .collect();
+        Some(Ok(ObjectsPage {
+            objects,
+            prefixes: page.common_prefixes,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etags() {
+        assert_eq!(unquote_etag("\"abc\""), "abc");
+        assert!(etag_is_md5("9e107d9d372bb6826bd81d3542a419d6"));
+        assert!(!etag_is_md5("9e107d9d372bb6826bd81d3542a419d6-2"));
+        assert!(!etag_is_md5(""));
+    }
+
+    #[test]
+    fn range_headers() {
+        let r = ByteRange::From {
+            first: 0,
+            last: Some(99),
+        };
+        assert_eq!(r.header_value(), "bytes=0-99");
+        let r = ByteRange::From {
+            first: 5,
+            last: None,
+        };
+        assert_eq!(r.header_value(), "bytes=5-");
+        assert_eq!(ByteRange::Suffix(10).header_value(), "bytes=-10");
+    }
+
+    #[test]
+    fn timestamps_from_xml_and_headers() {
+        assert_eq!(
+            parse_timestamp("2023-11-14T22:13:20.000Z")
+                .unwrap()
+                .as_second(),
+            1_700_000_000
+        );
+        assert_eq!(
+            parse_http_date("Tue, 14 Nov 2023 22:13:20 GMT")
+                .unwrap()
+                .as_second(),
+            1_700_000_000
+        );
+        assert!(parse_timestamp("yesterday").is_none());
+    }
+}

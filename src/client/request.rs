@@ -1,0 +1,827 @@
+//! The transport: one shared HTTP connection pool, requests signed at send time, retries
+//! with exponential backoff and full jitter, timeouts, and the bandwidth cap.
+//!
+//! Every request is re-signed on every attempt (a fresh `Date`), and a file body is re-read
+//! from its offset, so a retry is a clean new request. Nothing here prints: retries are
+//! reported through `log` (shown with `-v`), request and response heads with `-vv`, with
+//! signatures and tokens redacted.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use base64::Engine as _;
+use reqwest::blocking::{self, Client as HttpClient};
+use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::{Method, redirect};
+
+use super::SignatureVersion;
+use super::dialect::Dialect;
+use super::endpoint::Target;
+use super::error::{Error, ServiceError, TransportKind};
+use super::sign::{self, Credentials, SignParts};
+use super::sigv4::{self, V4Parts};
+use super::xml;
+
+/// A source of the current time; tests pin it.
+pub type Clock = fn() -> SystemTime;
+
+/// Called with the number of body bytes sent so far in the current attempt.
+pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
+
+/// Everything the transport needs, resolved from settings.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// Endpoint, dialect and addressing.
+    pub target: Target,
+    /// `None` sends unsigned (anonymous) requests.
+    pub credentials: Option<Credentials>,
+    /// V2 family or SigV4 (S3 only).
+    pub signature: SignatureVersion,
+    /// The region, for SigV4's credential scope.
+    pub region: String,
+    /// Retries of a retryable failure (attempts = retries + 1).
+    pub retries: u32,
+    /// Connect timeout, and the longest wait for any read.
+    pub timeout: Duration,
+    /// Bandwidth cap in bytes per second, across all transfers of the process.
+    pub rate_limit: Option<u64>,
+    /// The User-Agent header.
+    pub user_agent: String,
+    /// The clock that dates requests.
+    pub clock: Clock,
+    /// Set when the user interrupts: requests stop at the next chance.
+    pub cancel: Arc<AtomicBool>,
+    /// Host names resolved to fixed addresses (`*.example` matches every subdomain), like
+    /// curl's `--resolve`: virtual-host buckets on test servers without DNS.
+    pub resolve: Vec<(String, IpAddr)>,
+}
+
+/// A slice of an open file, sent as a request body.
+#[derive(Clone, Debug)]
+pub struct FileSlice {
+    /// The open file (shared: parts of one file go out on several threads).
+    pub file: Arc<File>,
+    /// The file's name, for error messages.
+    pub path: String,
+    /// Where the slice starts.
+    pub offset: u64,
+    /// How many bytes it has.
+    pub len: u64,
+}
+
+/// A request body that can be sent again on retry.
+#[derive(Clone, Debug, Default)]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// Bytes in memory (XML documents, small objects).
+    Bytes(Vec<u8>),
+    /// A slice of a file, streamed from disk.
+    File(FileSlice),
+}
+
+impl Body {
+    /// The body's length in bytes.
+    pub fn len(&self) -> u64 {
+        match self {
+            Body::Empty => 0,
+            Body::Bytes(b) => b.len() as u64,
+            Body::File(f) => f.len,
+        }
+    }
+
+    /// True for a zero-length body.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One S3 operation, before signing.
+#[derive(Clone)]
+pub struct Request<'a> {
+    /// The S3 operation name, for messages (`PutObject`).
+    pub operation: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Bucket, or `None` for service-level requests.
+    pub bucket: Option<&'a str>,
+    /// Key, empty for bucket-level requests.
+    pub key: &'a str,
+    /// Decoded query parameters, in wire order.
+    pub query: Vec<(String, String)>,
+    /// Headers to send (besides Date, Authorization and the security token).
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Body,
+    /// Whether sending it twice is harmless (retries after a response may have been lost).
+    pub idempotent: bool,
+    /// Upload progress callback.
+    pub progress: Option<Progress>,
+}
+
+impl<'a> Request<'a> {
+    /// A request with no query, headers or body.
+    pub fn new(
+        operation: &'static str,
+        method: Method,
+        bucket: Option<&'a str>,
+        key: &'a str,
+    ) -> Self {
+        let idempotent = method != Method::POST;
+        Request {
+            operation,
+            method,
+            bucket,
+            key,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Body::Empty,
+            idempotent,
+            progress: None,
+        }
+    }
+
+    /// Adds a query parameter (decoded; encoded on the wire).
+    pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.query.push((name.to_string(), value.into()));
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets the body.
+    pub fn body(mut self, body: Body) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// `/bucket/key`, for messages.
+    pub fn resource(&self) -> String {
+        match self.bucket {
+            Some(b) => format!("/{b}/{}", self.key),
+            None => "/".to_string(),
+        }
+    }
+}
+
+/// A successful (2xx) reply whose body has not been read yet.
+pub struct Response {
+    inner: blocking::Response,
+    dialect: Dialect,
+    operation: &'static str,
+}
+
+impl Response {
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.inner.status().as_u16()
+    }
+
+    /// A response header as text, if present and ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.inner.headers().get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Every response header, lower-case names, for metadata extraction.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.inner
+            .headers()
+            .iter()
+            .filter_map(|(n, v)| Some((n.as_str(), v.to_str().ok()?)))
+    }
+
+    /// The request id the dialect reports in its header.
+    pub fn request_id(&self) -> Option<String> {
+        self.header(self.dialect.request_id_header())
+            .map(str::to_string)
+    }
+
+    /// Content-Length of the body, when the server sent one.
+    pub fn content_length(&self) -> Option<u64> {
+        self.header("content-length")?.parse().ok()
+    }
+
+    /// Reads the whole body as text (XML replies).
+    pub fn text(mut self) -> Result<String, Error> {
+        let mut body = String::new();
+        let operation = self.operation;
+        self.inner
+            .read_to_string(&mut body)
+            .map_err(|e| Error::Transport {
+                what: format!("reading the reply to {operation}"),
+                cause: e.to_string(),
+                kind: TransportKind::Broken,
+                attempts: 1,
+            })?;
+        Ok(body)
+    }
+
+    /// The body as a reader (object data). Each read waits at most the timeout.
+    pub fn into_reader(self) -> impl Read + Send {
+        self.inner
+    }
+}
+
+/// A shared token bucket that caps bytes per second across threads.
+#[derive(Debug)]
+pub struct RateLimiter {
+    rate: f64,
+    burst: f64,
+    state: Mutex<(Instant, f64)>,
+}
+
+impl RateLimiter {
+    /// A limiter of `rate` bytes per second.
+    pub fn new(rate: u64) -> RateLimiter {
+        let rate = rate.max(1) as f64;
+        RateLimiter {
+            rate,
+            burst: (rate / 8.0).max(16.0 * 1024.0),
+            state: Mutex::new((Instant::now(), 0.0)),
+        }
+    }
+
+    /// Waits until `n` more bytes may pass.
+    pub fn acquire(&self, n: usize) {
+        let wait = {
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            let now = Instant::now();
+            let elapsed = now.duration_since(state.0).as_secs_f64();
+            let tokens = (state.1 + elapsed * self.rate).min(self.burst) - n as f64;
+            *state = (now, tokens);
+            if tokens < 0.0 {
+                -tokens / self.rate
+            } else {
+                0.0
+            }
+        };
+        if wait > 0.0 {
+            std::thread::sleep(Duration::from_secs_f64(wait));
+        }
+    }
+}
+
+/// Reads a [`FileSlice`] for reqwest, reporting progress and honouring the rate cap and
+/// Ctrl-C. A read failure is kept aside so that it surfaces as a local I/O error rather
+/// than as a network one.
+struct SliceReader {
+    slice: FileSlice,
+    pos: u64,
+    progress: Option<Progress>,
+    limiter: Option<Arc<RateLimiter>>,
+    cancel: Arc<AtomicBool>,
+    failure: Arc<Mutex<Option<io::Error>>>,
+}
+
+impl Read for SliceReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
+        let left = self.slice.len - self.pos;
+        if left == 0 {
+            return Ok(0);
+        }
+        let want = buf.len().min(left.min(1 << 20) as usize);
+        let n = read_at(
+            &self.slice.file,
+            &mut buf[..want],
+            self.slice.offset + self.pos,
+        );
+        let n = match n {
+            Ok(0) => {
+                let e = io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the file became shorter while it was being sent",
+                );
+                *self.failure.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some(io::Error::new(e.kind(), e.to_string()));
+                return Err(e);
+            }
+            Ok(n) => n,
+            Err(e) => {
+                *self.failure.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some(io::Error::new(e.kind(), e.to_string()));
+                return Err(e);
+            }
+        };
+        if let Some(limiter) = &self.limiter {
+            limiter.acquire(n);
+        }
+        self.pos += n as u64;
+        if let Some(progress) = &self.progress {
+            progress(self.pos);
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+}
+
+/// DNS with overrides: names matching a rule resolve to its address, others through the
+/// system resolver.
+struct OverrideResolver {
+    rules: Vec<(String, IpAddr)>,
+}
+
+/// True when `host` matches `pattern` (`*.example` matches any subdomain of `example`).
+fn host_matches(pattern: &str, host: &str) -> bool {
+    match pattern.strip_prefix("*.") {
+        Some(domain) => {
+            host.len() > domain.len()
+                && host.ends_with(domain)
+                && host[..host.len() - domain.len()].ends_with('.')
+        }
+        None => pattern.eq_ignore_ascii_case(host),
+    }
+}
+
+impl reqwest::dns::Resolve for OverrideResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_ascii_lowercase();
+        let hit = self
+            .rules
+            .iter()
+            .find(|(p, _)| host_matches(p, &host))
+            .map(|(_, ip)| *ip);
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = match hit {
+                Some(ip) => vec![SocketAddr::new(ip, 0)],
+                // Only with --resolve: a blocking lookup on the I/O thread is acceptable
+                // for the few connections a command opens.
+                None => (host.as_str(), 0).to_socket_addrs()?.collect(),
+            };
+            Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+/// The HTTP transport shared by every thread of the process (cheap to clone).
+#[derive(Clone)]
+pub struct Transport {
+    http: HttpClient,
+    config: Arc<ClientConfig>,
+    limiter: Option<Arc<RateLimiter>>,
+}
+
+/// The fixed first step of the backoff; it doubles per attempt.
+const BACKOFF_BASE: Duration = Duration::from_millis(200);
+/// The longest single backoff.
+const BACKOFF_CAP: Duration = Duration::from_secs(10);
+/// Uploads get the timeout plus this much time per byte: a stalled upload still fails, a
+/// slow but moving one does not.
+const UPLOAD_FLOOR_BYTES_PER_SEC: u64 = 256 * 1024;
+
+/// The delay before retry number `attempt` (1-based): full jitter over an exponential cap.
+pub fn backoff(attempt: u32) -> Duration {
+    let cap = BACKOFF_BASE
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(BACKOFF_CAP);
+    cap.mul_f64(fastrand::f64())
+}
+
+/// Formats a time as an RFC 9110 HTTP date (`Tue, 14 Nov 2023 22:13:20 GMT`).
+pub fn http_date(time: SystemTime) -> String {
+    let ts = jiff::Timestamp::try_from(time).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    jiff::fmt::rfc2822::DateTimePrinter::new()
+        .timestamp_to_rfc9110_string(&ts)
+        .unwrap_or_default()
+}
+
+/// Seconds since the Unix epoch (negative before it).
+pub fn unix_seconds(time: SystemTime) -> i64 {
+    match time.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    }
+}
+
+/// The innermost cause of an error chain: the part a user can act on.
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+/// Redacts the secret half of an Authorization value: `AWS AK:<redacted>`.
+fn redact_header(name: &str, value: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower == "authorization" {
+        if let Some(i) = value.find("Signature=") {
+            return format!("{}Signature=<redacted>", &value[..i]);
+        }
+        match value.split_once(':') {
+            Some((scheme_and_key, _)) => format!("{scheme_and_key}:<redacted>"),
+            None => "<redacted>".to_string(),
+        }
+    } else if lower.ends_with("security-token") {
+        "<redacted>".to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+impl Transport {
+    /// Builds the shared connection pool.
+    pub fn new(config: ClientConfig) -> Result<Transport, Error> {
+        let builder = HttpClient::builder()
+            .user_agent(config.user_agent.clone())
+            .connect_timeout(config.timeout)
+            .timeout(None)
+            .redirect(redirect::Policy::none())
+            .pool_max_idle_per_host(64)
+            .tcp_nodelay(true);
+        #[cfg(any(target_os = "android", target_os = "fuchsia", target_os = "linux"))]
+        let builder = builder.tcp_user_timeout(config.timeout);
+        let builder = if config.resolve.is_empty() {
+            builder
+        } else {
+            builder.dns_resolver(Arc::new(OverrideResolver {
+                rules: config.resolve.clone(),
+            }))
+        };
+        let http = builder.build().map_err(|e| Error::InvalidRequest {
+            operation: "connect",
+            detail: root_cause(&e),
+        })?;
+        let limiter = config.rate_limit.map(|r| Arc::new(RateLimiter::new(r)));
+        Ok(Transport {
+            http,
+            config: Arc::new(config),
+            limiter,
+        })
+    }
+
+    /// The configuration this transport was built from.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// The process-wide bandwidth cap, for download loops.
+    pub fn limiter(&self) -> Option<&Arc<RateLimiter>> {
+        self.limiter.as_ref()
+    }
+
+    /// True once the user has interrupted.
+    pub fn cancelled(&self) -> bool {
+        self.config.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Sends a request, retrying what is retryable, and returns the 2xx reply.
+    pub fn send(&self, req: &Request<'_>) -> Result<Response, Error> {
+        let attempts = self.config.retries + 1;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            if self.cancelled() {
+                return Err(Error::Interrupted);
+            }
+            let err = match self.send_once(req) {
+                Ok(resp) => return Ok(resp),
+                Err(err) => err,
+            };
+            if attempt >= attempts || !self.is_retryable(&err, req.idempotent) {
+                return Err(match err {
+                    Error::Transport {
+                        what, cause, kind, ..
+                    } => Error::Transport {
+                        what,
+                        cause,
+                        kind,
+                        attempts: attempt,
+                    },
+                    other => other,
+                });
+            }
+            let delay = backoff(attempt);
+            log::info!(
+                "retrying {} {} in {} ms (attempt {} of {}): {err}",
+                req.operation,
+                req.resource(),
+                delay.as_millis(),
+                attempt + 1,
+                attempts
+            );
+            self.sleep(delay)?;
+        }
+    }
+
+    /// Sleeps, waking early (with an error) if the user interrupts.
+    pub fn sleep(&self, delay: Duration) -> Result<(), Error> {
+        let until = Instant::now() + delay;
+        while Instant::now() < until {
+            if self.cancelled() {
+                return Err(Error::Interrupted);
+            }
+            std::thread::sleep((until - Instant::now()).min(Duration::from_millis(50)));
+        }
+        Ok(())
+    }
+
+    /// Whether a failure is worth another attempt.
+    pub fn is_retryable(&self, err: &Error, idempotent: bool) -> bool {
+        match err {
+            // Nothing reached the server: safe for any request.
+            Error::Transport {
+                kind: TransportKind::Connect,
+                ..
+            } => true,
+            Error::Transport { .. } => idempotent,
+            Error::Service(e) => idempotent && e.is_retryable(),
+            _ => false,
+        }
+    }
+
+    fn send_once(&self, req: &Request<'_>) -> Result<Response, Error> {
+        let config = &self.config;
+        let dialect = config.target.dialect;
+        let mut url = config.target.url(req.bucket, req.key);
+        if !req.query.is_empty() {
+            url.push('?');
+            url.push_str(&sign::encode_query(&req.query));
+        }
+        let invalid = |detail: String| Error::InvalidRequest {
+            operation: req.operation,
+            detail,
+        };
+
+        let mut headers = req.headers.clone();
+        let now = (config.clock)();
+        let mut string_to_sign = None;
+        match (&config.credentials, config.signature) {
+            (Some(creds), SignatureVersion::V4) => {
+                let amz_date = sigv4::amz_date(unix_seconds(now));
+                // A streamed body would need a second read to hash; Content-MD5 already
+                // protects it (docs/behaviour.md).
+                let payload = match &req.body {
+                    Body::Empty => sigv4::EMPTY_SHA256.to_string(),
+                    Body::Bytes(b) => sigv4::payload_hash(b),
+                    Body::File(_) => sigv4::UNSIGNED_PAYLOAD.to_string(),
+                };
+                headers.push(("x-amz-date".to_string(), amz_date.clone()));
+                headers.push(("x-amz-content-sha256".to_string(), payload.clone()));
+                if let Some(token) = &creds.security_token {
+                    headers.push((dialect.security_token_header(), token.expose().to_string()));
+                }
+                let host = config.target.host(req.bucket);
+                let path = config.target.path(req.bucket, req.key);
+                let parts = V4Parts {
+                    method: req.method.as_str(),
+                    host: &host,
+                    path: &path,
+                    query: &req.query,
+                    headers: &headers,
+                };
+                let (auth, sts) =
+                    sigv4::authorization(creds, &config.region, &amz_date, &parts, &payload);
+                headers.push(("Authorization".to_string(), auth));
+                string_to_sign = Some(sts);
+            }
+            (Some(creds), SignatureVersion::V2) => {
+                headers.push(("Date".to_string(), http_date(now)));
+                if let Some(token) = &creds.security_token {
+                    headers.push((dialect.security_token_header(), token.expose().to_string()));
+                }
+                let parts = SignParts {
+                    method: req.method.as_str(),
+                    bucket: req.bucket,
+                    key: req.key,
+                    query: &req.query,
+                    headers: &headers,
+                };
+                let (auth, sts) = sign::authorization(dialect, creds, &parts);
+                headers.push(("Authorization".to_string(), auth));
+                string_to_sign = Some(sts);
+            }
+            (None, _) => headers.push(("Date".to_string(), http_date(now))),
+        }
+
+        let mut builder = self.http.request(req.method.clone(), &url);
+        for (name, value) in &headers {
+            let name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| invalid(format!("invalid header name {name:?}")))?;
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                invalid(format!(
+                    "the value of header {name} must be printable ASCII"
+                ))
+            })?;
+            builder = builder.header(name, value);
+        }
+        let failure = Arc::new(Mutex::new(None));
+        let body_len = req.body.len();
+        builder = match &req.body {
+            Body::Empty if matches!(req.method, Method::PUT | Method::POST) => {
+                builder.body(Vec::new())
+            }
+            Body::Empty => builder,
+            Body::Bytes(bytes) => builder.body(bytes.clone()),
+            Body::File(slice) => {
+                let reader = SliceReader {
+                    slice: slice.clone(),
+                    pos: 0,
+                    progress: req.progress.clone(),
+                    limiter: self.limiter.clone(),
+                    cancel: config.cancel.clone(),
+                    failure: failure.clone(),
+                };
+                builder.body(blocking::Body::sized(reader, slice.len))
+            }
+        };
+        let allowance = Duration::from_secs(body_len / UPLOAD_FLOOR_BYTES_PER_SEC);
+        builder = builder.timeout(config.timeout + allowance);
+
+        if log::log_enabled!(log::Level::Debug) {
+            let mut head = format!("> {} {url}", req.method);
+            for (name, value) in &headers {
+                head.push_str(&format!("\n>   {name}: {}", redact_header(name, value)));
+            }
+            log::debug!("{head}");
+        }
+
+        let resp = builder.send().map_err(|e| {
+            if self.cancelled() {
+                return Error::Interrupted;
+            }
+            if let Some(io) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                let path = match &req.body {
+                    Body::File(f) => f.path.clone(),
+                    _ => String::new(),
+                };
+                return Error::Io { path, source: io };
+            }
+            let kind = if e.is_timeout() {
+                TransportKind::Timeout
+            } else if e.is_connect() {
+                TransportKind::Connect
+            } else {
+                TransportKind::Broken
+            };
+            Error::Transport {
+                what: format!("{} {}", req.method, url),
+                cause: root_cause(&e),
+                kind,
+                attempts: 1,
+            }
+        })?;
+
+        if log::log_enabled!(log::Level::Debug) {
+            let mut head = format!("< {} ({} {})", resp.status(), req.method, url);
+            for (name, value) in resp.headers() {
+                head.push_str(&format!(
+                    "\n<   {name}: {}",
+                    value.to_str().unwrap_or("<binary>")
+                ));
+            }
+            log::debug!("{head}");
+        }
+
+        let status = resp.status().as_u16();
+        if (200..300).contains(&status) {
+            return Ok(Response {
+                inner: resp,
+                dialect,
+                operation: req.operation,
+            });
+        }
+        let err = self.service_error(req, resp);
+        if err.code == "SignatureDoesNotMatch"
+            && let Some(ours) = &string_to_sign
+        {
+            let theirs = err
+                .details
+                .get("StringToSign")
+                .map_or("(not given)", String::as_str);
+            log::info!("we signed:\n{ours}\nthe server expected:\n{theirs}");
+        }
+        Err(Error::Service(Box::new(err)))
+    }
+
+    /// Builds the [`ServiceError`] of a non-2xx reply from its headers and body.
+    fn service_error(&self, req: &Request<'_>, resp: blocking::Response) -> ServiceError {
+        let dialect = self.config.target.dialect;
+        let status = resp.status().as_u16();
+        let header = |name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let request_id = header(dialect.request_id_header());
+        let host_id = dialect.host_id_header().and_then(header);
+        // OSS puts the error document of a bodiless reply (HEAD) in x-oss-err, base64.
+        let oss_err = header("x-oss-err").and_then(|b64| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+        });
+        let mut body = String::new();
+        if req.method != Method::HEAD {
+            let _ = resp.take(1 << 20).read_to_string(&mut body);
+        }
+        let doc = xml::parse_error(&body).or_else(|| oss_err.as_deref().and_then(xml::parse_error));
+        let mut err = ServiceError::from_status(status);
+        if let Some(mut fields) = doc {
+            if let Some(code) = fields.remove("Code").filter(|c| !c.is_empty()) {
+                err.code = code;
+            }
+            err.message = fields.remove("Message").unwrap_or_default();
+            let body_id = fields.remove("RequestId");
+            let body_host = fields.remove("HostId");
+            fields.remove("Resource");
+            err.request_id = request_id.or(body_id).filter(|s| !s.is_empty());
+            err.host_id = host_id.or(body_host).filter(|s| !s.is_empty());
+            err.details = fields;
+        } else {
+            err.request_id = request_id;
+            err.host_id = host_id;
+        }
+        err.method = req.method.to_string();
+        err.resource = req.resource();
+        err
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_is_jittered_below_an_exponential_cap() {
+        for attempt in 1..12 {
+            let cap = BACKOFF_BASE
+                .saturating_mul(1 << (attempt - 1))
+                .min(BACKOFF_CAP);
+            for _ in 0..50 {
+                assert!(backoff(attempt) <= cap);
+            }
+        }
+        assert!(backoff(30) <= BACKOFF_CAP);
+    }
+
+    #[test]
+    fn resolve_patterns() {
+        assert!(host_matches("*.localhost", "bucket.localhost"));
+        assert!(host_matches("*.localhost", "a.b.localhost"));
+        assert!(!host_matches("*.localhost", "localhost"));
+        assert!(!host_matches("*.localhost", "evillocalhost"));
+        assert!(host_matches(
+            "s3.example",
+            "S3.EXAMPLE".to_ascii_lowercase().as_str()
+        ));
+        assert!(!host_matches("s3.example", "x.s3.example"));
+    }
+
+    #[test]
+    fn http_dates_are_rfc9110() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(http_date(t), "Tue, 14 Nov 2023 22:13:20 GMT");
+    }
+
+    #[test]
+    fn redaction_keeps_the_access_key_and_hides_the_signature() {
+        assert_eq!(
+            redact_header("Authorization", "AWS AKID:c2lnbmF0dXJl"),
+            "AWS AKID:<redacted>"
+        );
+        assert_eq!(redact_header("x-oss-security-token", "tok"), "<redacted>");
+        assert_eq!(
+            redact_header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=AK/20231114/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abc123"
+            ),
+            "AWS4-HMAC-SHA256 Credential=AK/20231114/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=<redacted>"
+        );
+        assert_eq!(redact_header("Content-Type", "text/plain"), "text/plain");
+    }
+
+    #[test]
+    fn rate_limiter_paces_a_stream() {
+        let limiter = RateLimiter::new(1 << 20);
+        let start = Instant::now();
+        for _ in 0..8 {
+            limiter.acquire(64 * 1024);
+        }
+        // 512 KiB at 1 MiB/s with a 128 KiB burst: at least ~0.35 s.
+        assert!(start.elapsed() >= Duration::from_millis(300));
+    }
+}

@@ -1,0 +1,390 @@
+//! XML of the S3-style API: parsing replies into wire structs and writing request bodies.
+//!
+//! Elements are matched by local name, so S3's default namespace and KS3's `ns2:` prefixes
+//! both parse (spec/wire-formats.md §7). Parsing is lenient about what it does not need and
+//! strict about what it does: a listing without keys where keys should be is an error, not
+//! an empty result.
+
+use std::collections::BTreeMap;
+
+use roxmltree::{Document, Node};
+
+/// XML that could not be parsed into the expected reply.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct XmlError(String);
+
+fn parse(body: &str) -> Result<Document<'_>, XmlError> {
+    Document::parse(body).map_err(|e| XmlError(format!("malformed XML: {e}")))
+}
+
+fn root<'a, 'i>(doc: &'a Document<'i>, name: &str) -> Result<Node<'a, 'i>, XmlError> {
+    let root = doc.root_element();
+    if root.tag_name().name() == name {
+        Ok(root)
+    } else {
+        Err(XmlError(format!(
+            "expected <{name}>, got <{}>",
+            root.tag_name().name()
+        )))
+    }
+}
+
+fn children<'a, 'i>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// The text of a child element; an empty element gives `Some("")`.
+fn text(node: Node<'_, '_>, name: &str) -> Option<String> {
+    child(node, name).map(|c| c.text().unwrap_or("").to_string())
+}
+
+fn required(node: Node<'_, '_>, name: &str) -> Result<String, XmlError> {
+    text(node, name)
+        .ok_or_else(|| XmlError(format!("<{}> has no <{name}>", node.tag_name().name())))
+}
+
+fn flag(node: Node<'_, '_>, name: &str) -> bool {
+    text(node, name).is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Percent-decodes a field of a listing that was requested with `encoding-type=url`.
+///
+/// `unquote`, not `unquote_plus`: a `+` in a key stays a `+` (§7).
+fn url_decode(s: &str) -> Result<String, XmlError> {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map(|c| c.into_owned())
+        .map_err(|_| XmlError(format!("URL-encoded field {s:?} is not UTF-8")))
+}
+
+/// Every child of `<Error>` by local name, or `None` if the body is not an error document.
+///
+/// KS3 may answer with JSON `{"Error":{"Code","Message"},"RequestId"}`; it is read too.
+pub fn parse_error(body: &str) -> Option<BTreeMap<String, String>> {
+    let trimmed = body.trim_start();
+    if trimmed.starts_with('{') {
+        let v: serde_json::Value = serde_json::from_str(trimmed).ok()?;
+        let err = v.get("Error")?;
+        let mut map = BTreeMap::new();
+        for field in ["Code", "Message"] {
+            if let Some(s) = err.get(field).and_then(|s| s.as_str()) {
+                map.insert(field.to_string(), s.to_string());
+            }
+        }
+        if let Some(id) = v.get("RequestId").and_then(|s| s.as_str()) {
+            map.insert("RequestId".to_string(), id.to_string());
+        }
+        return map.contains_key("Code").then_some(map);
+    }
+    let doc = Document::parse(body).ok()?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "Error" {
+        return None;
+    }
+    let mut map = BTreeMap::new();
+    for c in root.children().filter(|c| c.is_element()) {
+        let name = match c.tag_name().name() {
+            // ks3sdk accepts both spellings.
+            "RequestID" => "RequestId",
+            other => other,
+        };
+        map.insert(name.to_string(), c.text().unwrap_or("").to_string());
+    }
+    Some(map)
+}
+
+/// One bucket of `ListAllMyBucketsResult`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BucketEntry {
+    /// `<Name>`.
+    pub name: String,
+    /// `<CreationDate>`, as sent.
+    pub creation_date: String,
+}
+
+/// Parses the reply of ListBuckets (`GET /`).
+pub fn parse_list_buckets(body: &str) -> Result<Vec<BucketEntry>, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "ListAllMyBucketsResult")?;
+    let Some(buckets) = child(root, "Buckets") else {
+        return Ok(Vec::new());
+    };
+    children(buckets, "Bucket")
+        .map(|b| {
+            Ok(BucketEntry {
+                name: required(b, "Name")?,
+                creation_date: text(b, "CreationDate").unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// One object of a `ListBucketResult`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectEntry {
+    /// `<Key>`, decoded.
+    pub key: String,
+    /// `<LastModified>`, as sent (ISO 8601).
+    pub last_modified: String,
+    /// `<ETag>`, with its quotes.
+    pub etag: String,
+    /// `<Size>`.
+    pub size: u64,
+    /// `<StorageClass>`, possibly empty.
+    pub storage_class: String,
+}
+
+/// One page of ListObjects (version 1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListBucketResult {
+    /// The objects of this page.
+    pub contents: Vec<ObjectEntry>,
+    /// The common prefixes of this page, decoded.
+    pub common_prefixes: Vec<String>,
+    /// More pages follow.
+    pub is_truncated: bool,
+    /// The marker for the next page, decoded, when the server gave one.
+    pub next_marker: Option<String>,
+}
+
+impl ListBucketResult {
+    /// Where the next page starts: `NextMarker`, or else the larger of the last key and the
+    /// last common prefix (AWS sends NextMarker only with a delimiter).
+    pub fn continuation_marker(&self) -> Option<String> {
+        if !self.is_truncated {
+            return None;
+        }
+        if let Some(m) = self.next_marker.as_ref().filter(|m| !m.is_empty()) {
+            return Some(m.clone());
+        }
+        let last_key = self.contents.last().map(|o| o.key.as_str());
+        let last_prefix = self.common_prefixes.last().map(String::as_str);
+        last_key.max(last_prefix).map(str::to_string)
+    }
+}
+
+/// Parses one page of ListObjects (`GET /bucket/?prefix=...`).
+pub fn parse_list_objects(body: &str) -> Result<ListBucketResult, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "ListBucketResult")?;
+    let encoded = text(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+    let decode = |s: String| if encoded { url_decode(&s) } else { Ok(s) };
+    let contents = children(root, "Contents")
+        .map(|c| {
+            let size = required(c, "Size")?;
+            Ok(ObjectEntry {
+                key: decode(required(c, "Key")?)?,
+                last_modified: text(c, "LastModified").unwrap_or_default(),
+                etag: text(c, "ETag").unwrap_or_default(),
+                size: size
+                    .trim()
+                    .parse()
+                    .map_err(|_| XmlError(format!("<Size> is not a number: {size:?}")))?,
+                storage_class: text(c, "StorageClass").unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let common_prefixes = children(root, "CommonPrefixes")
+        .map(|p| decode(required(p, "Prefix")?))
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let next_marker = text(root, "NextMarker").map(decode).transpose()?;
+    Ok(ListBucketResult {
+        contents,
+        common_prefixes,
+        is_truncated: flag(root, "IsTruncated"),
+        next_marker,
+    })
+}
+
+/// One upload of `ListMultipartUploadsResult`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadEntry {
+    /// `<Key>`, decoded.
+    pub key: String,
+    /// `<UploadId>`.
+    pub upload_id: String,
+    /// `<Initiated>`, as sent.
+    pub initiated: String,
+}
+
+/// One page of ListMultipartUploads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListMultipartUploadsResult {
+    /// The uploads of this page.
+    pub uploads: Vec<UploadEntry>,
+    /// More pages follow.
+    pub is_truncated: bool,
+    /// `<NextKeyMarker>`, decoded.
+    pub next_key_marker: Option<String>,
+    /// `<NextUploadIdMarker>`.
+    pub next_upload_id_marker: Option<String>,
+}
+
+/// Parses one page of ListMultipartUploads (`GET /bucket/?uploads`).
+pub fn parse_list_multipart_uploads(body: &str) -> Result<ListMultipartUploadsResult, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "ListMultipartUploadsResult")?;
+    let encoded = text(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+    let decode = |s: String| if encoded { url_decode(&s) } else { Ok(s) };
+    let uploads = children(root, "Upload")
+        .map(|u| {
+            Ok(UploadEntry {
+                key: decode(required(u, "Key")?)?,
+                upload_id: required(u, "UploadId")?,
+                initiated: text(u, "Initiated").unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    Ok(ListMultipartUploadsResult {
+        uploads,
+        is_truncated: flag(root, "IsTruncated"),
+        next_key_marker: text(root, "NextKeyMarker").map(decode).transpose()?,
+        next_upload_id_marker: text(root, "NextUploadIdMarker"),
+    })
+}
+
+/// Escapes text for an XML element body.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The body of CreateBucket with a location constraint.
+pub fn create_bucket_configuration(location: &str) -> String {
+    format!(
+        "<CreateBucketConfiguration><LocationConstraint>{}</LocationConstraint></CreateBucketConfiguration>",
+        escape(location)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_document_with_namespace_and_extra_children() {
+        let body = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match.</Message>
+<StringToSign>GET
+
+Tue, 14 Nov 2023 22:13:20 GMT
+/b/k</StringToSign><RequestId>tx00000a1</RequestId><HostId>abc-default</HostId></Error>"#;
+        let e = parse_error(body).unwrap();
+        assert_eq!(e["Code"], "SignatureDoesNotMatch");
+        assert_eq!(e["RequestId"], "tx00000a1");
+        assert_eq!(e["HostId"], "abc-default");
+        assert!(e["StringToSign"].ends_with("/b/k"));
+    }
+
+    #[test]
+    fn ks3_error_spellings() {
+        let e =
+            parse_error("<Error><Code>NoSuchKey</Code><RequestID>r1</RequestID></Error>").unwrap();
+        assert_eq!(e["RequestId"], "r1");
+        let e = parse_error(r#"{"Error":{"Code":"AccessDenied","Message":"no"},"RequestId":"r2"}"#)
+            .unwrap();
+        assert_eq!(
+            (e["Code"].as_str(), e["RequestId"].as_str()),
+            ("AccessDenied", "r2")
+        );
+        assert!(parse_error("<ListBucketResult/>").is_none());
+        assert!(parse_error("not xml").is_none());
+    }
+
+    #[test]
+    fn list_buckets() {
+        let body = r#"<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>tester</ID><DisplayName>Tester</DisplayName></Owner><Buckets><Bucket><Name>alpha</Name><CreationDate>2026-11-21T01:40:00.123Z</CreationDate></Bucket><Bucket><Name>beta</Name><CreationDate>2026-11-21T01:41:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>"#;
+        let buckets = parse_list_buckets(body).unwrap();
+        assert_eq!(buckets.len(), 2);
+        assert_eq!(buckets[1].name, "beta");
+        assert_eq!(buckets[0].creation_date, "2026-11-21T01:40:00.123Z");
+    }
+
+    #[test]
+    fn list_objects_url_encoded_page() {
+        // radosgw encodes `/` too when asked for encoding-type=url.
+        let body = r#"<?xml version="1.0" encoding="UTF-8"?>
+<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix></Prefix><Marker></Marker><MaxKeys>1000</MaxKeys><Delimiter>%2F</Delimiter><IsTruncated>true</IsTruncated><EncodingType>url</EncodingType>
+<Contents><Key>a%20b%2Bc%25d</Key><LastModified>2026-11-21T01:40:00.123Z</LastModified><ETag>&quot;9e107d9d372bb6826bd81d3542a419d6&quot;</ETag><Size>43</Size><StorageClass>STANDARD</StorageClass></Contents>
+<CommonPrefixes><Prefix>dir%2F</Prefix></CommonPrefixes>
+<CommonPrefixes><Prefix>%E4%B8%AD%2F</Prefix></CommonPrefixes></ListBucketResult>"#;
+        let page = parse_list_objects(body).unwrap();
+        assert_eq!(page.contents[0].key, "a b+c%d");
+        assert_eq!(
+            page.contents[0].etag,
+            "\"9e107d9d372bb6826bd81d3542a419d6\""
+        );
+        assert_eq!(page.contents[0].size, 43);
+        assert_eq!(page.common_prefixes, ["dir/", "中/"]);
+        assert!(page.is_truncated);
+        // No NextMarker: continue after the larger of the last key and the last prefix.
+        assert_eq!(page.continuation_marker().as_deref(), Some("中/"));
+    }
+
+    #[test]
+    fn list_objects_plain_page_with_next_marker_and_prefixes() {
+        let body = r#"<ListBucketResult><Name>b</Name><IsTruncated>true</IsTruncated><NextMarker>k2</NextMarker>
+<Contents><Key>a+b</Key><Size>0</Size></Contents><Contents><Key>k2</Key><Size>1</Size></Contents></ListBucketResult>"#;
+        let page = parse_list_objects(body).unwrap();
+        assert_eq!(page.contents[0].key, "a+b");
+        assert_eq!(page.continuation_marker().as_deref(), Some("k2"));
+        let done = parse_list_objects(
+            "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>",
+        )
+        .unwrap();
+        assert_eq!(done.continuation_marker(), None);
+        assert!(done.contents.is_empty());
+    }
+
+    #[test]
+    fn ks3_prefixed_elements_parse_by_local_name() {
+        let body = r#"<ns2:ListBucketResult xmlns:ns2="http://s3.amazonaws.com/doc/2006-03-01/"><ns2:IsTruncated>false</ns2:IsTruncated><ns2:Contents><ns2:Key>k</ns2:Key><ns2:Size>5</ns2:Size></ns2:Contents></ns2:ListBucketResult>"#;
+        let page = parse_list_objects(body).unwrap();
+        assert_eq!(page.contents[0].key, "k");
+    }
+
+    #[test]
+    fn malformed_listings_are_errors() {
+        assert!(
+            parse_list_objects(
+                "<ListBucketResult><Contents><Size>1</Size></Contents></ListBucketResult>"
+            )
+            .is_err()
+        );
+        assert!(parse_list_objects("<ListBucketResult><Contents><Key>k</Key><Size>x</Size></Contents></ListBucketResult>").is_err());
+        assert!(parse_list_objects("<Error/>").is_err());
+        assert!(parse_list_objects("<ListBucketResult>").is_err());
+        assert!(parse_list_buckets("").is_err());
+    }
+
+    #[test]
+    fn multipart_uploads_page() {
+        let body = r#"<ListMultipartUploadsResult><Bucket>b</Bucket><IsTruncated>false</IsTruncated>
+<Upload><Key>big.bin</Key><UploadId>2~abc</UploadId><Initiated>2026-11-21T01:40:00.000Z</Initiated></Upload></ListMultipartUploadsResult>"#;
+        let page = parse_list_multipart_uploads(body).unwrap();
+        assert_eq!(page.uploads[0].upload_id, "2~abc");
+        assert!(!page.is_truncated);
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+}

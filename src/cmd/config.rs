@@ -1,0 +1,253 @@
+//! `objcmd config`: create, edit and show profiles.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use serde_json::json;
+
+use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
+use crate::config::{self, Edit, KeyKind, key_spec};
+use crate::exit::{ExitStatus, LocalNotFound, usage};
+use crate::output::Printer;
+use crate::secret::Secret;
+use crate::settings::{self, Context, Env};
+
+/// Runs `config`.
+pub fn run(
+    args: &ConfigArgs,
+    global: &GlobalArgs,
+    env: &dyn Env,
+    ctx: &Context,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        ConfigCommand::Init => init(global, env, ctx, printer),
+        ConfigCommand::Set { key, value } => set(key, value, ctx, printer),
+        ConfigCommand::Get { key, reveal } => get(key, *reveal, ctx, printer),
+        ConfigCommand::List => list(global, env, ctx, printer),
+        ConfigCommand::Path => {
+            let path = ctx.config_path.display().to_string();
+            if printer.json {
+                printer.record(&json!({"path": path}))?;
+            } else {
+                printer.line(&path)?;
+            }
+            Ok(ExitStatus::Success)
+        }
+    }
+}
+
+/// Asks on the terminal; an empty answer takes the default.
+fn prompt(question: &str, default: Option<&str>, secret: bool) -> anyhow::Result<String> {
+    let shown = match default {
+        Some(d) => format!("{question} [{d}]: "),
+        None => format!("{question}: "),
+    };
+    let answer = if secret {
+        rpassword::prompt_password(&shown)?
+    } else {
+        eprint!("{shown}");
+        io::stderr().flush()?;
+        let mut line = String::new();
+        io::stdin().lock().read_line(&mut line)?;
+        line
+    };
+    let answer = answer.trim().to_string();
+    Ok(if answer.is_empty() {
+        default.unwrap_or_default().to_string()
+    } else {
+        answer
+    })
+}
+
+/// `config init`: writes the profile from the flags (and `OBJCMD_*` env), prompting on a
+/// terminal for the required values still missing.
+fn init(
+    global: &GlobalArgs,
+    env: &dyn Env,
+    ctx: &Context,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
+    let mut values: Vec<(&str, String)> = Vec::new();
+    for spec in config::PROFILE_KEYS {
+        if let Some(v) = settings::given(spec.name, global, env) {
+            values.push((spec.name, v));
+        }
+    }
+    let has = |values: &Vec<(&str, String)>, key: &str| {
+        values.iter().any(|(k, _)| *k == key) || ctx.profile.get(key).is_some()
+    };
+    let mut missing = Vec::new();
+    for (key, question, secret) in [
+        ("provider", "Provider (s3, oss or ks3)", false),
+        ("endpoint", "Endpoint URL", false),
+        ("access_key", "Access key", false),
+        ("secret_key", "Secret key", true),
+    ] {
+        if has(&values, key) {
+            continue;
+        }
+        if interactive {
+            let default = (key == "provider").then_some("s3");
+            let answer = prompt(question, default, secret)?;
+            if !answer.is_empty() {
+                values.push((key, answer));
+                continue;
+            }
+        }
+        if key != "provider" {
+            missing.push(format!("--{}", key.replace('_', "-")));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(usage(format!(
+            "config init: missing {} (stdin is not a terminal, so objcmd cannot ask)",
+            missing.join(", ")
+        )));
+    }
+    let edit = Edit {
+        set: values
+            .iter()
+            .map(|(k, v)| (ctx.profile_name.clone(), k.to_string(), v.clone()))
+            .collect(),
+        default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
+    };
+    config::update(&ctx.config_path, &edit)?;
+    let path = ctx.config_path.display().to_string();
+    if printer.json {
+        printer.record(&json!({"profile": ctx.profile_name, "path": path}))?;
+    } else {
+        printer.info(&format!("profile {:?} written to {path}", ctx.profile_name));
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// The first profile written becomes the default.
+fn needs_default(ctx: &Context) -> bool {
+    config::load(&ctx.config_path)
+        .ok()
+        .flatten()
+        .is_none_or(|d| d.default_profile.is_none())
+}
+
+fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let edit = if key == "default_profile" {
+        Edit {
+            set: Vec::new(),
+            default_profile: Some(value.to_string()),
+        }
+    } else {
+        Edit {
+            set: vec![(ctx.profile_name.clone(), key.to_string(), value.to_string())],
+            default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
+        }
+    };
+    config::update(&ctx.config_path, &edit)?;
+    if !printer.json {
+        printer.info(&format!(
+            "{key} set in profile {:?} of {}",
+            ctx.profile_name,
+            ctx.config_path.display()
+        ));
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn masked(key: &str, value: &str, reveal: bool) -> String {
+    let secret = key_spec(key).is_some_and(|s| s.kind == KeyKind::Secret);
+    if secret && !reveal {
+        Secret::new(value).masked()
+    } else {
+        value.to_string()
+    }
+}
+
+fn get(key: &str, reveal: bool, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let value = if key == "default_profile" {
+        config::load(&ctx.config_path)?.and_then(|d| d.default_profile)
+    } else {
+        if key_spec(key).is_none() {
+            return Err(usage(format!("unknown key {key:?}")));
+        }
+        ctx.profile.get(key)
+    };
+    let Some(value) = value else {
+        return Err(anyhow::Error::new(LocalNotFound(format!(
+            "{key} is not set in profile {:?} of {}",
+            ctx.profile_name,
+            ctx.config_path.display()
+        ))));
+    };
+    let shown = masked(key, &value, reveal);
+    if printer.json {
+        printer.record(&json!({"key": key, "value": shown}))?;
+    } else {
+        printer.line(&shown)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn list(
+    global: &GlobalArgs,
+    env: &dyn Env,
+    ctx: &Context,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let keys = settings::resolved_keys(global, env, ctx)?;
+    let path = ctx.config_path.display().to_string();
+    if printer.json {
+        let mut settings = serde_json::Map::new();
+        for (key, value) in &keys {
+            let v = match value {
+                Some((v, source)) => {
+                    json!({"value": masked(key, v, false), "source": source.to_string()})
+                }
+                None => json!({"value": null, "source": null}),
+            };
+            settings.insert(key.to_string(), v);
+        }
+        printer
+            .record(&json!({"profile": ctx.profile_name, "path": path, "settings": settings}))?;
+        return Ok(ExitStatus::Success);
+    }
+    let note = if ctx.profile_exists {
+        ""
+    } else {
+        " (not in the file)"
+    };
+    printer.line(&format!("profile: {}{note}", ctx.profile_name))?;
+    printer.line(&format!("file: {path}"))?;
+    for (key, value) in &keys {
+        let line = match value {
+            Some((v, source)) => format!("{key:<15} = {:<40} ({source})", masked(key, v, false)),
+            None => format!("{key:<15}   (not set)"),
+        };
+        printer.line(&line)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_masked_unless_revealed() {
+        assert_eq!(
+            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", false),
+            "wJal****"
+        );
+        assert_eq!(
+            masked("security_token", "tokentokentoken", false),
+            "toke****"
+        );
+        assert_eq!(
+            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", true),
+            "wJalrXUtnFEMI/K7MDENG"
+        );
+        assert_eq!(
+            masked("access_key", "AKIAIOSFODNN7EXAMPLE", false),
+            "AKIAIOSFODNN7EXAMPLE"
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! Subcommand dispatch, and what the subcommands share: transfer records, option parsing
+//! for uploads, and the per-object error report of batch commands.
+
+pub mod config;
+pub mod get;
+pub mod ls;
+pub mod mb;
+pub mod put;
+pub mod rb;
+pub mod rm;
+pub mod stat;
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use serde_json::{Value, json};
+
+use crate::cli::{Cli, Command};
+use crate::client::{Client, Dialect};
+use crate::exit::{self, ExitStatus, PartialFailure, UsageError};
+use crate::output::Printer;
+use crate::settings::{self, Env};
+
+/// Runs the parsed command line.
+pub fn run(
+    cli: &Cli,
+    printer: &Printer,
+    env: &dyn Env,
+    cancel: Arc<AtomicBool>,
+) -> anyhow::Result<ExitStatus> {
+    let creating = matches!(&cli.command, Command::Config(_));
+    let ctx = settings::load_context(&cli.global, env, creating)?;
+    if let Some(warning) = crate::config::permission_warning(&ctx.config_path) {
+        printer.warn(&warning);
+    }
+    if let Command::Config(args) = &cli.command {
+        return config::run(args, &cli.global, env, &ctx, printer);
+    }
+    let connection = settings::resolve_connection(&cli.global, env, &ctx)?;
+    let client = Client::new(connection.client_config(cancel))?;
+    match &cli.command {
+        Command::Config(_) => unreachable!("handled above"),
+        Command::Ls(args) => ls::run(args, &client, printer),
+        Command::Mb(args) => mb::run(args, &client, &connection, printer),
+        Command::Rb(args) => rb::run(args, &client, printer),
+        Command::Stat(args) => stat::run(args, &client, printer),
+        Command::Put(args) => put::run(args, &client, printer),
+        Command::Get(args) => get::run(args, &client, printer),
+        Command::Rm(args) => rm::run(args, &client, printer),
+    }
+}
+
+/// The outcome of one object in a transfer command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Done.
+    Ok,
+    /// `--dry-run`: would be done.
+    Planned,
+    /// Failed.
+    Error,
+}
+
+/// One object's line (human) or record (`--json`) of `put`, `get`, `rm`...
+pub struct TransferRecord<'a> {
+    /// `put`, `get`, `copy`, `delete` or `skip`.
+    pub op: &'a str,
+    /// Source (a local path, `-`, or a URL).
+    pub src: &'a str,
+    /// Destination, if the operation has one.
+    pub dst: Option<&'a str>,
+    /// Bytes moved, if known.
+    pub size: Option<u64>,
+    /// Outcome.
+    pub status: Status,
+    /// Why a skip happened, for the human line.
+    pub note: Option<&'a str>,
+}
+
+/// The JSON `error` object of a record.
+pub fn error_value(err: &anyhow::Error) -> Value {
+    let (code, message, request_id) = exit::error_fields(err);
+    json!({"code": code, "message": message, "request_id": request_id})
+}
+
+/// Prints one transfer record: a human line on stdout (unless `-q`) or a JSON record.
+pub fn report(
+    printer: &Printer,
+    rec: &TransferRecord<'_>,
+    err: Option<&anyhow::Error>,
+) -> std::io::Result<()> {
+    if printer.json {
+        let mut v = json!({
+            "op": rec.op,
+            "src": rec.src,
+            "dst": rec.dst,
+            "size": rec.size,
+            "status": match rec.status {
+                Status::Ok => "ok",
+                Status::Planned => "planned",
+                Status::Error => "error",
+            },
+        });
+        if let Some(e) = err {
+            v["error"] = error_value(e);
+        }
+        return printer.record(&v);
+    }
+    if printer.quiet || rec.status == Status::Error {
+        return Ok(());
+    }
+    let verb = match rec.op {
+        "put" => "upload",
+        "get" => "download",
+        other => other,
+    };
+    let mut line = String::new();
+    if rec.status == Status::Planned {
+        line.push_str("(dry run) ");
+    }
+    line.push_str(&format!("{verb}: {}", printer.escape(rec.src)));
+    if let Some(dst) = rec.dst {
+        line.push_str(&format!(" -> {}", printer.escape(dst)));
+    }
+    if let Some(note) = rec.note {
+        line.push_str(&format!(" ({note})"));
+    } else if let (Some(size), Status::Ok) = (rec.size, rec.status) {
+        line.push_str(&format!(" ({size} bytes)"));
+    }
+    printer.line(&line)
+}
+
+/// Reports a failed object of a batch on stderr (and as a record with `--json`), so the
+/// batch can go on.
+pub fn report_failure(
+    printer: &Printer,
+    rec: &TransferRecord<'_>,
+    err: &anyhow::Error,
+) -> std::io::Result<()> {
+    let _ = printer.flush();
+    eprintln!("objcmd: error: {err:#}");
+    if printer.json {
+        report(
+            printer,
+            &TransferRecord {
+                status: Status::Error,
+                ..*rec
+            },
+            Some(err),
+        )?;
+    }
+    Ok(())
+}
+
+/// Tallies a batch and turns its outcome into the command's result: success, the single
+/// error of a one-object batch, or a partial failure (exit 3).
+#[derive(Default)]
+pub struct Batch {
+    done: usize,
+    failed: usize,
+    worst: Option<ExitStatus>,
+}
+
+impl Batch {
+    /// Counts a success.
+    pub fn ok(&mut self) {
+        self.done += 1;
+    }
+
+    /// Counts a failure that was already reported.
+    pub fn failed(&mut self, err: &anyhow::Error) {
+        self.failed += 1;
+        let status = exit::status_of(err);
+        self.worst = Some(self.worst.map_or(status, |w| w.max(status)));
+    }
+
+    /// The batch's result.
+    pub fn finish(self) -> anyhow::Result<ExitStatus> {
+        if self.failed == 0 {
+            return Ok(ExitStatus::Success);
+        }
+        let status = if self.done > 0 {
+            ExitStatus::Partial
+        } else {
+            self.worst.unwrap_or(ExitStatus::Failure)
+        };
+        Err(anyhow::Error::new(PartialFailure {
+            done: self.done,
+            failed: self.failed,
+            status,
+        }))
+    }
+}
+
+/// Checks a canned ACL against the dialect's list (exit 2 with the valid names).
+pub fn check_acl(
+    acl: &str,
+    valid: &[&str],
+    dialect: Dialect,
+    what: &str,
+) -> Result<(), UsageError> {
+    if valid.contains(&acl) {
+        Ok(())
+    } else {
+        Err(UsageError(format!(
+            "invalid ACL {acl:?} for {} {what}s; valid ACLs: {}",
+            dialect.name(),
+            valid.join(", ")
+        )))
+    }
+}

@@ -1,0 +1,88 @@
+//! `objcmd rb`: remove a bucket; with `--force`, first empty it of objects and of
+//! unfinished multipart uploads.
+//!
+//! `--force` deletes one object at a time, page by page as the listing arrives; batch
+//! deletes come with recursive operations.
+
+use anyhow::Context as _;
+use serde_json::json;
+
+use crate::address::RemoteUrl;
+use crate::cli::RbArgs;
+use crate::client::Client;
+use crate::exit::{ExitStatus, usage};
+use crate::output::Printer;
+
+/// Deletes every object and aborts every unfinished multipart upload of a bucket.
+fn empty_bucket(client: &Client, bucket: &str, printer: &Printer) -> anyhow::Result<()> {
+    let mut deleted = 0u64;
+    for page in client.list_objects_pages(bucket, "", None) {
+        for object in page?.objects {
+            if client.transport().cancelled() {
+                return Err(crate::client::Error::Interrupted.into());
+            }
+            client
+                .delete_object(bucket, &object.key)
+                .with_context(|| format!("deleting {}", object.key))?;
+            deleted += 1;
+        }
+    }
+    let (mut key_marker, mut id_marker) = (None, None);
+    let mut aborted = 0u64;
+    loop {
+        let page = client.list_multipart_uploads(
+            bucket,
+            "",
+            key_marker.as_deref(),
+            id_marker.as_deref(),
+        )?;
+        for upload in &page.uploads {
+            client
+                .abort_multipart_upload(bucket, &upload.key, &upload.upload_id)
+                .with_context(|| {
+                    format!("aborting the upload {} of {}", upload.upload_id, upload.key)
+                })?;
+            aborted += 1;
+        }
+        if !page.is_truncated || page.next_key_marker.is_none() {
+            break;
+        }
+        // A server that says "more" without moving forward would loop forever.
+        if page.next_key_marker == key_marker && page.next_upload_id_marker == id_marker {
+            anyhow::bail!("the listing of multipart uploads did not advance");
+        }
+        key_marker = page.next_key_marker;
+        id_marker = page.next_upload_id_marker;
+    }
+    if deleted + aborted > 0 {
+        printer.info(&format!(
+            "deleted {deleted} objects and aborted {aborted} uploads"
+        ));
+    }
+    Ok(())
+}
+
+/// Runs `rb`.
+pub fn run(args: &RbArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let url = RemoteUrl::parse_required(&args.url)?;
+    if !url.key.is_empty() {
+        return Err(usage(format!(
+            "{url} has a key; rb takes a bucket, e.g. {}",
+            url.bucket_url()
+        )));
+    }
+    let bucket_url = url.bucket_url();
+    if args.force {
+        empty_bucket(client, &url.bucket, printer)
+            .with_context(|| format!("emptying {bucket_url}"))?;
+    }
+    client
+        .delete_bucket(&url.bucket)
+        .with_context(|| format!("removing bucket {bucket_url}"))?;
+    if printer.json {
+        printer.record(&json!({"op": "rb", "src": bucket_url, "status": "ok"}))?;
+    } else if !printer.quiet {
+        printer.line(&format!("remove bucket: {bucket_url}"))?;
+    }
+    Ok(ExitStatus::Success)
+}

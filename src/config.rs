@@ -1,0 +1,559 @@
+//! The config file: TOML profiles, read with typed validation and edited in place.
+//!
+//! Reading is strict (unknown keys and wrong types are errors that name the file and the
+//! line), because a silently ignored typo in a credentials file costs more than an error.
+//! Writing goes through `toml_edit` so comments and layout survive `config set`, and lands
+//! atomically (temp file, mode 0600, rename).
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::client::{Addressing, Dialect, SignatureVersion};
+use crate::secret::Secret;
+
+/// The kind of value a profile key holds, for validating `config set`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Free text.
+    Text,
+    /// A credential: masked in `config list`, prompted without echo.
+    Secret,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+    /// A non-negative integer.
+    Integer,
+    /// true or false.
+    Bool,
+}
+
+/// A key of a profile.
+#[derive(Clone, Copy, Debug)]
+pub struct KeySpec {
+    /// The TOML key.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: KeyKind,
+    /// One line of documentation.
+    pub doc: &'static str,
+}
+
+/// Every key a profile may hold, in the order `config list` shows them.
+pub const PROFILE_KEYS: &[KeySpec] = &[
+    KeySpec {
+        name: "provider",
+        kind: KeyKind::Choice(&["s3", "oss", "ks3"]),
+        doc: "dialect of the API: s3 (AWS and S3-compatible servers), oss (Aliyun) or ks3 (Kingsoft)",
+    },
+    KeySpec {
+        name: "endpoint",
+        kind: KeyKind::Text,
+        doc: "service URL, e.g. http://127.0.0.1:7480; without a scheme, https is used",
+    },
+    KeySpec {
+        name: "region",
+        kind: KeyKind::Text,
+        doc: "region (SigV4 scope, location of new buckets)",
+    },
+    KeySpec {
+        name: "access_key",
+        kind: KeyKind::Text,
+        doc: "access key id",
+    },
+    KeySpec {
+        name: "secret_key",
+        kind: KeyKind::Secret,
+        doc: "secret access key",
+    },
+    KeySpec {
+        name: "security_token",
+        kind: KeyKind::Secret,
+        doc: "STS security token of temporary credentials",
+    },
+    KeySpec {
+        name: "addressing",
+        kind: KeyKind::Choice(&["path", "virtual", "auto"]),
+        doc: "path (http://host/bucket/key), virtual (http://bucket.host/key) or auto",
+    },
+    KeySpec {
+        name: "signature",
+        kind: KeyKind::Choice(&["v2", "v4"]),
+        doc: "S3 only: v2 or v4 (default: v4 for AWS hosts, v2 elsewhere)",
+    },
+    KeySpec {
+        name: "cname",
+        kind: KeyKind::Bool,
+        doc: "the endpoint is a custom domain bound to one bucket",
+    },
+    KeySpec {
+        name: "retries",
+        kind: KeyKind::Integer,
+        doc: "retries of a retryable failure (default 5; 0 = no retry)",
+    },
+    KeySpec {
+        name: "timeout",
+        kind: KeyKind::Integer,
+        doc: "connect and read timeout in seconds (default 60)",
+    },
+    KeySpec {
+        name: "limit_rate",
+        kind: KeyKind::Text,
+        doc: "bandwidth cap, e.g. 10MiB/s (default: none)",
+    },
+];
+
+/// Looks up a profile key by name.
+pub fn key_spec(name: &str) -> Option<&'static KeySpec> {
+    PROFILE_KEYS.iter().find(|k| k.name == name)
+}
+
+/// One profile as it is written in the file. Every field is optional: flags and the
+/// environment can supply the rest.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)] // each field is the key of the same name in PROFILE_KEYS
+pub struct Profile {
+    pub provider: Option<Dialect>,
+    pub endpoint: Option<String>,
+    pub region: Option<String>,
+    pub access_key: Option<String>,
+    pub secret_key: Option<Secret>,
+    pub security_token: Option<Secret>,
+    pub addressing: Option<Addressing>,
+    pub signature: Option<SignatureVersion>,
+    pub cname: Option<bool>,
+    pub retries: Option<u32>,
+    pub timeout: Option<u64>,
+    pub limit_rate: Option<String>,
+}
+
+impl Profile {
+    /// A key's value as text (the form `config get` prints and settings layer), if set.
+    pub fn get(&self, key: &str) -> Option<String> {
+        fn word<T: serde::Serialize>(v: &T) -> String {
+            serde_json::to_value(v)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+        match key {
+            "provider" => self.provider.map(|d| d.name().to_string()),
+            "endpoint" => self.endpoint.clone(),
+            "region" => self.region.clone(),
+            "access_key" => self.access_key.clone(),
+            "secret_key" => self.secret_key.as_ref().map(|s| s.expose().to_string()),
+            "security_token" => self.security_token.as_ref().map(|s| s.expose().to_string()),
+            "addressing" => self.addressing.as_ref().map(word),
+            "signature" => self.signature.map(|s| match s {
+                SignatureVersion::V2 => "v2".to_string(),
+                SignatureVersion::V4 => "v4".to_string(),
+            }),
+            "cname" => self.cname.map(|b| b.to_string()),
+            "retries" => self.retries.map(|n| n.to_string()),
+            "timeout" => self.timeout.map(|n| n.to_string()),
+            "limit_rate" => self.limit_rate.clone(),
+            _ => None,
+        }
+    }
+}
+
+/// The whole file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigData {
+    /// The profile used when none is named.
+    pub default_profile: Option<String>,
+    /// The profiles by name.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// A config file that could not be read, parsed or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists but could not be read.
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML, or has keys or types a profile does not have.
+    #[error("config file {path}: {location}{message}")]
+    Parse {
+        path: PathBuf,
+        location: String,
+        message: String,
+    },
+    /// The file could not be written.
+    #[error("cannot write config file {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A value given to `config set` is not valid for its key.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The default location: `config.toml` in the OS config dir (`~/.config/objcmd` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "objcmd").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// `line 3, column 12: ` for a byte offset into `text`.
+fn location(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    format!("line {line}, column {column}: ")
+}
+
+/// Parses the text of a config file.
+pub fn parse(path: &Path, text: &str) -> Result<ConfigData, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::Parse {
+        path: path.to_path_buf(),
+        location: e
+            .span()
+            .map(|s| location(text, s.start))
+            .unwrap_or_default(),
+        message: e.message().trim().replace('\n', " "),
+    })
+}
+
+/// Reads and parses the file; `Ok(None)` if it does not exist.
+pub fn load(path: &Path) -> Result<Option<ConfigData>, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(path, &text).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(ConfigError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+    }
+}
+
+/// The warning of spec/cli.md when the file is readable by group or others.
+#[cfg(unix)]
+pub fn permission_warning(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o044 != 0).then(|| {
+        let p = path.display();
+        format!("{p} is readable by others (mode {mode:04o}); run: chmod 600 {p}")
+    })
+}
+
+/// Permissions are not checked where there are no Unix modes.
+#[cfg(not(unix))]
+pub fn permission_warning(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Checks a value for a key and renders it as a TOML value.
+fn toml_value(spec: &KeySpec, value: &str) -> Result<toml_edit::Value, ConfigError> {
+    let invalid = |expected: String| {
+        ConfigError::Invalid(format!(
+            "invalid value for {}: expected {expected}",
+            spec.name
+        ))
+    };
+    Ok(match spec.kind {
+        KeyKind::Text | KeyKind::Secret => value.into(),
+        KeyKind::Choice(words) => {
+            if !words.contains(&value) {
+                return Err(invalid(format!(
+                    "one of {}, got {value:?}",
+                    words.join(", ")
+                )));
+            }
+            value.into()
+        }
+        KeyKind::Integer => {
+            let n: i64 = value
+                .parse()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| invalid(format!("a non-negative integer, got {value:?}")))?;
+            n.into()
+        }
+        KeyKind::Bool => match value {
+            "true" => true.into(),
+            "false" => false.into(),
+            _ => return Err(invalid(format!("true or false, got {value:?}"))),
+        },
+    })
+}
+
+/// Edits of one config file, applied together by [`update`].
+#[derive(Debug, Default)]
+pub struct Edit {
+    /// `(profile, key, value)` assignments.
+    pub set: Vec<(String, String, String)>,
+    /// A new `default_profile`.
+    pub default_profile: Option<String>,
+}
+
+/// Applies edits to the file (creating it if needed), preserving comments and layout,
+/// and writes it atomically with mode 0600.
+pub fn update(path: &Path, edit: &Edit) -> Result<(), ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source: e,
+            });
+        }
+    };
+    // Refuse to edit a file we could not read back: the user should fix it first.
+    parse(path, &text)?;
+    let mut doc: toml_edit::DocumentMut =
+        text.parse()
+            .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
+                path: path.to_path_buf(),
+                location: String::new(),
+                message: e.message().to_string(),
+            })?;
+    if let Some(name) = &edit.default_profile {
+        doc["default_profile"] = toml_edit::value(name.as_str());
+    }
+    for (profile, key, value) in &edit.set {
+        let spec = key_spec(key).ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "unknown key {key:?}; profile keys are: {}",
+                PROFILE_KEYS
+                    .iter()
+                    .map(|k| k.name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        let value = toml_value(spec, value)?;
+        if doc.get("profiles").is_none() {
+            let mut profiles = toml_edit::Table::new();
+            profiles.set_implicit(true);
+            doc["profiles"] = toml_edit::Item::Table(profiles);
+        }
+        let profiles = doc["profiles"].as_table_mut().ok_or_else(|| {
+            ConfigError::Invalid(format!("{}: `profiles` is not a table", path.display()))
+        })?;
+        if profiles.get(profile).is_none() {
+            profiles.insert(profile, toml_edit::Item::Table(toml_edit::Table::new()));
+        }
+        let table = profiles[profile.as_str()].as_table_mut().ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "{}: profiles.{profile} is not a table",
+                path.display()
+            ))
+        })?;
+        table[key.as_str()] = toml_edit::Item::Value(value);
+    }
+    let new_text = doc.to_string();
+    parse(path, &new_text)?;
+    write_atomically(path, new_text.as_bytes()).map_err(|e| ConfigError::Write {
+        path: path.to_path_buf(),
+        source: e,
+    })
+}
+
+/// Writes a file with mode 0600 through a temp file and a rename, so that a crash leaves
+/// either the old file or the new one, and the secret is never readable by others.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    create_private_dir(&dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".config.toml.objcmd-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> PathBuf {
+        PathBuf::from("/tmp/objcmd-test/config.toml")
+    }
+
+    #[test]
+    fn parses_a_full_profile() {
+        let text = r#"
+default_profile = "local"
+[profiles.local]
+provider = "s3"
+endpoint = "http://127.0.0.1:7480"
+region = "us-east-1"
+access_key = "AK"
+secret_key = "SK"
+security_token = "TOKEN"
+addressing = "path"
+signature = "v2"
+cname = false
+retries = 3
+timeout = 10
+limit_rate = "1MiB/s"
+"#;
+        let cfg = parse(&p(), text).unwrap();
+        assert_eq!(cfg.default_profile.as_deref(), Some("local"));
+        let prof = &cfg.profiles["local"];
+        assert_eq!(prof.provider, Some(Dialect::S3));
+        assert_eq!(prof.get("secret_key").as_deref(), Some("SK"));
+        assert_eq!(prof.get("addressing").as_deref(), Some("path"));
+        assert_eq!(prof.get("retries").as_deref(), Some("3"));
+        for key in PROFILE_KEYS {
+            assert!(prof.get(key.name).is_some(), "{} not read back", key.name);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_problem() {
+        let err = parse(&p(), "[profiles.a]\nprovider = \"s4\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("config file /tmp/objcmd-test/config.toml: line 2, column 12: "),
+            "{err}"
+        );
+        assert!(err.contains("s4") && err.contains("s3"), "{err}");
+        let err = parse(&p(), "[profiles.a]\nretries = \"five\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 2") && err.contains("invalid type"),
+            "{err}"
+        );
+        let err = parse(&p(), "[profiles.a]\nsecert_key = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 2") && err.contains("secert_key"),
+            "{err}"
+        );
+        let err = parse(&p(), "not toml at all").unwrap_err().to_string();
+        assert!(err.contains("line 1"), "{err}");
+        assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn secrets_in_profiles_stay_hidden_from_debug() {
+        let cfg = parse(&p(), "[profiles.a]\nsecret_key = \"wJalrXUtnFEMI-K7MDENG\"\nsecurity_token = \"TOKEN-VALUE-123\"\n").unwrap();
+        let debug = format!("{cfg:?}");
+        assert!(!debug.contains("wJalrXUtnFEMI"), "{debug}");
+        assert!(!debug.contains("TOKEN-VALUE"), "{debug}");
+    }
+
+    #[test]
+    fn update_creates_a_private_file_and_preserves_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        let edit = Edit {
+            set: vec![
+                ("local".into(), "provider".into(), "s3".into()),
+                ("local".into(), "retries".into(), "2".into()),
+                ("local".into(), "cname".into(), "true".into()),
+            ],
+            default_profile: Some("local".into()),
+        };
+        update(&path, &edit).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            assert!(permission_warning(&path).is_none());
+        }
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.insert_str(0, "# my comment\n");
+        std::fs::write(&path, text).unwrap();
+        let edit = Edit {
+            set: vec![("local".into(), "endpoint".into(), "http://x:1".into())],
+            default_profile: None,
+        };
+        update(&path, &edit).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# my comment\n"), "{text}");
+        let cfg = parse(&path, &text).unwrap();
+        assert_eq!(cfg.profiles["local"].retries, Some(2));
+        assert_eq!(cfg.profiles["local"].cname, Some(true));
+        assert_eq!(
+            cfg.profiles["local"].endpoint.as_deref(),
+            Some("http://x:1")
+        );
+    }
+
+    #[test]
+    fn update_validates_keys_and_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let bad = |key: &str, value: &str| {
+            let edit = Edit {
+                set: vec![("a".into(), key.into(), value.into())],
+                default_profile: None,
+            };
+            update(&path, &edit).unwrap_err().to_string()
+        };
+        assert!(bad("provider", "s4").contains("one of s3, oss, ks3"));
+        assert!(bad("retries", "-1").contains("non-negative integer"));
+        assert!(bad("cname", "yes").contains("true or false"));
+        assert!(bad("colour", "x").contains("unknown key"));
+        assert!(!path.exists(), "a failed edit must not create the file");
+    }
+
+    #[test]
+    fn the_example_file_parses_and_documents_every_key() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cfg = parse(&path, &text).unwrap();
+        assert_eq!(cfg.default_profile.as_deref(), Some("local"));
+        for key in PROFILE_KEYS {
+            let set = cfg.profiles.values().any(|p| p.get(key.name).is_some());
+            assert!(set, "config.example.toml does not show {}", key.name);
+        }
+    }
+
+    #[test]
+    fn world_readable_file_gets_the_documented_warning() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("config.toml");
+            std::fs::write(&path, "").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let w = permission_warning(&path).unwrap();
+            let p = path.display();
+            assert_eq!(
+                w,
+                format!("{p} is readable by others (mode 0644); run: chmod 600 {p}")
+            );
+        }
+    }
+}

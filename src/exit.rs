@@ -1,0 +1,294 @@
+//! Exit codes, and the one mapping from errors to them (spec/cli.md "Exit codes").
+//!
+//! Commands return `anyhow::Error`s with context; this module walks the chain once to find
+//! the error that decides the code, the fields of the `--json` error record, and a hint for
+//! the common mistakes.
+
+use std::io;
+
+use crate::client::{self, TransportKind};
+
+/// The process exit status, as promised in spec/cli.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    /// 0: success.
+    Success,
+    /// 1: network, I/O, server error after retries, anything else.
+    Failure,
+    /// 2: usage or configuration error, found before any request.
+    Usage,
+    /// 3: a batch command finished some objects and failed others.
+    Partial,
+    /// 4: not found (NoSuchBucket, NoSuchKey, NoSuchUpload, missing local source).
+    NotFound,
+    /// 5: access denied or bad credentials.
+    Denied,
+    /// 6: integrity failure (checksum mismatch, wrong decryption key).
+    Integrity,
+    /// 130: interrupted by Ctrl-C, SIGINT or SIGTERM.
+    Interrupted,
+}
+
+impl ExitStatus {
+    /// The numeric code.
+    pub fn code(self) -> i32 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Usage => 2,
+            ExitStatus::Partial => 3,
+            ExitStatus::NotFound => 4,
+            ExitStatus::Denied => 5,
+            ExitStatus::Integrity => 6,
+            ExitStatus::Interrupted => 130,
+        }
+    }
+}
+
+/// A usage or configuration error (exit 2): bad flag, URL, bucket name, key, range, size,
+/// missing credentials, bad config file.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A local source that does not exist (exit 4).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct LocalNotFound(pub String);
+
+/// Data that did not match its checksum (exit 6).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct IntegrityError(pub String);
+
+/// Objects of a batch failed; each failure was already reported, this is the summary.
+/// Exit 3 when some objects were done, else the worst code of the failures.
+#[derive(Debug, thiserror::Error)]
+#[error("{done} done, {failed} failed")]
+pub struct PartialFailure {
+    /// How many objects were done.
+    pub done: usize,
+    /// How many failed.
+    pub failed: usize,
+    /// The exit status the batch calls for.
+    pub status: ExitStatus,
+}
+
+/// Shorthand for returning a [`UsageError`].
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(UsageError(msg.into()))
+}
+
+/// The exit status an error calls for.
+pub fn status_of(err: &anyhow::Error) -> ExitStatus {
+    for cause in err.chain() {
+        if cause.is::<UsageError>() || cause.is::<crate::config::ConfigError>() {
+            return ExitStatus::Usage;
+        }
+        if cause.is::<LocalNotFound>() {
+            return ExitStatus::NotFound;
+        }
+        if cause.is::<IntegrityError>() {
+            return ExitStatus::Integrity;
+        }
+        if let Some(p) = cause.downcast_ref::<PartialFailure>() {
+            return p.status;
+        }
+        if let Some(e) = cause.downcast_ref::<client::Error>() {
+            return match e {
+                client::Error::Service(s) if s.is_not_found() => ExitStatus::NotFound,
+                client::Error::Service(s) if s.is_access_denied() => ExitStatus::Denied,
+                client::Error::Interrupted => ExitStatus::Interrupted,
+                _ => ExitStatus::Failure,
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<client::ServiceError>() {
+            return if e.is_not_found() {
+                ExitStatus::NotFound
+            } else if e.is_access_denied() {
+                ExitStatus::Denied
+            } else {
+                ExitStatus::Failure
+            };
+        }
+    }
+    ExitStatus::Failure
+}
+
+/// True when the error is stdout closing under us (`objcmd ls | head`): not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The fields of the `"error"` object of a `--json` record: code, message, request id.
+pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
+    for cause in err.chain() {
+        let service = cause
+            .downcast_ref::<client::Error>()
+            .and_then(client::Error::service);
+        let service = service.or_else(|| cause.downcast_ref::<client::ServiceError>());
+        if let Some(s) = service {
+            return (s.code.clone(), s.message.clone(), s.request_id.clone());
+        }
+    }
+    let code = match status_of(err) {
+        ExitStatus::Usage => "UsageError",
+        ExitStatus::NotFound => "NotFound",
+        ExitStatus::Integrity => "IntegrityError",
+        ExitStatus::Interrupted => "Interrupted",
+        ExitStatus::Partial => "PartialFailure",
+        _ if err.chain().any(|c| c.is::<client::Error>()) => "NetworkError",
+        _ => "Error",
+    };
+    (code.to_string(), format!("{err:#}"), None)
+}
+
+/// A hint for the mistakes people make most: wrong secret, clock skew, wrong endpoint or
+/// region, path vs virtual-host style.
+pub fn hint(err: &anyhow::Error) -> Option<String> {
+    for cause in err.chain() {
+        let Some(e) = cause.downcast_ref::<client::Error>() else {
+            continue;
+        };
+        return match e {
+            client::Error::Service(s) => match s.code.as_str() {
+                "SignatureDoesNotMatch" => Some(
+                    "the secret key does not match the access key; check secret_key of the profile (objcmd config list)"
+                        .to_string(),
+                ),
+                "InvalidAccessKeyId" => Some(
+                    "the server does not know this access key; check access_key and the endpoint (objcmd config list)"
+                        .to_string(),
+                ),
+                "RequestTimeTooSkewed" => Some(
+                    "this machine's clock differs too much from the server's; fix the system time (e.g. with NTP)"
+                        .to_string(),
+                ),
+                "AuthorizationHeaderMalformed" | "PermanentRedirect" | "IncorrectEndpoint" => Some(
+                    "the bucket lives in another region or endpoint; set --region/--endpoint to where it is"
+                        .to_string(),
+                ),
+                "NoSuchBucket" => Some(
+                    "check the bucket name, and --addressing path|virtual if the server expects the other style"
+                        .to_string(),
+                ),
+                _ => None,
+            },
+            client::Error::Transport {
+                kind: TransportKind::Connect,
+                what,
+                ..
+            } => Some(format!(
+                "nothing answered at the endpoint of {what}; is the server running and --endpoint right?"
+            )),
+            client::Error::Transport {
+                kind: TransportKind::Timeout,
+                ..
+            } => Some("the server did not answer in time; raise --timeout or check the network".to_string()),
+            _ => None,
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context as _;
+
+    fn service(status: u16, code: &str) -> anyhow::Error {
+        let mut e = client::ServiceError::from_status(status);
+        e.code = code.to_string();
+        e.request_id = Some("req-1".into());
+        anyhow::Error::new(client::Error::from(e)).context("getting s3://b/k")
+    }
+
+    #[test]
+    fn mapping_of_every_exit_code() {
+        assert_eq!(status_of(&service(404, "NoSuchKey")), ExitStatus::NotFound);
+        assert_eq!(
+            status_of(&service(404, "NoSuchBucket")),
+            ExitStatus::NotFound
+        );
+        assert_eq!(
+            status_of(&service(403, "SignatureDoesNotMatch")),
+            ExitStatus::Denied
+        );
+        assert_eq!(status_of(&service(403, "AccessDenied")), ExitStatus::Denied);
+        assert_eq!(
+            status_of(&service(403, "InvalidAccessKeyId")),
+            ExitStatus::Denied
+        );
+        assert_eq!(
+            status_of(&service(500, "InternalError")),
+            ExitStatus::Failure
+        );
+        assert_eq!(status_of(&usage("bad URL")), ExitStatus::Usage);
+        let nf = anyhow::Error::new(LocalNotFound("no such file".into())).context("uploading");
+        assert_eq!(status_of(&nf), ExitStatus::NotFound);
+        assert_eq!(
+            status_of(&anyhow::Error::new(IntegrityError("md5".into()))),
+            ExitStatus::Integrity
+        );
+        let partial = PartialFailure {
+            done: 1,
+            failed: 1,
+            status: ExitStatus::Partial,
+        };
+        assert_eq!(partial.to_string(), "1 done, 1 failed");
+        assert_eq!(status_of(&anyhow::Error::new(partial)), ExitStatus::Partial);
+        assert_eq!(
+            status_of(&anyhow::Error::new(client::Error::Interrupted)),
+            ExitStatus::Interrupted
+        );
+        let cfg = crate::config::ConfigError::Invalid("x".into());
+        assert_eq!(status_of(&anyhow::Error::new(cfg)), ExitStatus::Usage);
+        assert_eq!(status_of(&anyhow::anyhow!("other")), ExitStatus::Failure);
+        let codes: Vec<i32> = [
+            ExitStatus::Success,
+            ExitStatus::Failure,
+            ExitStatus::Usage,
+            ExitStatus::Partial,
+            ExitStatus::NotFound,
+            ExitStatus::Denied,
+            ExitStatus::Integrity,
+            ExitStatus::Interrupted,
+        ]
+        .iter()
+        .map(|s| s.code())
+        .collect();
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
+    }
+
+    #[test]
+    fn json_error_fields_and_hints() {
+        let err = service(403, "SignatureDoesNotMatch");
+        let (code, _, id) = error_fields(&err);
+        assert_eq!(
+            (code.as_str(), id.as_deref()),
+            ("SignatureDoesNotMatch", Some("req-1"))
+        );
+        assert!(hint(&err).unwrap().contains("secret key"));
+        let (code, msg, id) = error_fields(&usage("bad URL \"x\""));
+        assert_eq!(
+            (code.as_str(), msg.as_str(), id),
+            ("UsageError", "bad URL \"x\"", None)
+        );
+        assert!(
+            hint(&service(403, "RequestTimeTooSkewed"))
+                .unwrap()
+                .contains("clock")
+        );
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised_through_context() {
+        let err = anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe));
+        let err = Err::<(), _>(err).context("writing").unwrap_err();
+        assert!(is_broken_pipe(&err));
+        assert!(!is_broken_pipe(&usage("x")));
+    }
+}

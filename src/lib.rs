@@ -1,0 +1,96 @@
+//! objcmd: a fast, trustworthy command-line client for object storage speaking the S3,
+//! OSS and KS3 dialects of the S3-style REST API.
+//!
+//! The layers, top to bottom: `cli` (clap, no I/O) -> `settings` (flags > env > profile >
+//! defaults) -> `cmd` (one module per subcommand) -> `transfer` (moving bytes) and
+//! `client` (signing, requests, XML, errors; no clap, no terminal, no anyhow).
+
+pub mod address;
+pub mod cli;
+pub mod client;
+pub mod cmd;
+pub mod config;
+pub mod exit;
+pub mod output;
+pub mod secret;
+pub mod settings;
+pub mod signal;
+pub mod transfer;
+pub mod units;
+
+use clap::Parser as _;
+use serde_json::json;
+
+use crate::cli::Cli;
+use crate::exit::ExitStatus;
+use crate::output::Printer;
+
+/// Prints a fatal error: the one-line message, an optional hint, and with `--json` a
+/// record on stdout.
+fn report_error(printer: &Printer, json: bool, err: &anyhow::Error) {
+    if json {
+        let _ = printer.record(&json!({"status": "error", "error": cmd::error_value(err)}));
+    }
+    let _ = printer.flush();
+    eprintln!("objcmd: error: {err:#}");
+    if let Some(hint) = exit::hint(err) {
+        eprintln!("hint: {hint}");
+    }
+}
+
+/// Parses the command line, runs it, and reports the outcome. Returns the exit status.
+pub fn run() -> ExitStatus {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    output::init_logging(cli.global.verbose, cli.global.quiet);
+    let printer = Printer::new(&cli.global);
+    let cancel = signal::install();
+    let result = cmd::run(&cli, &printer, &settings::ProcessEnv, cancel);
+    let flushed = printer.flush();
+    match result.and_then(|status| flushed.map(|()| status).map_err(Into::into)) {
+        Ok(status) => status,
+        Err(e) if exit::is_broken_pipe(&e) => ExitStatus::Success,
+        Err(e) => {
+            report_error(&printer, cli.global.json, &e);
+            exit::status_of(&e)
+        }
+    }
+}
+
+/// Reports a command-line error on one line (clap's own report spans several), keeping
+/// clap's tip as a hint. `--help` and `--version` print as usual.
+fn clap_error(e: clap::Error) -> ExitStatus {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitStatus::Usage
+        } else {
+            ExitStatus::Success
+        };
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let json = std::env::args().any(|a| a == "--json");
+    if json {
+        println!(
+            "{}",
+            json!({"status": "error", "error": {"code": "UsageError", "message": message, "request_id": null}})
+        );
+    }
+    eprintln!("objcmd: error: {message}");
+    if let Some(tip) = lines.find(|l| l.starts_with("tip:")) {
+        eprintln!("hint: {}", tip.trim_start_matches("tip:").trim());
+    }
+    eprintln!("hint: run 'objcmd --help' for usage");
+    ExitStatus::Usage
+}

@@ -1,0 +1,144 @@
+//! Output policy: results on stdout (human lines or `--json` records), chatter on stderr,
+//! progress bars only on a terminal, control characters escaped on a terminal, and the
+//! logger behind `-v` / `-vv`.
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::GlobalArgs;
+
+/// Where and how the program speaks.
+pub struct Printer {
+    /// `--json`: records on stdout.
+    pub json: bool,
+    /// `-q`: no informational messages.
+    pub quiet: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    progress: bool,
+    stdout_tty: bool,
+    stdout: Mutex<io::BufWriter<io::Stdout>>,
+}
+
+impl Printer {
+    /// The printer for these global options.
+    pub fn new(global: &GlobalArgs) -> Printer {
+        let stderr_tty = io::stderr().is_terminal();
+        Printer {
+            json: global.json,
+            quiet: global.quiet,
+            verbose: global.verbose,
+            progress: stderr_tty && !global.no_progress && !global.quiet && global.verbose == 0,
+            stdout_tty: io::stdout().is_terminal(),
+            stdout: Mutex::new(io::BufWriter::new(io::stdout())),
+        }
+    }
+
+    fn with_stdout(&self, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let mut out = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut *out)?;
+        // A terminal user wants each line now; a pipe gets them in blocks.
+        if self.stdout_tty { out.flush() } else { Ok(()) }
+    }
+
+    /// Writes one human-readable line to stdout.
+    pub fn line(&self, text: &str) -> io::Result<()> {
+        self.with_stdout(|out| writeln!(out, "{text}"))
+    }
+
+    /// Writes one JSON record to stdout.
+    pub fn record(&self, value: &serde_json::Value) -> io::Result<()> {
+        self.with_stdout(|out| {
+            serde_json::to_writer(&mut *out, value)?;
+            writeln!(out)
+        })
+    }
+
+    /// Raw bytes to stdout (object data for `get ... -`).
+    pub fn write_data(&self, data: &[u8]) -> io::Result<()> {
+        let mut out = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(data)
+    }
+
+    /// Flushes stdout.
+    pub fn flush(&self) -> io::Result<()> {
+        self.stdout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .flush()
+    }
+
+    /// A message on stderr unless `-q`.
+    pub fn info(&self, text: &str) {
+        if !self.quiet {
+            let _ = self.flush();
+            eprintln!("objcmd: {text}");
+        }
+    }
+
+    /// A warning on stderr (shown even with `-q`).
+    pub fn warn(&self, text: &str) {
+        let _ = self.flush();
+        eprintln!("objcmd: warning: {text}");
+    }
+
+    /// Makes a key or path safe to print: on a terminal, control characters are shown
+    /// escaped so that a hostile key cannot move the cursor or change colours.
+    pub fn escape<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.stdout_tty && text.chars().any(char::is_control) {
+            Cow::Owned(text.chars().flat_map(char::escape_default).collect())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// A progress bar for a transfer of `len` bytes; hidden unless stderr is a terminal.
+    pub fn progress_bar(&self, len: u64, label: &str) -> ProgressBar {
+        if !self.progress {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template(
+            "{msg} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message(label.to_string());
+        bar
+    }
+}
+
+/// The `log` backend: `objcmd: info: ...` and `objcmd: debug: ...` on stderr, for our
+/// own modules only (reqwest and hyper have their own vocabulary).
+struct StderrLogger;
+
+impl log::Log for StderrLogger {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.target().starts_with("objcmd")
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if self.enabled(record.metadata()) {
+            let level = record.level().as_str().to_ascii_lowercase();
+            eprintln!("objcmd: {level}: {}", record.args());
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+/// Installs the logger: warnings by default, info with `-v`, debug with `-vv`.
+pub fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => log::LevelFilter::Error,
+        (_, 0) => log::LevelFilter::Warn,
+        (_, 1) => log::LevelFilter::Info,
+        _ => log::LevelFilter::Debug,
+    };
+    if log::set_boxed_logger(Box::new(StderrLogger)).is_ok() {
+        log::set_max_level(level);
+    }
+}

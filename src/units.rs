@@ -1,0 +1,112 @@
+//! Sizes and rates as people write them (`8MiB`, `64M`, `10MiB/s`) and as we print them.
+//!
+//! `K`, `M`, `G`, `T` and their `KiB`... spellings are powers of 1024 (as in s3cmd and
+//! s5cmd); `KB`, `MB`, `GB`, `TB` are powers of 1000.
+
+/// Parses a size: a number with an optional unit. Errors say what was wrong.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "t" | "tib" => 1 << 40,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        _ => {
+            return Err(format!(
+                "invalid size {text:?}: unknown unit {unit:?} (use B, KiB, MiB, GiB, TiB, KB, MB, GB or TB)"
+            ));
+        }
+    };
+    if number.is_empty() {
+        return Err(format!(
+            "invalid size {text:?}: expected a number, e.g. 8MiB"
+        ));
+    }
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("invalid size {text:?}: {number:?} is not a number"))?;
+    let bytes = value * multiplier as f64;
+    if !bytes.is_finite() || bytes > u64::MAX as f64 {
+        return Err(format!("invalid size {text:?}: too large"));
+    }
+    if bytes.fract() != 0.0 {
+        return Err(format!(
+            "invalid size {text:?}: not a whole number of bytes"
+        ));
+    }
+    Ok(bytes as u64)
+}
+
+/// Parses a rate: a size per second, with or without `/s`. Zero is refused.
+pub fn parse_rate(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let size = t.strip_suffix("/s").unwrap_or(t);
+    let rate = parse_size(size).map_err(|e| e.replacen("size", "rate", 1))?;
+    if rate == 0 {
+        return Err(format!("invalid rate {text:?}: must be more than zero"));
+    }
+    Ok(rate)
+}
+
+/// Formats a size for people: `512 B`, `1.5 KiB`, `20 MiB`, `3.2 GiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else if value >= 10.0 || value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("0"), Ok(0));
+        assert_eq!(parse_size("123"), Ok(123));
+        assert_eq!(parse_size("8MiB"), Ok(8 << 20));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1.5k"), Ok(1536));
+        assert_eq!(parse_size("5GB"), Ok(5_000_000_000));
+        assert_eq!(parse_size(" 2 GiB "), Ok(2 << 30));
+        for bad in ["", "MiB", "12XB", "1.2.3M", "-5", "0.3", "99999999999T"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("10MiB/s"), Ok(10 << 20));
+        assert_eq!(parse_rate("500K"), Ok(500 << 10));
+        assert!(parse_rate("0/s").is_err());
+        assert!(parse_rate("fast").unwrap_err().contains("invalid rate"));
+    }
+
+    #[test]
+    fn human() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(1023), "1023 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(20 << 20), "20 MiB");
+        assert_eq!(human_size((3 << 30) + (1 << 28)), "3.2 GiB");
+    }
+}

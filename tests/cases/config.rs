@@ -1,0 +1,273 @@
+//! `config` and the resolution of settings, through the binary.
+
+use predicates::prelude::*;
+
+use crate::support::{TestEnv, server};
+
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+#[test]
+fn init_without_a_terminal_writes_a_private_file_from_flags() {
+    let t = TestEnv::new();
+    t.bare()
+        .args(["-p", "local", "config", "init", "--provider", "s3"])
+        .args([
+            "--endpoint",
+            "http://127.0.0.1:7480",
+            "--access-key",
+            "AKID",
+        ])
+        .args(["--secret-key", SECRET])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains(SECRET).not());
+    let path = t.config_path();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "config file mode");
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("default_profile = \"local\""), "{text}");
+    assert!(text.contains("[profiles.local]"), "{text}");
+    // No temp file is left beside it.
+    let dir = path.parent().unwrap();
+    assert_eq!(crate::support::dir_entries(dir), ["config.toml"]);
+
+    // list masks the secret and says where each value comes from.
+    t.bare()
+        .args(["config", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wJal****"))
+        .stdout(predicate::str::contains(SECRET).not())
+        .stdout(predicate::str::contains("profile: local"))
+        .stdout(
+            predicate::str::is_match(r"endpoint\s+= http://127.0.0.1:7480\s+\(profile\)").unwrap(),
+        );
+    t.bare()
+        .args(["config", "get", "secret_key"])
+        .assert()
+        .success()
+        .stdout("wJal****\n");
+    t.bare()
+        .args(["config", "get", "secret_key", "--reveal"])
+        .assert()
+        .success()
+        .stdout(format!("{SECRET}\n"));
+    t.bare()
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", path.display()));
+}
+
+#[test]
+fn init_without_a_terminal_names_what_is_missing() {
+    let t = TestEnv::new();
+    t.bare()
+        .args(["config", "init", "--endpoint", "http://127.0.0.1:1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing --access-key, --secret-key",
+        ));
+    assert!(!t.config_path().exists());
+}
+
+#[test]
+fn set_and_get_validate_keys_and_values() {
+    let t = TestEnv::new();
+    t.bare()
+        .args(["config", "set", "endpoint", "http://x:1"])
+        .assert()
+        .success();
+    t.bare()
+        .args(["config", "get", "endpoint"])
+        .assert()
+        .success()
+        .stdout("http://x:1\n");
+    t.bare()
+        .args(["config", "set", "provider", "s4"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("one of s3, oss, ks3"));
+    t.bare()
+        .args(["config", "set", "retries", "many"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("retries"));
+    t.bare()
+        .args(["config", "set", "colour", "blue"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown key \"colour\""));
+    t.bare().args(["config", "get", "region"]).assert().code(4);
+}
+
+#[test]
+fn malformed_config_file_names_the_file_and_line() {
+    let t = TestEnv::new();
+    let path = t.config_path();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[profiles.default]\nendpoint = \"http://x:1\"\nretries = \"five\"\n",
+    )
+    .unwrap();
+    t.bare()
+        .args(["ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "objcmd: error: config file {}: line 3",
+            path.display()
+        )));
+    std::fs::write(&path, "this is not toml\n").unwrap();
+    t.bare()
+        .args(["config", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1"));
+    std::fs::write(&path, "[profiles.default]\nprovider = \"azure\"\n").unwrap();
+    t.bare()
+        .args(["ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 2").and(predicate::str::contains("azure")));
+}
+
+#[test]
+fn unknown_provider_and_missing_credentials_are_usage_errors() {
+    let t = TestEnv::new();
+    t.bare()
+        .env("OBJCMD_PROVIDER", "gcs")
+        .args(["--endpoint", "http://127.0.0.1:1", "ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown provider \"gcs\" (from env OBJCMD_PROVIDER)",
+        ));
+    t.bare()
+        .args(["--endpoint", "http://127.0.0.1:1", "ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no access key for profile \"default\"",
+        ))
+        .stderr(predicate::str::contains(
+            t.config_path().display().to_string(),
+        ));
+    t.bare()
+        .args(["-p", "nosuch", "ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile \"nosuch\""));
+}
+
+#[test]
+fn precedence_flag_over_env_over_profile() {
+    let s = server();
+    let t = TestEnv::new();
+    // The profile points at a dead port with a wrong secret.
+    t.bare()
+        .args([
+            "config",
+            "init",
+            "--endpoint",
+            "http://127.0.0.1:9",
+            "--access-key",
+        ])
+        .args([&s.access_key, "--secret-key", "wrong-secret-from-profile"])
+        .assert()
+        .success();
+    // Env fixes the endpoint but not the secret: the server rejects the signature.
+    t.bare()
+        .env("OBJCMD_ENDPOINT", &s.endpoint)
+        .args(["ls"])
+        .assert()
+        .code(5);
+    // The provider's own variable beats the profile...
+    t.bare()
+        .env("OBJCMD_ENDPOINT", &s.endpoint)
+        .env("AWS_SECRET_ACCESS_KEY", &s.secret_key)
+        .args(["ls"])
+        .assert()
+        .success();
+    // ...OBJCMD_* beats the provider's variable...
+    t.bare()
+        .env("OBJCMD_ENDPOINT", &s.endpoint)
+        .env("AWS_SECRET_ACCESS_KEY", &s.secret_key)
+        .env("OBJCMD_SECRET_KEY", "wrong-from-objcmd-env")
+        .args(["ls"])
+        .assert()
+        .code(5);
+    // ...and a flag beats everything.
+    t.bare()
+        .env("OBJCMD_ENDPOINT", &s.endpoint)
+        .env("OBJCMD_SECRET_KEY", "wrong-from-objcmd-env")
+        .args(["--secret-key", &s.secret_key, "ls"])
+        .assert()
+        .success();
+    t.bare()
+        .env("OBJCMD_ENDPOINT", &s.endpoint)
+        .args([
+            "--secret-key",
+            &s.secret_key,
+            "--endpoint",
+            "http://127.0.0.1:9",
+        ])
+        .args(["--retries", "0", "ls"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_config_file_readable_by_others_still_works_with_a_warning() {
+    let t = TestEnv::new();
+    t.bare()
+        .args(["config", "set", "region", "x"])
+        .assert()
+        .success();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = t.config_path();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let p = path.display();
+        t.bare()
+            .args(["config", "get", "region"])
+            .assert()
+            .success()
+            .stdout("x\n")
+            .stderr(format!(
+                "objcmd: warning: {p} is readable by others (mode 0644); run: chmod 600 {p}\n"
+            ));
+    }
+}
+
+#[test]
+fn global_options_before_or_after_the_subcommand() {
+    let t = TestEnv::new();
+    t.bare()
+        .args(["config", "set", "region", "r1"])
+        .assert()
+        .success();
+    let a = t
+        .bare()
+        .args(["--json", "config", "get", "region"])
+        .assert()
+        .success();
+    let b = t
+        .bare()
+        .args(["config", "get", "region", "--json"])
+        .assert()
+        .success();
+    assert_eq!(a.get_output().stdout, b.get_output().stdout);
+    assert_eq!(
+        String::from_utf8_lossy(&a.get_output().stdout),
+        "{\"key\":\"region\",\"value\":\"r1\"}\n"
+    );
+}

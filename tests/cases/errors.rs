@@ -1,0 +1,260 @@
+//! Bad input and failures: the exit code, the one-line message, and nothing lost.
+
+use predicates::prelude::*;
+
+use crate::support::{TestEnv, dir_entries, json_lines, server};
+
+#[test]
+fn wrong_secret_exits_5_with_the_code_and_request_id() {
+    let t = TestEnv::new();
+    let b = t.bucket("sig");
+    t.cmd()
+        .env("OBJCMD_SECRET_KEY", "not-the-secret")
+        .args(["ls", &b.url("")])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::is_match(
+            r"^objcmd: error: listing s3://t[^ ]+: SignatureDoesNotMatch(: [^\n]*)? \(HTTP 403, request id [^ )]+\)\nhint: ",
+        ).unwrap());
+    // The same as a JSON record on stdout.
+    let out = t
+        .cmd()
+        .env("OBJCMD_SECRET_KEY", "not-the-secret")
+        .args(["--json", "ls", &b.url("")])
+        .assert()
+        .code(5);
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["status"], "error");
+    assert_eq!(records[0]["error"]["code"], "SignatureDoesNotMatch");
+    assert!(
+        records[0]["error"]["request_id"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
+}
+
+#[test]
+fn unknown_access_key_exits_5() {
+    let t = TestEnv::new();
+    t.cmd()
+        .env("OBJCMD_ACCESS_KEY", "NOSUCHACCESSKEY")
+        .args(["ls"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("InvalidAccessKeyId"));
+}
+
+#[test]
+fn missing_key_exits_4_and_leaves_no_file() {
+    let t = TestEnv::new();
+    let b = t.bucket("nokey");
+    t.cmd()
+        .args(["get", &b.url("missing.txt"), "out.txt"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("NoSuchKey"));
+    assert!(!t.path("out.txt").exists());
+    // An existing file under the target name is left as it was.
+    t.write("keep.txt", b"precious");
+    t.cmd()
+        .args(["get", &b.url("missing.txt"), "keep.txt"])
+        .assert()
+        .code(4);
+    assert_eq!(std::fs::read(t.path("keep.txt")).unwrap(), b"precious");
+    // No temp file either.
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-"))
+    );
+    t.cmd()
+        .args(["stat", &b.url("missing.txt")])
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn missing_bucket_exits_4() {
+    let t = TestEnv::new();
+    let name = format!("t{}-never-made", std::process::id());
+    t.cmd()
+        .args(["ls", &format!("s3://{name}")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("NoSuchBucket"));
+    t.write("f.txt", b"x");
+    t.cmd()
+        .args(["put", "f.txt", &format!("s3://{name}/f.txt")])
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn missing_local_file_exits_4_and_uploads_nothing() {
+    let t = TestEnv::new();
+    let b = t.bucket("nolocal");
+    t.write("present.txt", b"here");
+    t.cmd()
+        .args(["put", "present.txt", "absent.txt", &b.url("")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("absent.txt: no such file"));
+    let out = t
+        .cmd()
+        .args(["--json", "ls", "-r", &b.url("")])
+        .assert()
+        .success();
+    assert!(
+        json_lines(&out.get_output().stdout).is_empty(),
+        "nothing may be uploaded"
+    );
+}
+
+#[test]
+fn bad_urls_flags_and_values_exit_2() {
+    let t = TestEnv::new();
+    let b = t.bucket("usage");
+    t.write("f.txt", b"x");
+    std::fs::create_dir_all(t.path("adir")).unwrap();
+    let long_key = "k".repeat(1025);
+    let long_url = b.url(&long_key);
+    let k = b.url("k");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (args(&["ls", "gs://bucket"]), "unsupported scheme"),
+        (args(&["ls", "s3://"]), "no bucket"),
+        (args(&["ls", "s3://a"]), "3 to 255"),
+        (args(&["ls", "s3://bad bucket"]), "only letters"),
+        (args(&["get", "s3://bucket"]), "names a bucket"),
+        (args(&["put", "f.txt", &long_url]), "limit is 1024"),
+        (args(&["get", &k, "--range", "9-2"]), "invalid --range"),
+        (args(&["get", &k, "--range", "abc"]), "invalid --range"),
+        (args(&["put", "adir", &k]), "is a directory"),
+        (args(&["put", "f.txt", "local-dest"]), "must be a URL"),
+        (args(&["put", "-", &b.url("dir/")]), "stdin has no name"),
+        (
+            args(&["put", "f.txt", "f.txt", &b.url("key")]),
+            "ending in '/'",
+        ),
+        (
+            args(&["put", "f.txt", &k, "--acl", "everyone"]),
+            "valid ACLs: private",
+        ),
+        (
+            args(&["put", "f.txt", &k, "--meta", "novalue"]),
+            "KEY=VALUE",
+        ),
+        (args(&["rm", &b.url("dir/")]), "names a prefix"),
+        (args(&["mb", "s3://Bad_Name"]), "invalid bucket name"),
+        (
+            args(&["--bogus-flag", "ls"]),
+            "unexpected argument '--bogus-flag'",
+        ),
+        (args(&["ls", "--timeout", "soon"]), "invalid value 'soon'"),
+        (args(&["--limit-rate", "fast", "ls"]), "invalid rate"),
+        (args(&["--endpoint", "ftp://x", "ls"]), "invalid endpoint"),
+        (args(&["--resolve", "nonsense", "ls"]), "invalid --resolve"),
+        (args(&["get", &b.url("a/../b")]), "'..' path segments"),
+    ];
+    for (args, message) in cases {
+        let out = t.cmd().args(&args).assert().code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.starts_with("objcmd: error: "), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{args:?}: expected {message:?} in {stderr}"
+        );
+    }
+    let out = t.cmd().args(["--json", "ls", "gs://x"]).assert().code(2);
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records[0]["error"]["code"], "UsageError");
+    // Nothing was uploaded by any of them.
+    let out = t
+        .cmd()
+        .args(["--json", "ls", "-r", &b.url("")])
+        .assert()
+        .success();
+    assert!(json_lines(&out.get_output().stdout).is_empty());
+}
+
+fn args(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn refused_connection_exits_1_with_a_hint() {
+    let t = TestEnv::new();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    t.cmd()
+        .args([
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+            "--retries",
+            "1",
+            "ls",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("(after 2 attempts)"))
+        .stderr(predicate::str::contains("hint: nothing answered"));
+}
+
+#[test]
+fn removing_a_bucket_that_is_not_empty_fails_and_force_empties_it() {
+    let t = TestEnv::new();
+    let b = t.bucket("rb");
+    t.write("f.txt", b"x");
+    t.cmd()
+        .args(["put", "f.txt", &b.url("a/f.txt")])
+        .assert()
+        .success();
+    t.cmd()
+        .args(["rb", &b.url("")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("BucketNotEmpty"));
+    t.cmd()
+        .args(["rb", "--force", &b.url("")])
+        .assert()
+        .success()
+        .stdout(format!("remove bucket: s3://{}\n", b.name));
+    t.cmd().args(["ls", &b.url("")]).assert().code(4);
+}
+
+#[test]
+fn secrets_never_appear_in_verbose_output() {
+    let s = server();
+    let t = TestEnv::new();
+    let b = t.bucket("vv");
+    t.write("f.txt", b"data");
+    let out = t
+        .cmd()
+        .env("OBJCMD_SECURITY_TOKEN", "TOKEN-SHOULD-NOT-SHOW")
+        .args(["-vv", "put", "f.txt", &b.url("f.txt")])
+        .assert();
+    // radosgw rejects an unknown STS token; what matters is what we printed.
+    let output = out.get_output();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(all.contains("> PUT"), "-vv shows request heads: {all}");
+    assert!(!all.contains(&s.secret_key), "secret leaked: {all}");
+    assert!(
+        !all.contains("TOKEN-SHOULD-NOT-SHOW"),
+        "token leaked: {all}"
+    );
+    let out = t.cmd().args(["-vv", "ls", &b.url("")]).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let auth = stderr
+        .lines()
+        .find(|l| l.contains("Authorization:"))
+        .expect("auth header logged");
+    assert!(auth.contains(&s.access_key), "{auth}");
+    assert!(auth.ends_with("<redacted>"), "{auth}");
+    assert!(!stderr.contains(&s.secret_key));
+}

@@ -1,0 +1,175 @@
+//! Faults a real server does not produce on demand, from the scripted loopback server:
+//! SlowDown bursts, bodies cut short, data that does not match its ETag.
+
+use predicates::prelude::*;
+
+use crate::support::fake::{FakeServer, Reply};
+use crate::support::{TestEnv, dir_entries, md5_hex};
+
+fn against(t: &TestEnv, server: &FakeServer) -> assert_cmd::Command {
+    let mut cmd = t.bare();
+    cmd.args([
+        "--endpoint",
+        &server.endpoint(),
+        "--access-key",
+        "AK",
+        "--secret-key",
+        "SK",
+    ]);
+    cmd
+}
+
+fn object(body: &[u8]) -> Reply {
+    Reply::new(200, body)
+        .header("ETag", &format!("\"{}\"", md5_hex(body)))
+        .header("Last-Modified", "Tue, 14 Nov 2023 22:13:20 GMT")
+        .header("x-amz-request-id", "fake-ok")
+}
+
+#[test]
+fn slowdown_and_5xx_are_retried_with_backoff_then_succeed() {
+    let t = TestEnv::new();
+    let server = FakeServer::start(vec![
+        Reply::error(503, "SlowDown"),
+        Reply::error(500, "InternalError"),
+        object(b"finally"),
+    ]);
+    against(&t, &server)
+        .args(["-v", "get", "s3://bucket/key.txt", "-"])
+        .assert()
+        .success()
+        .stdout("finally")
+        .stderr(predicate::str::contains(
+            "retrying GetObject /bucket/key.txt",
+        ))
+        .stderr(predicate::str::contains("SlowDown"))
+        .stderr(predicate::str::contains("attempt 3 of 6"));
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    // Each attempt is signed afresh.
+    assert!(seen.iter().all(|r| {
+        r.header("authorization")
+            .is_some_and(|a| a.starts_with("AWS AK:"))
+    }));
+}
+
+#[test]
+fn the_retry_budget_is_bounded() {
+    let t = TestEnv::new();
+    let server = FakeServer::start(vec![Reply::error(503, "SlowDown"); 3]);
+    against(&t, &server)
+        .args(["--retries", "2", "stat", "s3://bucket/key"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ServiceUnavailable (HTTP 503"));
+    assert_eq!(server.requests().len(), 3);
+    assert_eq!(server.unused(), 0);
+
+    let server = FakeServer::start(vec![Reply::error(503, "SlowDown"), object(b"x")]);
+    against(&t, &server)
+        .args(["--retries", "0", "get", "s3://bucket/key", "-"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "SlowDown: scripted SlowDown (HTTP 503, request id fake-503)",
+        ));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn client_errors_are_not_retried() {
+    let t = TestEnv::new();
+    let server = FakeServer::start(vec![Reply::error(403, "AccessDenied"), object(b"x")]);
+    against(&t, &server)
+        .args(["get", "s3://bucket/key", "-"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("AccessDenied"));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_body_cut_short_is_resumed_from_where_it_stopped() {
+    let t = TestEnv::new();
+    let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let etag = format!("\"{}\"", md5_hex(&data));
+    let rest = Reply::new(206, &data[50_000..])
+        .header("ETag", &etag)
+        .header(
+            "Content-Range",
+            &format!("bytes 50000-199999/{}", data.len()),
+        );
+    let server = FakeServer::start(vec![object(&data).cut_after(50_000), rest]);
+    against(&t, &server)
+        .args(["-v", "get", "s3://bucket/data.bin", "out.bin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "ended after 50000 of 200000 bytes; resuming",
+        ));
+    assert_eq!(std::fs::read(t.path("out.bin")).unwrap(), data);
+    let seen = server.requests();
+    assert_eq!(seen[1].header("range"), Some("bytes=50000-199999"));
+    assert_eq!(seen[1].header("if-match"), Some(etag.as_str()));
+}
+
+#[test]
+fn a_body_cut_short_for_good_fails_and_leaves_no_file() {
+    let t = TestEnv::new();
+    let data = vec![7u8; 100_000];
+    let server = FakeServer::start(vec![
+        object(&data).cut_after(10),
+        Reply::error(412, "PreconditionFailed"),
+    ]);
+    t.write("target.bin", b"old content");
+    against(&t, &server)
+        .args(["get", "s3://bucket/data.bin", "target.bin"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the object may have changed"));
+    assert_eq!(std::fs::read(t.path("target.bin")).unwrap(), b"old content");
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-"))
+    );
+}
+
+#[test]
+fn data_that_does_not_match_its_etag_is_an_integrity_failure() {
+    let t = TestEnv::new();
+    let reply = Reply::new(200, b"corrupted!")
+        .header("ETag", &format!("\"{}\"", md5_hex(b"original!!")))
+        .header("x-amz-request-id", "fake-ok");
+    let server = FakeServer::start(vec![reply]);
+    against(&t, &server)
+        .args(["get", "s3://bucket/file.txt", "file.txt"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("does not match the object's ETag"));
+    assert!(!t.path("file.txt").exists());
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-"))
+    );
+}
+
+#[test]
+fn uploads_carry_content_md5_and_a_200_with_a_wrong_etag_is_caught() {
+    let t = TestEnv::new();
+    t.write("up.txt", b"upload me");
+    let server = FakeServer::start(vec![
+        Reply::new(200, b"").header("ETag", &format!("\"{}\"", md5_hex(b"something else"))),
+    ]);
+    against(&t, &server)
+        .args(["put", "up.txt", "s3://bucket/up.txt"])
+        .assert()
+        .code(6);
+    let seen = server.requests();
+    assert_eq!(seen[0].method, "PUT");
+    // base64 of md5("upload me")
+    let md5 = seen[0].header("content-md5").unwrap().to_string();
+    assert_eq!(md5.len(), 24);
+    assert_eq!(seen[0].header("content-type"), Some("text/plain"));
+}

@@ -1,0 +1,6 @@
+//! The integration test cases, by area.
+
+mod config;
+mod errors;
+mod faults;
+mod objects;
