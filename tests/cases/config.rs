@@ -271,3 +271,60 @@ fn global_options_before_or_after_the_subcommand() {
         "{\"key\":\"region\",\"value\":\"r1\"}\n"
     );
 }
+
+#[test]
+fn init_on_a_terminal_prompts_for_what_is_missing_and_never_echoes_the_secret() {
+    let t = TestEnv::new();
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    let out = std::process::Command::new("python3")
+        .arg(driver)
+        .args(["Provider=", "Endpoint URL=http://127.0.0.1:7480"])
+        .args(["Access key=AKIDTYPED", "Secret key=SECRET-TYPED-ON-THE-TTY"])
+        .args([
+            "--",
+            env!("CARGO_BIN_EXE_objcmd"),
+            "-p",
+            "tty",
+            "config",
+            "init",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", t.path("home"))
+        .env("OBJCMD_CONFIG", t.config_path())
+        .output()
+        .expect("python3 runs the pseudo-terminal driver");
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let shown = result["output"].as_str().unwrap();
+    assert_eq!(result["status"], 0, "{shown}");
+    assert!(
+        shown.contains("Provider (s3, oss or ks3) [s3]: "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Endpoint URL: http://127.0.0.1:7480"),
+        "typed text echoes: {shown}"
+    );
+    assert!(shown.contains("Secret key: "), "{shown}");
+    assert!(
+        !shown.contains("SECRET-TYPED-ON-THE-TTY"),
+        "the secret was echoed: {shown}"
+    );
+    let text = std::fs::read_to_string(t.config_path()).unwrap();
+    assert!(text.contains("provider = \"s3\""), "{text}");
+    assert!(text.contains("access_key = \"AKIDTYPED\""), "{text}");
+    assert!(
+        text.contains("secret_key = \"SECRET-TYPED-ON-THE-TTY\""),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(t.config_path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

@@ -258,3 +258,63 @@ fn secrets_never_appear_in_verbose_output() {
     assert!(auth.ends_with("<redacted>"), "{auth}");
     assert!(!stderr.contains(&s.secret_key));
 }
+
+#[test]
+fn ctrl_c_during_get_exits_130_removes_the_temp_file_and_keeps_the_old_one() {
+    let t = TestEnv::new();
+    let b = t.bucket("sigint");
+    t.write("big.bin", &crate::support::random_bytes(8 << 20, 130));
+    t.cmd()
+        .args(["put", "big.bin", &b.url("big.bin")])
+        .assert()
+        .success();
+    t.write("target.bin", b"the old file");
+    // Slowed down so that it is surely still running when interrupted.
+    let child = t
+        .std_cmd()
+        .args([
+            "--limit-rate",
+            "1MiB/s",
+            "get",
+            &b.url("big.bin"),
+            "target.bin",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !dir_entries(t.dir.path())
+        .iter()
+        .any(|n| n.starts_with(".target.bin.objcmd-"))
+    {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the download never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    assert_eq!(
+        std::fs::read(t.path("target.bin")).unwrap(),
+        b"the old file"
+    );
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-"))
+    );
+}

@@ -40,7 +40,11 @@ impl TestEnv {
 
     /// objcmd with a clean environment: no credentials, no profile, no colours or bars.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_objcmd"));
+        Command::from_std(self.bare_std())
+    }
+
+    fn bare_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_objcmd"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.path("home"))
@@ -54,10 +58,15 @@ impl TestEnv {
     /// version `OBJCMD_TEST_SIGNATURE` names (v2 by default; scripts/test.sh runs the
     /// suite once with each).
     pub fn cmd(&self) -> Command {
+        Command::from_std(self.std_cmd())
+    }
+
+    /// [`TestEnv::cmd`] as a std Command, for tests that spawn and signal it.
+    pub fn std_cmd(&self) -> std::process::Command {
         let s = server();
-        let mut cmd = self.bare();
-        cmd.args(["--signature", &signature()]);
-        cmd.env("OBJCMD_ENDPOINT", &s.endpoint)
+        let mut cmd = self.bare_std();
+        cmd.args(["--signature", &signature()])
+            .env("OBJCMD_ENDPOINT", &s.endpoint)
             .env("OBJCMD_ACCESS_KEY", &s.access_key)
             .env("OBJCMD_SECRET_KEY", &s.secret_key);
         cmd
