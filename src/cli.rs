@@ -21,9 +21,11 @@ use crate::secret::Secret;
     max_term_width = 100
 )]
 pub struct Cli {
+    /// Options of every subcommand.
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -137,6 +139,7 @@ pub enum Command {
 /// `objcmd config`.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// The `config` subcommand.
     #[command(subcommand)]
     pub command: ConfigCommand,
 }
@@ -258,6 +261,7 @@ pub struct PutArgs {
     #[arg(value_name = "SRC... DST", num_args = 2.., required = true)]
     pub paths: Vec<String>,
 
+    /// What shapes the uploaded objects.
     #[command(flatten)]
     pub upload: UploadArgs,
 

@@ -176,20 +176,27 @@ pub enum ConfigError {
     /// The file exists but could not be read.
     #[error("cannot read config file {path}: {source}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// Why.
         source: std::io::Error,
     },
     /// The file is not valid TOML, or has keys or types a profile does not have.
     #[error("config file {path}: {location}{message}")]
     Parse {
+        /// The file.
         path: PathBuf,
+        /// `line L, column C: `, when known.
         location: String,
+        /// What is wrong.
         message: String,
     },
     /// The file could not be written.
     #[error("cannot write config file {path}: {source}")]
     Write {
+        /// The file.
         path: PathBuf,
+        /// Why.
         source: std::io::Error,
     },
     /// A value given to `config set` is not valid for its key.

@@ -5,6 +5,8 @@
 //! defaults) -> `cmd` (one module per subcommand) -> `transfer` (moving bytes) and
 //! `client` (signing, requests, XML, errors; no clap, no terminal, no anyhow).
 
+#![warn(missing_docs)]
+
 pub mod address;
 pub mod cli;
 pub mod client;
