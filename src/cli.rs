@@ -110,6 +110,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "RATE")]
     pub limit_rate: Option<String>,
 
+    /// Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub part_size: Option<String>,
+
+    /// Parts in flight per object [default: 4]
+    #[arg(long, global = true, value_name = "N")]
+    pub part_jobs: Option<usize>,
+
     /// Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)
     #[arg(long, global = true, value_name = "HOST:ADDR")]
     pub resolve: Vec<String>,
@@ -134,6 +142,8 @@ pub enum Command {
     Get(GetArgs),
     /// Delete objects
     Rm(RmArgs),
+    /// List, inspect, abort, start and finish multipart uploads; presign their parts
+    Multipart(MultipartArgs),
 }
 
 /// `objcmd config`.
@@ -269,6 +279,10 @@ pub struct PutArgs {
     #[arg(long)]
     pub no_clobber: bool,
 
+    /// Resume an interrupted multipart upload of the same file to the same key
+    #[arg(long = "continue")]
+    pub resume: bool,
+
     /// Print what would be uploaded, upload nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -293,6 +307,11 @@ pub struct GetArgs {
     #[arg(long)]
     pub no_clobber: bool,
 
+    /// Resume an interrupted download from its partial temp file (and keep it if this
+    /// run is interrupted too)
+    #[arg(long = "continue", conflicts_with = "range")]
+    pub resume: bool,
+
     /// Print what would be downloaded, download nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -308,6 +327,91 @@ pub struct RmArgs {
     /// Print what would be deleted, delete nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `objcmd multipart`.
+#[derive(Debug, Args)]
+pub struct MultipartArgs {
+    /// The `multipart` subcommand.
+    #[command(subcommand)]
+    pub command: MultipartCommand,
+}
+
+/// The `multipart` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MultipartCommand {
+    /// List unfinished multipart uploads (key, upload id, initiated)
+    Ls {
+        /// s3://BUCKET[/PREFIX]
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// List the parts of an upload (number, size, ETag)
+    Parts {
+        /// s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The upload
+        #[arg(long, value_name = "ID")]
+        upload_id: String,
+    },
+    /// Abort one upload, or every upload under a prefix with --all
+    Abort {
+        /// s3://BUCKET/KEY (or s3://BUCKET[/PREFIX] with --all)
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The upload
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        upload_id: Option<String>,
+        /// Every upload under the URL
+        #[arg(long)]
+        all: bool,
+        /// With --all: only uploads started longer ago than this, e.g. 1h, 7d
+        #[arg(long, value_name = "DURATION", requires = "all")]
+        older_than: Option<String>,
+    },
+    /// Start an upload and print its id
+    Init {
+        /// s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+        /// What shapes the object.
+        #[command(flatten)]
+        upload: UploadArgs,
+    },
+    /// Finish an upload from the parts already uploaded
+    Complete {
+        /// s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The upload
+        #[arg(long, value_name = "ID")]
+        upload_id: String,
+    },
+    /// Start an upload and print a presigned UploadPart URL per part (JSON), for uploading
+    /// the parts without keys; finish with `multipart complete`
+    SignParts {
+        /// s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+        /// Size of the object to upload, in bytes (or with a unit)
+        #[arg(long, value_name = "BYTES")]
+        size: String,
+        /// Seconds the URLs stay valid
+        #[arg(long, value_name = "SECS", default_value_t = 3600)]
+        expires: u64,
+        /// The MD5 of each part, one per line (base64 or hex), bound into its URL
+        #[arg(long, value_name = "FILE")]
+        md5_file: Option<PathBuf>,
+        /// What shapes the object.
+        #[command(flatten)]
+        upload: UploadArgs,
+    },
 }
 
 #[cfg(test)]

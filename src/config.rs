@@ -102,6 +102,16 @@ pub const PROFILE_KEYS: &[KeySpec] = &[
         kind: KeyKind::Text,
         doc: "bandwidth cap, e.g. 10MiB/s (default: none)",
     },
+    KeySpec {
+        name: "part_size",
+        kind: KeyKind::Text,
+        doc: "multipart part size, e.g. 16MiB (default 16MiB; 5MiB to 5GiB)",
+    },
+    KeySpec {
+        name: "part_jobs",
+        kind: KeyKind::Integer,
+        doc: "parts in flight per object (default 4)",
+    },
 ];
 
 /// Looks up a profile key by name.
@@ -127,6 +137,8 @@ pub struct Profile {
     pub retries: Option<u32>,
     pub timeout: Option<u64>,
     pub limit_rate: Option<String>,
+    pub part_size: Option<String>,
+    pub part_jobs: Option<u32>,
 }
 
 impl Profile {
@@ -154,6 +166,8 @@ impl Profile {
             "retries" => self.retries.map(|n| n.to_string()),
             "timeout" => self.timeout.map(|n| n.to_string()),
             "limit_rate" => self.limit_rate.clone(),
+            "part_size" => self.part_size.clone(),
+            "part_jobs" => self.part_jobs.map(|n| n.to_string()),
             _ => None,
         }
     }
@@ -427,6 +441,8 @@ cname = false
 retries = 3
 timeout = 10
 limit_rate = "1MiB/s"
+part_size = "8MiB"
+part_jobs = 2
 "#;
         let cfg = parse(&p(), text).unwrap();
         assert_eq!(cfg.default_profile.as_deref(), Some("local"));

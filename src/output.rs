@@ -111,6 +111,55 @@ impl Printer {
     }
 }
 
+/// Reads a secret from the terminal without echoing it.
+///
+/// Echo is turned off *before* the prompt is shown, so that nothing typed after the prompt
+/// appears (rpassword shows the prompt first, and a fast typist or a paste races it).
+#[cfg(unix)]
+pub fn read_secret(prompt: &str) -> io::Result<String> {
+    use std::io::BufRead;
+    use std::os::fd::AsRawFd;
+
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")?;
+    let fd = tty.as_raw_fd();
+    // SAFETY: termios is a plain C struct that tcgetattr fills in.
+    let mut term: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: fd is an open terminal for the life of `tty`; term is valid for writes.
+    if unsafe { libc::tcgetattr(fd, &mut term) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let saved = term;
+    term.c_lflag &= !libc::ECHO;
+    term.c_lflag |= libc::ECHONL;
+    // SAFETY: as above; term is a valid termios.
+    if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &term) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY (both closures): restoring the settings read above on the same terminal.
+    let restore = move || unsafe {
+        libc::tcsetattr(fd, libc::TCSANOW, &saved);
+    };
+    let line = crate::signal::while_armed(Box::new(restore), || -> io::Result<String> {
+        let mut out = &tty;
+        write!(out, "{prompt}")?;
+        out.flush()?;
+        let mut line = String::new();
+        io::BufReader::new(&tty).read_line(&mut line)?;
+        Ok(line)
+    });
+    restore();
+    Ok(line?.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// Reads a secret from the terminal without echoing it.
+#[cfg(not(unix))]
+pub fn read_secret(prompt: &str) -> io::Result<String> {
+    rpassword::prompt_password(prompt)
+}
+
 /// The `log` backend: `objcmd: info: ...` and `objcmd: debug: ...` on stderr, for our
 /// own modules only (reqwest and hyper have their own vocabulary).
 struct StderrLogger;
@@ -122,7 +171,10 @@ impl log::Log for StderrLogger {
 
     fn log(&self, record: &log::Record<'_>) {
         if self.enabled(record.metadata()) {
-            let level = record.level().as_str().to_ascii_lowercase();
+            let level = match record.level() {
+                log::Level::Warn => "warning".to_string(),
+                other => other.as_str().to_ascii_lowercase(),
+            };
             eprintln!("objcmd: {level}: {}", record.args());
         }
     }

@@ -17,6 +17,7 @@ use crate::client::{
 use crate::config::{self, ConfigData, Profile};
 use crate::exit::{UsageError, usage};
 use crate::secret::Secret;
+use crate::transfer::{self, Tuning};
 use crate::units;
 
 /// Read access to environment variables (the process's, or a map in tests).
@@ -171,6 +172,8 @@ fn flag(global: &GlobalArgs, key: &str) -> Option<String> {
         "retries" => global.retries.map(|n| n.to_string()),
         "timeout" => global.timeout.map(|n| n.to_string()),
         "limit_rate" => global.limit_rate.clone(),
+        "part_size" => global.part_size.clone(),
+        "part_jobs" => global.part_jobs.map(|n| n.to_string()),
         _ => None,
     }
     .filter(|v| !v.is_empty())
@@ -256,6 +259,8 @@ pub struct Connection {
     pub limit_rate: Option<u64>,
     /// DNS overrides from `--resolve`.
     pub resolve: Vec<(String, std::net::IpAddr)>,
+    /// Part size and parts in flight.
+    pub tuning: Tuning,
 }
 
 /// A resolved value and where it came from; `None` when nobody set it.
@@ -308,6 +313,8 @@ fn default_of(
         "addressing" => Some("auto".to_string()),
         "cname" => Some("false".to_string()),
         "retries" => Some("5".to_string()),
+        "part_size" => Some(units::human_size(transfer::DEFAULT_PART_SIZE).replace(' ', "")),
+        "part_jobs" => Some(transfer::DEFAULT_PART_JOBS.to_string()),
         "timeout" => Some("60".to_string()),
         "signature" if dialect == Dialect::S3 => {
             let endpoint = lookup("endpoint", global, env, ctx, dialect)
@@ -425,6 +432,27 @@ pub fn resolve_connection(
         None => None,
     };
     let region = get("region").map(|(v, _)| v).unwrap_or_default();
+    let (text, source) = choice("part_size");
+    let part_size = units::parse_size(&text).map_err(|e| bad("part_size", &source, e))?;
+    if !(transfer::MIN_PART_SIZE..=transfer::MAX_PART_SIZE).contains(&part_size) {
+        return Err(bad(
+            "part_size",
+            &source,
+            format!("{text} is outside 5MiB..5GiB, the part sizes S3 accepts"),
+        ));
+    }
+    let part_jobs = number("part_jobs")?;
+    if !(1..=256).contains(&part_jobs) {
+        return Err(bad(
+            "part_jobs",
+            &source_of(&get, "part_jobs"),
+            "must be 1 to 256".to_string(),
+        ));
+    }
+    let tuning = Tuning {
+        part_size,
+        part_jobs: part_jobs as usize,
+    };
     let mut resolve = Vec::new();
     for rule in &global.resolve {
         let parsed = rule.split_once(':').and_then(|(host, addr)| {
@@ -478,7 +506,12 @@ pub fn resolve_connection(
         timeout: Duration::from_secs(timeout),
         limit_rate,
         resolve,
+        tuning,
     })
+}
+
+fn source_of(get: &dyn Fn(&str) -> Resolved, key: &str) -> Source {
+    get(key).map_or(Source::Default, |(_, s)| s)
 }
 
 /// The clock requests are dated with: the system's, unless `OBJCMD_TEST_NOW` pins it

@@ -57,6 +57,46 @@ pub fn parse_rate(text: &str) -> Result<u64, String> {
     Ok(rate)
 }
 
+/// Parses a duration: a number with a unit (`s`, `m`, `h`, `d`, `w`), or several
+/// (`1h30m`). A bare number is seconds.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let bad =
+        |why: &str| format!("invalid duration {text:?}: {why} (e.g. 90s, 15m, 2h, 7d, 1h30m)");
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(bad("empty"));
+    }
+    if let Ok(secs) = t.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(secs));
+    }
+    let mut total: u64 = 0;
+    let mut number = String::new();
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            'w' => 604_800,
+            _ => return Err(bad(&format!("unknown unit {c:?}"))),
+        };
+        let n: u64 = number.parse().map_err(|_| bad("a unit without a number"))?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(|| bad("too large"))?;
+        number.clear();
+    }
+    if !number.is_empty() {
+        return Err(bad("a number without a unit after another unit"));
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
 /// Formats a size for people: `512 B`, `1.5 KiB`, `20 MiB`, `3.2 GiB`.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -99,6 +139,21 @@ mod tests {
         assert_eq!(parse_rate("500K"), Ok(500 << 10));
         assert!(parse_rate("0/s").is_err());
         assert!(parse_rate("fast").unwrap_err().contains("invalid rate"));
+    }
+
+    #[test]
+    fn durations() {
+        let s = |t| parse_duration(t).map(|d| d.as_secs());
+        assert_eq!(s("90"), Ok(90));
+        assert_eq!(s("90s"), Ok(90));
+        assert_eq!(s("15m"), Ok(900));
+        assert_eq!(s("2h"), Ok(7200));
+        assert_eq!(s("7d"), Ok(604_800));
+        assert_eq!(s("1w"), Ok(604_800));
+        assert_eq!(s("1h30m"), Ok(5400));
+        for bad in ["", "h", "5x", "1h30", "-5m", "99999999999999999999w"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -124,6 +124,13 @@ impl Endpoint {
     }
 }
 
+impl std::fmt::Display for Endpoint {
+    /// `scheme://host[:port]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}://{}", self.scheme, self.authority(None))
+    }
+}
+
 /// A bucket name can be the first label of a host name.
 fn is_dns_compatible(bucket: &str, https: bool) -> bool {
     let ok_chars = bucket

@@ -8,6 +8,8 @@
 pub mod dialect;
 pub mod endpoint;
 pub mod error;
+pub mod multipart;
+pub mod presign;
 pub mod request;
 pub mod sign;
 pub mod sigv4;
@@ -21,6 +23,7 @@ use reqwest::Method;
 pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
+pub use multipart::{MultipartUploadsPage, PartsPage, UploadedPart};
 pub use request::{Body, ClientConfig, FileSlice, Progress, Request, Response, Transport};
 pub use sign::Credentials;
 
@@ -151,9 +154,6 @@ pub struct PutObjectOutput {
     /// Request id.
     pub request_id: Option<String>,
 }
-
-/// One page of ListMultipartUploads.
-pub use xml::ListMultipartUploadsResult as MultipartUploadsPage;
 
 /// Strips the quotes around an ETag.
 pub fn unquote_etag(etag: &str) -> String {
@@ -365,14 +365,25 @@ impl Client {
         options: &PutOptions,
         progress: Option<Progress>,
     ) -> Result<PutObjectOutput, Error> {
-        let dialect = self.dialect();
         let mut req = Request::new("PutObject", Method::PUT, Some(bucket), key).body(body);
         req.progress = progress;
-        if let Some(t) = &options.content_type {
-            req = req.header("Content-Type", t);
-        }
         if let Some(md5) = &options.content_md5 {
             req = req.header("Content-MD5", md5);
+        }
+        req = self.with_object_headers(req, options);
+        let resp = self.send(&req)?;
+        Ok(PutObjectOutput {
+            etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
+            request_id: resp.request_id(),
+        })
+    }
+
+    /// Adds what shapes a new object (type, ACL, storage class, metadata, extra headers)
+    /// to a PutObject or InitiateMultipartUpload request.
+    fn with_object_headers<'a>(&self, mut req: Request<'a>, options: &PutOptions) -> Request<'a> {
+        let dialect = self.dialect();
+        if let Some(t) = &options.content_type {
+            req = req.header("Content-Type", t);
         }
         if let Some(acl) = &options.acl {
             req = req.header(dialect.object_acl_header(), acl);
@@ -386,11 +397,7 @@ impl Client {
         for (name, value) in &options.headers {
             req = req.header(name, value);
         }
-        let resp = self.send(&req)?;
-        Ok(PutObjectOutput {
-            etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
-            request_id: resp.request_id(),
-        })
+        req
     }
 
     /// DeleteObject.
@@ -414,7 +421,9 @@ impl Client {
             req = req
                 .header("Content-Type", "application/xml")
                 .body(Body::Bytes(
-                    xml::create_bucket_configuration(location).into_bytes(),
+                    xml::create_bucket_configuration(location)
+                        .into_bytes()
+                        .into(),
                 ));
         }
         self.send(&req).map(drop)
@@ -423,43 +432,6 @@ impl Client {
     /// DeleteBucket (the bucket must be empty).
     pub fn delete_bucket(&self, bucket: &str) -> Result<(), Error> {
         let req = Request::new("DeleteBucket", Method::DELETE, Some(bucket), "");
-        self.send(&req).map(drop)
-    }
-
-    /// ListMultipartUploads: one page of unfinished uploads.
-    pub fn list_multipart_uploads(
-        &self,
-        bucket: &str,
-        prefix: &str,
-        key_marker: Option<&str>,
-        upload_id_marker: Option<&str>,
-    ) -> Result<MultipartUploadsPage, Error> {
-        let mut req = Request::new("ListMultipartUploads", Method::GET, Some(bucket), "")
-            .query("uploads", "")
-            .query("encoding-type", "url");
-        if !prefix.is_empty() {
-            req = req.query("prefix", prefix);
-        }
-        if let Some(m) = key_marker {
-            req = req.query("key-marker", m);
-        }
-        if let Some(m) = upload_id_marker {
-            req = req.query("upload-id-marker", m);
-        }
-        let body = self.send(&req)?.text()?;
-        xml::parse_list_multipart_uploads(&body)
-            .map_err(|e| Self::invalid("ListMultipartUploads", e))
-    }
-
-    /// AbortMultipartUpload.
-    pub fn abort_multipart_upload(
-        &self,
-        bucket: &str,
-        key: &str,
-        upload_id: &str,
-    ) -> Result<(), Error> {
-        let req = Request::new("AbortMultipartUpload", Method::DELETE, Some(bucket), key)
-            .query("uploadId", upload_id);
         self.send(&req).map(drop)
     }
 }

@@ -79,8 +79,9 @@ pub enum Body {
     /// No body.
     #[default]
     Empty,
-    /// Bytes in memory (XML documents, small objects).
-    Bytes(Vec<u8>),
+    /// Bytes in memory (XML documents, small objects, parts read from stdin); cheap to
+    /// clone for a retry.
+    Bytes(bytes::Bytes),
     /// A slice of a file, streamed from disk.
     File(FileSlice),
 }
@@ -325,6 +326,33 @@ impl Read for SliceReader {
     }
 }
 
+/// Reads an in-memory body under the rate cap, reporting progress.
+struct LimitedBytes {
+    bytes: bytes::Bytes,
+    pos: usize,
+    progress: Option<Progress>,
+    limiter: Option<Arc<RateLimiter>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Read for LimitedBytes {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
+        let n = buf.len().min(self.bytes.len() - self.pos).min(256 * 1024);
+        buf[..n].copy_from_slice(&self.bytes[self.pos..self.pos + n]);
+        if let Some(limiter) = &self.limiter {
+            limiter.acquire(n);
+        }
+        self.pos += n;
+        if let Some(progress) = &self.progress {
+            progress(self.pos as u64);
+        }
+        Ok(n)
+    }
+}
+
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
     std::os::unix::fs::FileExt::read_at(file, buf, offset)
@@ -385,6 +413,11 @@ pub struct Transport {
 const BACKOFF_BASE: Duration = Duration::from_millis(200);
 /// The longest single backoff.
 const BACKOFF_CAP: Duration = Duration::from_secs(10);
+/// SigV4 hashes in-memory bodies up to this size (XML documents); larger ones, like file
+/// bodies, are sent as UNSIGNED-PAYLOAD: their Content-MD5 already protects them, and a
+/// SHA-256 over data parts would cost CPU the transfer needs (docs/behaviour.md).
+const SIGNED_PAYLOAD_MAX: usize = 64 * 1024;
+
 /// Uploads get the timeout plus this much time per byte: a stalled upload still fails, a
 /// slow but moving one does not.
 const UPLOAD_FLOOR_BYTES_PER_SEC: u64 = 256 * 1024;
@@ -574,8 +607,8 @@ impl Transport {
                 // protects it (docs/behaviour.md).
                 let payload = match &req.body {
                     Body::Empty => sigv4::EMPTY_SHA256.to_string(),
-                    Body::Bytes(b) => sigv4::payload_hash(b),
-                    Body::File(_) => sigv4::UNSIGNED_PAYLOAD.to_string(),
+                    Body::Bytes(b) if b.len() <= SIGNED_PAYLOAD_MAX => sigv4::payload_hash(b),
+                    _ => sigv4::UNSIGNED_PAYLOAD.to_string(),
                 };
                 headers.push(("x-amz-date".to_string(), amz_date.clone()));
                 headers.push(("x-amz-content-sha256".to_string(), payload.clone()));
@@ -633,6 +666,16 @@ impl Transport {
                 builder.body(Vec::new())
             }
             Body::Empty => builder,
+            Body::Bytes(bytes) if self.limiter.is_some() && bytes.len() > SIGNED_PAYLOAD_MAX => {
+                let reader = LimitedBytes {
+                    bytes: bytes.clone(),
+                    pos: 0,
+                    progress: req.progress.clone(),
+                    limiter: self.limiter.clone(),
+                    cancel: config.cancel.clone(),
+                };
+                builder.body(blocking::Body::sized(reader, bytes.len() as u64))
+            }
             Body::Bytes(bytes) => builder.body(bytes.clone()),
             Body::File(slice) => {
                 let reader = SliceReader {

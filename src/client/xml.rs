@@ -15,7 +15,8 @@ use roxmltree::{Document, Node};
 pub struct XmlError(String);
 
 fn parse(body: &str) -> Result<Document<'_>, XmlError> {
-    Document::parse(body).map_err(|e| XmlError(format!("malformed XML: {e}")))
+    // S3 pads slow replies (CompleteMultipartUpload) with whitespace before the document.
+    Document::parse(body.trim_start()).map_err(|e| XmlError(format!("malformed XML: {e}")))
 }
 
 fn root<'a, 'i>(doc: &'a Document<'i>, name: &str) -> Result<Node<'a, 'i>, XmlError> {
@@ -83,7 +84,7 @@ pub fn parse_error(body: &str) -> Option<BTreeMap<String, String>> {
         }
         return map.contains_key("Code").then_some(map);
     }
-    let doc = Document::parse(body).ok()?;
+    let doc = Document::parse(trimmed).ok()?;
     let root = doc.root_element();
     if root.tag_name().name() != "Error" {
         return None;
@@ -250,6 +251,111 @@ pub fn parse_list_multipart_uploads(body: &str) -> Result<ListMultipartUploadsRe
     })
 }
 
+/// Parses the reply of InitiateMultipartUpload: the upload id.
+pub fn parse_initiate_multipart_upload(body: &str) -> Result<String, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "InitiateMultipartUploadResult")?;
+    let id = required(root, "UploadId")?;
+    if id.is_empty() {
+        return Err(XmlError("<UploadId> is empty".to_string()));
+    }
+    Ok(id)
+}
+
+/// What CompleteMultipartUpload answered with a 200.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompleteResult {
+    /// The object exists: its ETag (with quotes, as sent) and KS3's CRC-64, if given.
+    Done {
+        /// `<ETag>`.
+        etag: String,
+        /// KS3's `<ChecksumCRC64ECMA>`.
+        crc64: Option<String>,
+    },
+    /// A 200 whose body is an `<Error>`: the upload was not completed.
+    Error(BTreeMap<String, String>),
+}
+
+/// Parses the reply of CompleteMultipartUpload, which may be a 200 with an `<Error>` body.
+pub fn parse_complete_multipart_upload(body: &str) -> Result<CompleteResult, XmlError> {
+    if let Some(fields) = parse_error(body) {
+        return Ok(CompleteResult::Error(fields));
+    }
+    let doc = parse(body)?;
+    let root = root(&doc, "CompleteMultipartUploadResult")?;
+    Ok(CompleteResult::Done {
+        etag: text(root, "ETag").unwrap_or_default(),
+        crc64: text(root, "ChecksumCRC64ECMA"),
+    })
+}
+
+/// One part of `ListPartsResult`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartEntry {
+    /// `<PartNumber>`.
+    pub part_number: u32,
+    /// `<Size>`.
+    pub size: u64,
+    /// `<ETag>`, with its quotes.
+    pub etag: String,
+    /// `<LastModified>`, as sent.
+    pub last_modified: String,
+}
+
+/// One page of ListParts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListPartsResult {
+    /// The parts of this page.
+    pub parts: Vec<PartEntry>,
+    /// More pages follow.
+    pub is_truncated: bool,
+    /// `<NextPartNumberMarker>`.
+    pub next_part_number_marker: Option<u32>,
+}
+
+fn number<T: std::str::FromStr>(node: Node<'_, '_>, name: &str) -> Result<T, XmlError> {
+    let text = required(node, name)?;
+    text.trim()
+        .parse()
+        .map_err(|_| XmlError(format!("<{name}> is not a number: {text:?}")))
+}
+
+/// Parses one page of ListParts (`GET /bucket/key?uploadId=ID`).
+pub fn parse_list_parts(body: &str) -> Result<ListPartsResult, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "ListPartsResult")?;
+    let parts = children(root, "Part")
+        .map(|p| {
+            Ok(PartEntry {
+                part_number: number(p, "PartNumber")?,
+                size: number(p, "Size")?,
+                etag: text(p, "ETag").unwrap_or_default(),
+                last_modified: text(p, "LastModified").unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let next = text(root, "NextPartNumberMarker").and_then(|n| n.trim().parse().ok());
+    Ok(ListPartsResult {
+        parts,
+        is_truncated: flag(root, "IsTruncated"),
+        next_part_number_marker: next,
+    })
+}
+
+/// The body of CompleteMultipartUpload: the parts in ascending order, ETags quoted.
+pub fn complete_multipart_upload(parts: &[(u32, String)]) -> String {
+    let mut body = String::from("<CompleteMultipartUpload>");
+    for (number, etag) in parts {
+        let etag = etag.trim_matches('"');
+        body.push_str(&format!(
+            "<Part><PartNumber>{number}</PartNumber><ETag>\"{}\"</ETag></Part>",
+            escape(etag)
+        ));
+    }
+    body.push_str("</CompleteMultipartUpload>");
+    body
+}
+
 /// Escapes text for an XML element body.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -381,6 +487,57 @@ Tue, 14 Nov 2023 22:13:20 GMT
         let page = parse_list_multipart_uploads(body).unwrap();
         assert_eq!(page.uploads[0].upload_id, "2~abc");
         assert!(!page.is_truncated);
+    }
+
+    #[test]
+    fn multipart_replies() {
+        let init = r#"<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><Key>k</Key><UploadId>2~xyz</UploadId></InitiateMultipartUploadResult>"#;
+        assert_eq!(parse_initiate_multipart_upload(init).unwrap(), "2~xyz");
+        assert!(
+            parse_initiate_multipart_upload(
+                "<InitiateMultipartUploadResult><UploadId/></InitiateMultipartUploadResult>"
+            )
+            .is_err()
+        );
+
+        // S3 may pad the reply with whitespace while it works.
+        let done = "\n   \n<?xml version=\"1.0\"?><CompleteMultipartUploadResult><Location>l</Location><Bucket>b</Bucket><Key>k</Key><ETag>&quot;abc-2&quot;</ETag><ChecksumCRC64ECMA>123</ChecksumCRC64ECMA></CompleteMultipartUploadResult>";
+        assert_eq!(
+            parse_complete_multipart_upload(done).unwrap(),
+            CompleteResult::Done {
+                etag: "\"abc-2\"".into(),
+                crc64: Some("123".into())
+            }
+        );
+        let failed = "<?xml version=\"1.0\"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message><RequestId>r</RequestId></Error>";
+        match parse_complete_multipart_upload(failed).unwrap() {
+            CompleteResult::Error(f) => assert_eq!(f["Code"], "InternalError"),
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_complete_multipart_upload("<Other/>").is_err());
+    }
+
+    #[test]
+    fn list_parts_pages() {
+        let body = r#"<ListPartsResult><Bucket>b</Bucket><Key>k</Key><UploadId>u</UploadId><PartNumberMarker>0</PartNumberMarker><NextPartNumberMarker>2</NextPartNumberMarker><MaxParts>2</MaxParts><IsTruncated>true</IsTruncated>
+<Part><PartNumber>1</PartNumber><LastModified>2026-11-21T01:40:00.000Z</LastModified><ETag>"e1"</ETag><Size>5242880</Size></Part>
+<Part><PartNumber>2</PartNumber><LastModified>2026-11-21T01:40:01.000Z</LastModified><ETag>"e2"</ETag><Size>10</Size></Part></ListPartsResult>"#;
+        let page = parse_list_parts(body).unwrap();
+        assert_eq!(page.parts.len(), 2);
+        assert_eq!(page.parts[0].size, 5_242_880);
+        assert_eq!(page.parts[1].etag, "\"e2\"");
+        assert!(page.is_truncated);
+        assert_eq!(page.next_part_number_marker, Some(2));
+        assert!(parse_list_parts("<ListPartsResult><Part><PartNumber>x</PartNumber><Size>1</Size></Part></ListPartsResult>").is_err());
+    }
+
+    #[test]
+    fn complete_body_quotes_and_escapes_etags() {
+        let body = complete_multipart_upload(&[(1, "\"a\"".into()), (2, "b&c".into())]);
+        assert_eq!(
+            body,
+            "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"a\"</ETag></Part><Part><PartNumber>2</PartNumber><ETag>\"b&amp;c\"</ETag></Part></CompleteMultipartUpload>"
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn prompt(question: &str, default: Option<&str>, secret: bool) -> anyhow::Result
         None => format!("{question}: "),
     };
     let answer = if secret {
-        rpassword::prompt_password(&shown)?
+        crate::output::read_secret(&shown)?
     } else {
         eprint!("{shown}");
         io::stderr().flush()?;

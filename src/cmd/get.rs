@@ -10,7 +10,8 @@ use crate::cli::GetArgs;
 use crate::client::{ByteRange, Client};
 use crate::exit::{ExitStatus, UsageError, usage};
 use crate::output::Printer;
-use crate::transfer::{self, Sink};
+use crate::transfer::download::FileDownload;
+use crate::transfer::{self, Sink, Tuning, download_to_file};
 
 /// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
 pub fn parse_range(text: &str) -> Result<ByteRange, UsageError> {
@@ -74,7 +75,12 @@ fn target(src: &RemoteUrl, dst: Option<&str>) -> anyhow::Result<Target> {
 }
 
 /// Runs `get`.
-pub fn run(args: &GetArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    args: &GetArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     let src = RemoteUrl::parse_required(&args.src)?;
     let key = src.object_key(client.dialect())?;
     if src.is_prefix() {
@@ -89,6 +95,11 @@ pub fn run(args: &GetArgs, client: &Client, printer: &Printer) -> anyhow::Result
         Target::File(p) => p.display().to_string(),
         Target::Stdout => "-".to_string(),
     };
+    if matches!(target, Target::Stdout) && args.resume {
+        return Err(usage(
+            "--continue needs a file to continue; stdout cannot be resumed",
+        ));
+    }
     if let Target::File(path) = &target {
         if path.is_dir() {
             return Err(usage(format!("{} is a directory", path.display())));
@@ -120,6 +131,16 @@ pub fn run(args: &GetArgs, client: &Client, printer: &Printer) -> anyhow::Result
     }
     let bar = printer.progress_bar(0, key_basename(key));
     let done = match &target {
+        Target::File(path) if range.is_none() => download_to_file(&FileDownload {
+            client,
+            bucket: &src.bucket,
+            key,
+            target: path,
+            no_clobber: args.no_clobber,
+            resume: args.resume,
+            tuning,
+            bar: &bar,
+        }),
         Target::File(path) => {
             let sink = Sink::File {
                 path,

@@ -5,6 +5,7 @@ pub mod config;
 pub mod get;
 pub mod ls;
 pub mod mb;
+pub mod multipart;
 pub mod put;
 pub mod rb;
 pub mod rm;
@@ -44,9 +45,10 @@ pub fn run(
         Command::Mb(args) => mb::run(args, &client, &connection, printer),
         Command::Rb(args) => rb::run(args, &client, printer),
         Command::Stat(args) => stat::run(args, &client, printer),
-        Command::Put(args) => put::run(args, &client, printer),
-        Command::Get(args) => get::run(args, &client, printer),
+        Command::Put(args) => put::run(args, &client, connection.tuning, printer),
+        Command::Get(args) => get::run(args, &client, connection.tuning, printer),
         Command::Rm(args) => rm::run(args, &client, printer),
+        Command::Multipart(args) => multipart::run(args, &client, connection.tuning, printer),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::cli::{PutArgs, UploadArgs};
 use crate::client::{Client, Dialect, PutOptions};
 use crate::exit::{ExitStatus, LocalNotFound, UsageError, usage};
 use crate::output::Printer;
-use crate::transfer;
+use crate::transfer::{Tuning, Uploader};
 
 /// One planned upload.
 struct Job {
@@ -167,6 +167,7 @@ fn put_one(
     args: &PutArgs,
     options: &PutOptions,
     client: &Client,
+    tuning: Tuning,
     printer: &Printer,
 ) -> anyhow::Result<bool> {
     let dst = job.dst.to_string();
@@ -192,20 +193,35 @@ fn put_one(
         }
     }
     let bar = printer.progress_bar(0, &job.src);
-    let prepared = if job.src == "-" {
-        transfer::prepare_stdin(client)?
-    } else {
-        transfer::prepare_file(Path::new(&job.src), client, &bar)?
-    };
-    bar.set_length(prepared.len());
     let mut options = options.clone();
     options.content_type = Some(content_type(&options.content_type, key));
-    transfer::upload(client, &job.dst.bucket, key, &prepared, options, &bar)?;
+    let uploader = Uploader {
+        client,
+        bucket: &job.dst.bucket,
+        key,
+        options,
+        tuning,
+        resume: args.resume,
+        bar: &bar,
+    };
+    let outcome = if job.src == "-" {
+        uploader.upload_stdin()?
+    } else {
+        uploader.upload_file(Path::new(&job.src))?
+    };
+    bar.finish_and_clear();
+    if outcome.reused_parts > 0 {
+        log::info!(
+            "{dst}: {} of {} parts were already uploaded",
+            outcome.reused_parts,
+            outcome.parts
+        );
+    }
     let rec = TransferRecord {
         op: "put",
         src: &job.src,
         dst: Some(&dst),
-        size: Some(prepared.len()),
+        size: Some(outcome.size),
         status: Status::Ok,
         note: None,
     };
@@ -214,7 +230,12 @@ fn put_one(
 }
 
 /// Runs `put`.
-pub fn run(args: &PutArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    args: &PutArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     let options = upload_options(&args.upload, client.dialect())?;
     let jobs = plan(args, client.dialect())?;
     if args.dry_run {
@@ -238,13 +259,13 @@ pub fn run(args: &PutArgs, client: &Client, printer: &Printer) -> anyhow::Result
         return Ok(ExitStatus::Success);
     }
     if let [job] = jobs.as_slice() {
-        put_one(job, args, &options, client, printer)
+        put_one(job, args, &options, client, tuning, printer)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))?;
         return Ok(ExitStatus::Success);
     }
     let mut batch = Batch::default();
     for job in &jobs {
-        match put_one(job, args, &options, client, printer)
+        match put_one(job, args, &options, client, tuning, printer)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))
         {
             Ok(_) => batch.ok(),

@@ -27,32 +27,14 @@ fn empty_bucket(client: &Client, bucket: &str, printer: &Printer) -> anyhow::Res
             deleted += 1;
         }
     }
-    let (mut key_marker, mut id_marker) = (None, None);
     let mut aborted = 0u64;
-    loop {
-        let page = client.list_multipart_uploads(
-            bucket,
-            "",
-            key_marker.as_deref(),
-            id_marker.as_deref(),
-        )?;
-        for upload in &page.uploads {
-            client
-                .abort_multipart_upload(bucket, &upload.key, &upload.upload_id)
-                .with_context(|| {
-                    format!("aborting the upload {} of {}", upload.upload_id, upload.key)
-                })?;
-            aborted += 1;
-        }
-        if !page.is_truncated || page.next_key_marker.is_none() {
-            break;
-        }
-        // A server that says "more" without moving forward would loop forever.
-        if page.next_key_marker == key_marker && page.next_upload_id_marker == id_marker {
-            anyhow::bail!("the listing of multipart uploads did not advance");
-        }
-        key_marker = page.next_key_marker;
-        id_marker = page.next_upload_id_marker;
+    for upload in client.list_all_multipart_uploads(bucket, "")? {
+        client
+            .abort_multipart_upload(bucket, &upload.key, &upload.upload_id)
+            .with_context(|| {
+                format!("aborting the upload {} of {}", upload.upload_id, upload.key)
+            })?;
+        aborted += 1;
     }
     if deleted + aborted > 0 {
         printer.info(&format!(

@@ -320,16 +320,19 @@ fn ctrl_c_during_get_exits_130_removes_the_temp_file_and_keeps_the_old_one() {
 }
 
 #[test]
-fn a_source_over_5_gib_is_refused_before_any_request() {
+fn a_source_over_5_tib_is_refused_before_any_request() {
     let t = TestEnv::new();
     let b = t.bucket("huge");
     let file = std::fs::File::create(t.path("huge.bin")).unwrap();
-    file.set_len((5 << 30) + 1).unwrap(); // sparse: no disk space used
+    file.set_len((5 << 40) + 1).unwrap(); // sparse: no disk space used
     t.cmd()
         .args(["put", "huge.bin", &b.url("huge.bin")])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "over 5 GiB need a multipart upload",
-        ));
+        .stderr(predicate::str::contains("the largest object is 5 TiB"));
+    t.cmd()
+        .args(["multipart", "ls", &b.url("")])
+        .assert()
+        .success()
+        .stdout("");
 }

@@ -3,4 +3,5 @@
 mod config;
 mod errors;
 mod faults;
+mod multipart;
 mod objects;

@@ -166,6 +166,16 @@ pub fn md5_hex(data: &[u8]) -> String {
         .collect()
 }
 
+/// The ETag S3 gives an object uploaded in parts of `part_size`: the MD5 of the parts'
+/// MD5s, then `-N`.
+pub fn multipart_etag(data: &[u8], part_size: usize) -> String {
+    let mut all = Vec::new();
+    for part in data.chunks(part_size) {
+        all.extend_from_slice(&Md5::digest(part));
+    }
+    format!("{}-{}", md5_hex(&all), data.len().div_ceil(part_size))
+}
+
 /// Hex MD5 of a file.
 pub fn md5_file(path: &Path) -> String {
     md5_hex(&std::fs::read(path).unwrap())

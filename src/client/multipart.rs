@@ -1,0 +1,227 @@
+//! The multipart upload operations: initiate, upload part, complete, abort, and listing
+//! uploads and parts (spec/wire-formats.md §7).
+
+use reqwest::Method;
+
+use super::request::{Body, Progress, Request};
+use super::xml::{self, CompleteResult};
+use super::{Client, Error, PutOptions, ServiceError, unquote_etag};
+
+/// One page of ListMultipartUploads.
+pub use super::xml::ListMultipartUploadsResult as MultipartUploadsPage;
+
+/// One page of ListParts.
+pub use super::xml::ListPartsResult as PartsPage;
+
+/// What UploadPart answered.
+#[derive(Clone, Debug, Default)]
+pub struct UploadedPart {
+    /// The part's ETag without quotes.
+    pub etag: String,
+}
+
+impl Client {
+    /// InitiateMultipartUpload: starts an upload with the object's type, ACL, storage
+    /// class, metadata and extra headers; returns the upload id.
+    pub fn initiate_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        options: &PutOptions,
+    ) -> Result<String, Error> {
+        let mut req = Request::new("InitiateMultipartUpload", Method::POST, Some(bucket), key)
+            .query("uploads", "");
+        req = self.with_object_headers(req, options);
+        let body = self.send(&req)?.text()?;
+        xml::parse_initiate_multipart_upload(&body)
+            .map_err(|e| Self::invalid("InitiateMultipartUpload", e))
+    }
+
+    /// UploadPart: sends one part with its `Content-MD5`.
+    #[allow(clippy::too_many_arguments)] // the operation's own parameters, one each
+    pub fn upload_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        part_number: u32,
+        body: Body,
+        content_md5: &str,
+        progress: Option<Progress>,
+    ) -> Result<UploadedPart, Error> {
+        let mut req = Request::new("UploadPart", Method::PUT, Some(bucket), key)
+            .query("partNumber", part_number.to_string())
+            .query("uploadId", upload_id)
+            .header("Content-MD5", content_md5)
+            .body(body);
+        req.progress = progress;
+        let resp = self.send(&req)?;
+        Ok(UploadedPart {
+            etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
+        })
+    }
+
+    /// CompleteMultipartUpload from `(part number, ETag)` pairs in ascending order.
+    ///
+    /// A 200 whose body is an `<Error>` is a failure. The request is retried like an
+    /// idempotent one: if an earlier attempt did complete and only its reply was lost, the
+    /// retry finds NoSuchUpload, and then a HEAD that shows the object with
+    /// `expected_etag` proves the upload complete.
+    pub fn complete_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        parts: &[(u32, String)],
+        expected_etag: Option<&str>,
+    ) -> Result<String, Error> {
+        let mut req = Request::new("CompleteMultipartUpload", Method::POST, Some(bucket), key)
+            .query("uploadId", upload_id)
+            .header("Content-Type", "application/xml")
+            .body(Body::Bytes(
+                xml::complete_multipart_upload(parts).into_bytes().into(),
+            ));
+        req.idempotent = true;
+        let resp = match self.send(&req) {
+            Ok(resp) => resp,
+            Err(e) if e.service().is_some_and(|s| s.code == "NoSuchUpload") => {
+                if let Some(expected) = expected_etag
+                    && let Ok(meta) = self.head_object(bucket, key)
+                    && meta.etag == expected
+                {
+                    log::info!("{key}: the upload was already complete");
+                    return Ok(meta.etag);
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        };
+        let request_id = resp.request_id();
+        let body = resp.text()?;
+        match xml::parse_complete_multipart_upload(&body)
+            .map_err(|e| Self::invalid("CompleteMultipartUpload", e))?
+        {
+            CompleteResult::Done { etag, .. } => Ok(unquote_etag(&etag)),
+            CompleteResult::Error(mut fields) => {
+                let mut err = ServiceError::from_status(200);
+                err.code = fields
+                    .remove("Code")
+                    .unwrap_or_else(|| "InternalError".into());
+                err.message = fields.remove("Message").unwrap_or_default();
+                err.request_id = fields.remove("RequestId").or(request_id);
+                err.method = "POST".to_string();
+                err.resource = req.resource();
+                err.details = fields;
+                Err(Error::Service(Box::new(err)))
+            }
+        }
+    }
+
+    /// AbortMultipartUpload.
+    pub fn abort_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<(), Error> {
+        let req = Request::new("AbortMultipartUpload", Method::DELETE, Some(bucket), key)
+            .query("uploadId", upload_id);
+        self.send(&req).map(drop)
+    }
+
+    /// ListParts: one page of the parts uploaded so far.
+    pub fn list_parts(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        part_number_marker: Option<u32>,
+    ) -> Result<PartsPage, Error> {
+        let mut req =
+            Request::new("ListParts", Method::GET, Some(bucket), key).query("uploadId", upload_id);
+        if let Some(m) = part_number_marker {
+            req = req.query("part-number-marker", m.to_string());
+        }
+        let body = self.send(&req)?.text()?;
+        xml::parse_list_parts(&body).map_err(|e| Self::invalid("ListParts", e))
+    }
+
+    /// Every part of an upload, following the pages.
+    pub fn list_all_parts(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<Vec<xml::PartEntry>, Error> {
+        let mut parts = Vec::new();
+        let mut marker = None;
+        loop {
+            let page = self.list_parts(bucket, key, upload_id, marker)?;
+            parts.extend(page.parts);
+            match page.next_part_number_marker {
+                Some(next) if page.is_truncated && Some(next) != marker => marker = Some(next),
+                Some(_) if page.is_truncated => {
+                    return Err(Self::invalid("ListParts", "the listing did not advance"));
+                }
+                _ => break,
+            }
+        }
+        Ok(parts)
+    }
+
+    /// ListMultipartUploads: one page of unfinished uploads under a prefix.
+    pub fn list_multipart_uploads(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        key_marker: Option<&str>,
+        upload_id_marker: Option<&str>,
+    ) -> Result<MultipartUploadsPage, Error> {
+        let mut req = Request::new("ListMultipartUploads", Method::GET, Some(bucket), "")
+            .query("uploads", "")
+            .query("encoding-type", "url");
+        if !prefix.is_empty() {
+            req = req.query("prefix", prefix);
+        }
+        if let Some(m) = key_marker {
+            req = req.query("key-marker", m);
+        }
+        if let Some(m) = upload_id_marker {
+            req = req.query("upload-id-marker", m);
+        }
+        let body = self.send(&req)?.text()?;
+        xml::parse_list_multipart_uploads(&body)
+            .map_err(|e| Self::invalid("ListMultipartUploads", e))
+    }
+
+    /// Every unfinished upload under a prefix, following the pages.
+    pub fn list_all_multipart_uploads(
+        &self,
+        bucket: &str,
+        prefix: &str,
+    ) -> Result<Vec<xml::UploadEntry>, Error> {
+        let (mut key_marker, mut id_marker) = (None::<String>, None::<String>);
+        let mut uploads = Vec::new();
+        loop {
+            let page = self.list_multipart_uploads(
+                bucket,
+                prefix,
+                key_marker.as_deref(),
+                id_marker.as_deref(),
+            )?;
+            uploads.extend(page.uploads);
+            if !page.is_truncated || page.next_key_marker.is_none() {
+                break;
+            }
+            if page.next_key_marker == key_marker && page.next_upload_id_marker == id_marker {
+                return Err(Self::invalid(
+                    "ListMultipartUploads",
+                    "the listing did not advance",
+                ));
+            }
+            key_marker = page.next_key_marker;
+            id_marker = page.next_upload_id_marker;
+        }
+        Ok(uploads)
+    }
+}

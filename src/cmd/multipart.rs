@@ -1,0 +1,375 @@
+//! `objcmd multipart`: list, inspect, abort, start and finish multipart uploads, and
+//! presign their parts for uploaders without keys.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use jiff::Timestamp;
+use reqwest::Method;
+use serde_json::json;
+
+use super::put::upload_options;
+use crate::address::RemoteUrl;
+use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
+use crate::client::{Client, PutOptions, unquote_etag};
+use crate::exit::{ExitStatus, usage};
+use crate::output::Printer;
+use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, Tuning};
+use crate::units;
+
+/// Runs `multipart`.
+pub fn run(
+    args: &MultipartArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        MultipartCommand::Ls { url } => ls(url, client, printer),
+        MultipartCommand::Parts { url, upload_id } => parts(url, upload_id, client, printer),
+        MultipartCommand::Abort {
+            url,
+            upload_id,
+            all,
+            older_than,
+        } => abort(
+            url,
+            upload_id.as_deref(),
+            *all,
+            older_than.as_deref(),
+            client,
+            printer,
+        ),
+        MultipartCommand::Init { url, upload } => init(url, upload, client, printer),
+        MultipartCommand::Complete { url, upload_id } => complete(url, upload_id, client, printer),
+        MultipartCommand::SignParts {
+            url,
+            size,
+            expires,
+            md5_file,
+            upload,
+        } => sign_parts(
+            url,
+            size,
+            *expires,
+            md5_file.as_deref(),
+            upload,
+            client,
+            tuning,
+            printer,
+        ),
+    }
+}
+
+fn object_url(url: &str, client: &Client) -> anyhow::Result<RemoteUrl> {
+    let url = RemoteUrl::parse_required(url)?;
+    url.object_key(client.dialect())?;
+    if url.is_prefix() {
+        return Err(usage(format!(
+            "{url} names a prefix; give the object's key"
+        )));
+    }
+    Ok(url)
+}
+
+fn rfc3339(text: &str) -> Option<String> {
+    text.trim().parse::<Timestamp>().ok().map(|t| t.to_string())
+}
+
+fn ls(url: &str, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let url = RemoteUrl::parse_required(url)?;
+    let uploads = client
+        .list_all_multipart_uploads(&url.bucket, &url.key)
+        .with_context(|| format!("listing the multipart uploads of {url}"))?;
+    for u in uploads {
+        let initiated = rfc3339(&u.initiated);
+        if printer.json {
+            printer
+                .record(&json!({"key": u.key, "upload_id": u.upload_id, "initiated": initiated}))?;
+        } else {
+            let when = u
+                .initiated
+                .parse::<Timestamp>()
+                .map(|t| t.strftime("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default();
+            let target = url.with_key(u.key.clone()).to_string();
+            printer.line(&format!(
+                "{when:16}  {}  {}",
+                u.upload_id,
+                printer.escape(&target)
+            ))?;
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn parts(
+    url: &str,
+    upload_id: &str,
+    client: &Client,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let url = object_url(url, client)?;
+    let parts = client
+        .list_all_parts(&url.bucket, &url.key, upload_id)
+        .with_context(|| format!("listing the parts of upload {upload_id} of {url}"))?;
+    for p in parts {
+        let etag = unquote_etag(&p.etag);
+        if printer.json {
+            printer.record(&json!({
+                "part_number": p.part_number,
+                "size": p.size,
+                "etag": etag,
+                "last_modified": rfc3339(&p.last_modified),
+            }))?;
+        } else {
+            printer.line(&format!("{:>5}  {:>12}  {etag}", p.part_number, p.size))?;
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn abort(
+    url: &str,
+    upload_id: Option<&str>,
+    all: bool,
+    older_than: Option<&str>,
+    client: &Client,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let report = |key: &str, id: &str, base: &RemoteUrl| -> std::io::Result<()> {
+        if printer.json {
+            printer.record(&json!({"op": "abort", "key": key, "upload_id": id, "status": "ok"}))
+        } else if !printer.quiet {
+            let target = base.with_key(key.to_string()).to_string();
+            printer.line(&format!("abort: {} ({id})", printer.escape(&target)))
+        } else {
+            Ok(())
+        }
+    };
+    if let Some(id) = upload_id {
+        let url = object_url(url, client)?;
+        client
+            .abort_multipart_upload(&url.bucket, &url.key, id)
+            .with_context(|| format!("aborting upload {id} of {url}"))?;
+        report(&url.key, id, &url)?;
+        return Ok(ExitStatus::Success);
+    }
+    debug_assert!(all, "clap requires --upload-id or --all");
+    let url = RemoteUrl::parse_required(url)?;
+    let min_age = older_than
+        .map(units::parse_duration)
+        .transpose()
+        .map_err(usage)?
+        .unwrap_or(Duration::ZERO);
+    let now = Timestamp::now();
+    let uploads = client
+        .list_all_multipart_uploads(&url.bucket, &url.key)
+        .with_context(|| format!("listing the multipart uploads of {url}"))?;
+    for u in uploads {
+        if !min_age.is_zero() {
+            let started = u.initiated.parse::<Timestamp>().ok();
+            let old_enough = started
+                .is_some_and(|t| now.duration_since(t).unsigned_abs() >= min_age && t <= now);
+            if !old_enough {
+                continue;
+            }
+        }
+        client
+            .abort_multipart_upload(&url.bucket, &u.key, &u.upload_id)
+            .with_context(|| format!("aborting upload {} of {}", u.upload_id, u.key))?;
+        report(&u.key, &u.upload_id, &url)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn init_options(upload: &UploadArgs, key: &str, client: &Client) -> anyhow::Result<PutOptions> {
+    let mut options = upload_options(upload, client.dialect())?;
+    options.content_type = Some(options.content_type.clone().unwrap_or_else(|| {
+        mime_guess::from_path(key)
+            .first_raw()
+            .unwrap_or("application/octet-stream")
+            .to_string()
+    }));
+    Ok(options)
+}
+
+fn init(
+    url: &str,
+    upload: &UploadArgs,
+    client: &Client,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let url = object_url(url, client)?;
+    let options = init_options(upload, &url.key, client)?;
+    let id = client
+        .initiate_multipart_upload(&url.bucket, &url.key, &options)
+        .with_context(|| format!("starting a multipart upload of {url}"))?;
+    if printer.json {
+        printer.record(&json!({"key": url.key, "upload_id": id}))?;
+    } else {
+        printer.line(&id)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn complete(
+    url: &str,
+    upload_id: &str,
+    client: &Client,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let url = object_url(url, client)?;
+    let parts = client
+        .list_all_parts(&url.bucket, &url.key, upload_id)
+        .with_context(|| format!("listing the parts of upload {upload_id} of {url}"))?;
+    if parts.is_empty() {
+        anyhow::bail!("upload {upload_id} of {url} has no parts to complete");
+    }
+    let mut list: Vec<(u32, String)> = parts
+        .iter()
+        .map(|p| (p.part_number, unquote_etag(&p.etag)))
+        .collect();
+    list.sort();
+    let size: u64 = parts.iter().map(|p| p.size).sum();
+    let etag = client
+        .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, None)
+        .with_context(|| format!("completing upload {upload_id} of {url}"))?;
+    if printer.json {
+        printer.record(&json!({
+            "key": url.key,
+            "etag": etag,
+            "parts": list.len(),
+            "size": size,
+            "status": "ok",
+        }))?;
+    } else if !printer.quiet {
+        printer.line(&format!(
+            "complete: {} ({} parts, {size} bytes)",
+            printer.escape(&url.to_string()),
+            list.len()
+        ))?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Reads the per-part MD5s of `--md5-file`: one per line, base64 or hex.
+fn read_md5s(path: &std::path::Path, count: u32) -> anyhow::Result<Vec<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut md5s = Vec::new();
+    for (i, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        let bytes = if line.len() == 32 && line.bytes().all(|b| b.is_ascii_hexdigit()) {
+            (0..16)
+                .map(|j| u8::from_str_radix(&line[2 * j..2 * j + 2], 16))
+                .collect::<Result<Vec<u8>, _>>()
+                .ok()
+        } else {
+            BASE64.decode(line).ok()
+        };
+        match bytes {
+            Some(b) if b.len() == 16 => md5s.push(BASE64.encode(b)),
+            _ => {
+                return Err(usage(format!(
+                    "{} line {}: {line:?} is not an MD5 (32 hex digits or 24 base64 characters)",
+                    path.display(),
+                    i + 1
+                )));
+            }
+        }
+    }
+    if md5s.len() != count as usize {
+        return Err(usage(format!(
+            "{} has {} MD5s; the object has {count} parts",
+            path.display(),
+            md5s.len()
+        )));
+    }
+    Ok(md5s)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sign_parts(
+    url: &str,
+    size: &str,
+    expires: u64,
+    md5_file: Option<&std::path::Path>,
+    upload: &UploadArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let url = object_url(url, client)?;
+    let size = units::parse_size(size).map_err(usage)?;
+    if size > MAX_OBJECT_SIZE {
+        return Err(usage("the largest object is 5 TiB"));
+    }
+    let layout = Layout::new(size, tuning.part_size);
+    if layout.count() as u64 > MAX_PARTS {
+        return Err(usage("the object would need more than 10,000 parts"));
+    }
+    let md5s = md5_file.map(|f| read_md5s(f, layout.count())).transpose()?;
+    if expires == 0 {
+        return Err(usage("--expires must be at least 1 second"));
+    }
+    let options = init_options(upload, &url.key, client)?;
+    // Checked before starting the upload, so that a SigV4 limit error leaves nothing behind.
+    let expires_at = Timestamp::now().as_second() + expires as i64;
+    if client.transport().config().signature == crate::client::SignatureVersion::V4
+        && expires > crate::client::sigv4::MAX_PRESIGN_SECONDS
+    {
+        return Err(usage(format!(
+            "--expires {expires}: a SigV4 presigned URL is valid for at most 604800 seconds (7 days)"
+        )));
+    }
+    let upload_id = client
+        .initiate_multipart_upload(&url.bucket, &url.key, &options)
+        .with_context(|| format!("starting a multipart upload of {url}"))?;
+    let mut parts = Vec::new();
+    for index in 0..layout.count() {
+        let (offset, len) = layout.part(index);
+        let number = index + 1;
+        let query = vec![
+            ("partNumber".to_string(), number.to_string()),
+            ("uploadId".to_string(), upload_id.clone()),
+        ];
+        let mut headers = Vec::new();
+        if let Some(md5s) = &md5s {
+            headers.push(("Content-MD5".to_string(), md5s[index as usize].clone()));
+        }
+        let signed = client.presign_url(
+            Method::PUT,
+            &url.bucket,
+            &url.key,
+            &query,
+            &headers,
+            expires_at,
+        );
+        let signed = match signed {
+            Ok(u) => u,
+            Err(e) => {
+                let _ = client.abort_multipart_upload(&url.bucket, &url.key, &upload_id);
+                return Err(anyhow::Error::new(e).context("presigning the parts"));
+            }
+        };
+        let mut part = json!({"part_number": number, "offset": offset, "size": len, "url": signed});
+        if let Some(md5s) = &md5s {
+            part["content_md5"] = json!(md5s[index as usize]);
+        }
+        parts.push(part);
+    }
+    printer.record(&json!({
+        "upload_id": upload_id,
+        "key": url.key,
+        "expires": expires_at,
+        "parts": parts,
+    }))?;
+    Ok(ExitStatus::Success)
+}

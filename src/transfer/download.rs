@@ -1,0 +1,793 @@
+//! Downloads: parallel ranged GETs into a temp file beside the target, renamed into place
+//! only when complete and verified; a single stream to stdout and for `--range`.
+//!
+//! Chunk workers write at their offsets (`pwrite`) and record how far each chunk is
+//! written; when the ETag is an MD5, a hasher thread follows behind in file order, reading
+//! back from the page cache, so verification overlaps the transfer instead of following
+//! it. The temp file `.NAME.objcmd-part` and its sidecar (chunks done, ETag) let
+//! `get --continue` pick up where an interrupted download stopped.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use indicatif::ProgressBar;
+use md5::{Digest, Md5};
+
+use super::checkpoint::{self, DownloadState};
+use super::{BLOCK, Layout, PartsProgress, Tuning, hex, interrupted, read_exact_at, write_all_at};
+use crate::client::{
+    self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind, etag_is_md5,
+};
+use crate::exit::IntegrityError;
+
+/// What a download did.
+#[derive(Debug)]
+pub struct Downloaded {
+    /// The object's metadata (size is the whole object's).
+    pub meta: ObjectMeta,
+    /// Bytes written.
+    pub bytes: u64,
+    /// True when the content was checked against the ETag's MD5.
+    pub verified: bool,
+}
+
+/// A whole object downloaded to a file.
+pub struct FileDownload<'a> {
+    /// The client.
+    pub client: &'a Client,
+    /// Source bucket.
+    pub bucket: &'a str,
+    /// Source key.
+    pub key: &'a str,
+    /// The file to create or replace.
+    pub target: &'a Path,
+    /// Fail rather than replace a file that appears meanwhile.
+    pub no_clobber: bool,
+    /// `--continue`: reuse a partial temp file; keep it if this run fails too.
+    pub resume: bool,
+    /// Chunk size and chunks in flight.
+    pub tuning: Tuning,
+    /// Progress bar (hidden when not on a terminal).
+    pub bar: &'a ProgressBar,
+}
+
+/// `dir/.NAME.objcmd-part`: the temp file of a download to `target`.
+pub fn temp_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.objcmd-part"))
+}
+
+/// Opens (creating) the temp file without following a symlink planted under its name, and
+/// locks it so two downloads to one target cannot interleave.
+fn open_temp(path: &Path) -> anyhow::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW).mode(0o666);
+    }
+    let file = options
+        .open(path)
+        .with_context(|| format!("creating the temp file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(anyhow::anyhow!(
+            "another objcmd is downloading to {} (its temp file is locked)",
+            path.display()
+        )),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(anyhow::Error::new(e).context(format!("locking {}", path.display())))
+        }
+    }
+}
+
+fn remove_temp(temp: &Path) {
+    let _ = std::fs::remove_file(temp);
+    let _ = std::fs::remove_file(checkpoint::sidecar(temp));
+}
+
+/// Moves the finished temp file to the target; with no-clobber, only if the target does
+/// not exist (a hard link fails rather than replace).
+fn move_into_place(temp: &Path, target: &Path, no_clobber: bool) -> io::Result<()> {
+    if no_clobber {
+        std::fs::hard_link(temp, target)?;
+        std::fs::remove_file(temp)
+    } else {
+        std::fs::rename(temp, target)
+    }
+}
+
+/// How far each chunk is written, for the hasher that follows the workers.
+struct Written {
+    chunks: Vec<AtomicU64>,
+    lock: Mutex<()>,
+    changed: Condvar,
+}
+
+impl Written {
+    fn set(&self, index: u32, bytes: u64) {
+        self.chunks[index as usize].store(bytes, Ordering::Release);
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.changed.notify_all();
+    }
+
+    fn wait(&self) {
+        let guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        // A notification between the check and this wait is caught by the timeout.
+        let _ = self.changed.wait_timeout(guard, Duration::from_millis(20));
+    }
+}
+
+/// Everything the chunk workers share.
+struct Job<'a> {
+    d: &'a FileDownload<'a>,
+    file: &'a File,
+    temp: &'a Path,
+    etag: &'a str,
+    layout: Layout,
+    written: Written,
+    progress: PartsProgress,
+    stop: AtomicBool,
+    error: Mutex<Option<anyhow::Error>>,
+    state: Mutex<DownloadState>,
+}
+
+impl Job<'_> {
+    fn fail(&self, err: anyhow::Error) {
+        self.stop.store(true, Ordering::SeqCst);
+        let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(err);
+        }
+    }
+
+    /// Downloads chunk `index` into the temp file, resuming a body cut short.
+    fn fetch_chunk(&self, index: u32, mut resp: Option<GetObjectOutput>) -> anyhow::Result<()> {
+        let (offset, len) = self.layout.part(index);
+        let client = self.d.client;
+        let transport = client.transport();
+        let mut received = 0u64;
+        let mut resumes = 0u32;
+        let mut buf = vec![0u8; BLOCK];
+        while received < len {
+            let out = match resp.take() {
+                Some(out) => out,
+                None => {
+                    let range = ByteRange::From {
+                        first: offset + received,
+                        last: Some(offset + len - 1),
+                    };
+                    client
+                        .get_object(self.d.bucket, self.d.key, Some(range), Some(self.etag))
+                        .context("the object may have changed during the download")?
+                }
+            };
+            if out.offset != offset + received || out.content_length != len - received {
+                anyhow::bail!(
+                    "asked for bytes {}-{}, the server sent {} bytes from {}",
+                    offset + received,
+                    offset + len - 1,
+                    out.content_length,
+                    out.offset
+                );
+            }
+            let mut body = out.body.into_reader();
+            loop {
+                if transport.cancelled() {
+                    return Err(interrupted());
+                }
+                let want = BLOCK.min((len - received) as usize);
+                let n = if want == 0 {
+                    0
+                } else {
+                    fill(&mut body, &mut buf[..want]).unwrap_or(0)
+                };
+                if n == 0 {
+                    break;
+                }
+                if let Some(limiter) = transport.limiter() {
+                    limiter.acquire(n);
+                }
+                write_all_at(self.file, &buf[..n], offset + received)
+                    .context("writing the download")?;
+                received += n as u64;
+                self.written.set(index, received);
+                self.progress.add(n as u64);
+            }
+            if received < len {
+                resumes += 1;
+                let reason = format!(
+                    "the body of {} ended after {} of {} bytes",
+                    self.d.key,
+                    offset + received,
+                    self.layout.size
+                );
+                if resumes > transport.config().retries {
+                    return Err(client::Error::Transport {
+                        what: format!("GET {}/{}", self.d.bucket, self.d.key),
+                        cause: reason,
+                        kind: TransportKind::Broken,
+                        attempts: resumes,
+                    }
+                    .into());
+                }
+                log::info!(
+                    "{reason}; resuming (attempt {} of {})",
+                    resumes + 1,
+                    transport.config().retries + 1
+                );
+                transport.sleep(client::request::backoff(resumes))?;
+            }
+        }
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.done.push(index);
+        if let Err(e) = checkpoint::save_download(self.temp, &state) {
+            log::debug!(
+                "cannot update {}: {e}",
+                checkpoint::sidecar(self.temp).display()
+            );
+        }
+        Ok(())
+    }
+
+    /// MD5 of the whole file, chunk after chunk as the workers finish them; `None` if the
+    /// download stopped.
+    fn hash_in_order(&self) -> anyhow::Result<Option<[u8; 16]>> {
+        let mut hasher = Md5::new();
+        let mut buf = vec![0u8; BLOCK];
+        for index in 0..self.layout.count() {
+            let (offset, len) = self.layout.part(index);
+            let mut pos = 0u64;
+            while pos < len {
+                let available = self.written.chunks[index as usize].load(Ordering::Acquire);
+                if available <= pos {
+                    if self.stop.load(Ordering::SeqCst) {
+                        return Ok(None);
+                    }
+                    self.written.wait();
+                    continue;
+                }
+                let n = (available - pos).min(BLOCK as u64) as usize;
+                read_exact_at(self.file, &mut buf[..n], offset + pos)?;
+                hasher.update(&buf[..n]);
+                pos += n as u64;
+            }
+        }
+        Ok(Some(hasher.finalize().into()))
+    }
+}
+
+/// Downloads a whole object to a file through `.NAME.objcmd-part`, in parallel chunks.
+pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
+    let temp = temp_path(d.target);
+    let client = d.client;
+    let part_size = d.tuning.part_size.max(1);
+    // The first chunk's GET also tells the size and ETag; --continue asks with HEAD first,
+    // since the first chunk may be there already.
+    let (meta, mut first) = if d.resume {
+        (client.head_object(d.bucket, d.key)?, None)
+    } else {
+        let range = ByteRange::From {
+            first: 0,
+            last: Some(part_size - 1),
+        };
+        match client.get_object(d.bucket, d.key, Some(range), None) {
+            Ok(out) => (out.meta.clone(), Some(out)),
+            // An empty object has no byte 0 to ask for.
+            Err(e) if e.service().is_some_and(|s| s.status == 416) => {
+                let out = client.get_object(d.bucket, d.key, None, None)?;
+                (out.meta.clone(), Some(out))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let mut layout = Layout::new(meta.size, part_size);
+    if let Some(out) = &first
+        && out.content_length != layout.part(0).1
+    {
+        // The server ignored the range: this reply is the whole object, one chunk.
+        layout = Layout::new(meta.size, meta.size.max(1));
+        if out.content_length != meta.size {
+            anyhow::bail!("the server's reply does not match the object's size");
+        }
+    }
+    // Only now that the object is known to exist is a temp file made.
+    let file = open_temp(&temp)?;
+    let previous = if d.resume {
+        match checkpoint::load_download(&temp) {
+            Some(s) if s.etag == meta.etag && s.layout == layout => {
+                log::info!(
+                    "continuing the download of {}: {} of {} chunks already there",
+                    d.key,
+                    s.done.len(),
+                    layout.count()
+                );
+                Some(s)
+            }
+            Some(_) => {
+                log::warn!(
+                    "{} changed since the interrupted download: starting over",
+                    d.key
+                );
+                None
+            }
+            None => {
+                log::info!("no partial download of {} to continue: starting one", d.key);
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if previous.is_none() {
+        file.set_len(0)?;
+    }
+    file.set_len(meta.size)?;
+    let state = previous.unwrap_or(DownloadState {
+        etag: meta.etag.clone(),
+        layout,
+        done: Vec::new(),
+    });
+    let done: Vec<u32> = state.done.clone();
+    checkpoint::save_download(&temp, &state)
+        .with_context(|| format!("writing {}", checkpoint::sidecar(&temp).display()))?;
+
+    let count = layout.count();
+    d.bar.set_length(meta.size);
+    let job = Job {
+        d,
+        file: &file,
+        temp: &temp,
+        etag: &meta.etag,
+        layout,
+        written: Written {
+            chunks: (0..count).map(|_| AtomicU64::new(0)).collect(),
+            lock: Mutex::new(()),
+            changed: Condvar::new(),
+        },
+        progress: PartsProgress::new(d.bar),
+        stop: AtomicBool::new(false),
+        error: Mutex::new(None),
+        state: Mutex::new(state),
+    };
+    let hash = etag_is_md5(&meta.etag);
+    if !hash {
+        log::info!(
+            "{}: the ETag {:?} is not an MD5 (multipart or encrypted upload); the download is checked by size, not content",
+            d.key,
+            meta.etag
+        );
+    }
+    let next = AtomicU32::new(0);
+    let first = Mutex::new(first.take());
+    let workers = d.tuning.part_jobs.clamp(1, count as usize);
+    let digest = std::thread::scope(|scope| {
+        let hasher = hash.then(|| scope.spawn(|| job.hash_in_order()));
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while !job.stop.load(Ordering::SeqCst) {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    if index >= count {
+                        break;
+                    }
+                    let initial = if index == 0 {
+                        first.lock().unwrap_or_else(|e| e.into_inner()).take()
+                    } else {
+                        None
+                    };
+                    if done.contains(&index) {
+                        let len = layout.part(index).1;
+                        job.written.set(index, len);
+                        job.progress.add(len);
+                        continue;
+                    }
+                    if let Err(e) = job.fetch_chunk(index, initial) {
+                        job.fail(e);
+                    }
+                }
+            });
+        }
+        hasher.map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("the hasher panicked")))
+        })
+    });
+    let failed = job.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(err) = failed {
+        drop(file);
+        if d.resume {
+            log::info!(
+                "the partial download is kept in {} for --continue",
+                temp.display()
+            );
+        } else {
+            remove_temp(&temp);
+        }
+        return Err(err);
+    }
+    let verified = match digest {
+        Some(Ok(Some(digest))) => {
+            let got = hex(&digest);
+            if !got.eq_ignore_ascii_case(&meta.etag) {
+                drop(file);
+                remove_temp(&temp);
+                return Err(anyhow::Error::new(IntegrityError(format!(
+                    "{}: the MD5 of the downloaded data ({got}) does not match the object's ETag ({})",
+                    d.key, meta.etag
+                ))));
+            }
+            true
+        }
+        Some(Ok(None)) => unreachable!("the hasher stops only when a worker failed"),
+        Some(Err(e)) => {
+            drop(file);
+            remove_temp(&temp);
+            return Err(e.context("verifying the download"));
+        }
+        None => false,
+    };
+    if let Some(modified) = meta.last_modified {
+        let _ = file.set_modified(modified.into());
+    }
+    drop(file);
+    move_into_place(&temp, d.target, d.no_clobber).map_err(|e| {
+        remove_temp(&temp);
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{} appeared meanwhile; not replaced (--no-clobber)",
+                d.target.display()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!(
+                "moving the download into place at {}",
+                d.target.display()
+            ))
+        }
+    })?;
+    let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
+    d.bar.finish_and_clear();
+    Ok(Downloaded {
+        bytes: meta.size,
+        meta,
+        verified,
+    })
+}
+
+/// Where a single-stream download goes.
+pub enum Sink<'a> {
+    /// A file, written through a random temp file beside it (`--range`).
+    File {
+        /// The target path.
+        path: &'a Path,
+        /// Fail rather than replace an existing file.
+        no_clobber: bool,
+    },
+    /// Standard output.
+    Stdout(&'a (dyn Fn(&[u8]) -> io::Result<()> + Sync)),
+}
+
+/// A random temp file beside the target, removed unless persisted.
+fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.objcmd-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any new file: 0666 less the umask, not tempfile's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Downloads an object, or a range of it, as one stream: to stdout, or to a file through
+/// a temp file (for `--range`).
+pub fn download(
+    client: &Client,
+    bucket: &str,
+    key: &str,
+    range: Option<ByteRange>,
+    sink: Sink<'_>,
+    bar: &ProgressBar,
+) -> anyhow::Result<Downloaded> {
+    match sink {
+        Sink::File { path, no_clobber } => {
+            let mut tmp = temp_beside(path).map_err(|e| {
+                anyhow::Error::new(e)
+                    .context(format!("creating a temp file beside {}", path.display()))
+            })?;
+            let done = receive(client, bucket, key, range, tmp.as_file_mut(), bar)?;
+            let persisted = if no_clobber {
+                tmp.persist_noclobber(path)
+            } else {
+                tmp.persist(path)
+            };
+            persisted.map_err(|e| {
+                anyhow::Error::new(e.error).context(format!(
+                    "moving the download into place at {}",
+                    path.display()
+                ))
+            })?;
+            Ok(done)
+        }
+        Sink::Stdout(write) => {
+            let mut out = FnWriter(write);
+            receive(client, bucket, key, range, &mut out, bar)
+        }
+    }
+}
+
+struct FnWriter<'a>(&'a (dyn Fn(&[u8]) -> io::Result<()> + Sync));
+
+impl Write for FnWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        (self.0)(buf)?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The writer thread of a stream: hashes (when asked) and writes each chunk in order,
+/// handing buffers back.
+fn write_chunks(
+    chunks: Receiver<Vec<u8>>,
+    free: SyncSender<Vec<u8>>,
+    out: &mut (dyn Write + Send),
+    hash: bool,
+) -> io::Result<Option<[u8; 16]>> {
+    let mut hasher = hash.then(Md5::new);
+    for chunk in chunks {
+        if let Some(h) = hasher.as_mut() {
+            h.update(&chunk);
+        }
+        out.write_all(&chunk)?;
+        let _ = free.try_send(chunk);
+    }
+    out.flush()?;
+    Ok(hasher.map(|h| h.finalize().into()))
+}
+
+/// Fills `buf` from `reader` until it is full or the body ends; returns the bytes read.
+fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                if filled > 0 {
+                    // Hand over what arrived; the error will show again on the next read.
+                    break;
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(filled)
+}
+
+/// GETs the object (or range) as one stream into `out`, resuming a body cut short with a
+/// ranged GET pinned to the ETag, and verifying the MD5 of a whole object when the ETag is
+/// one. Hashing runs on a writer thread beside the network reads.
+fn receive(
+    client: &Client,
+    bucket: &str,
+    key: &str,
+    range: Option<ByteRange>,
+    out: &mut (dyn Write + Send),
+    bar: &ProgressBar,
+) -> anyhow::Result<Downloaded> {
+    let transport = client.transport();
+    let first = client.get_object(bucket, key, range, None)?;
+    let meta = first.meta.clone();
+    let start = first.offset;
+    let expected = first.content_length;
+    let whole = range.is_none();
+    let hash = whole && etag_is_md5(&meta.etag);
+    if whole && !hash {
+        log::info!(
+            "{key}: the ETag {:?} is not an MD5 (multipart or encrypted upload); the download is checked by size, not content",
+            meta.etag
+        );
+    }
+    bar.set_length(expected);
+
+    let (chunk_tx, chunk_rx) = sync_channel::<Vec<u8>>(4);
+    let (free_tx, free_rx) = sync_channel::<Vec<u8>>(6);
+    let mut received = 0u64;
+    let mut network: Result<(), anyhow::Error> = Ok(());
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_chunks(chunk_rx, free_tx, out, hash));
+        let mut body: Box<dyn Read> = Box::new(first.body.into_reader());
+        let mut resumes = 0u32;
+        loop {
+            if transport.cancelled() {
+                network = Err(interrupted());
+                break;
+            }
+            let mut buf = free_rx.try_recv().unwrap_or_else(|_| vec![0u8; BLOCK]);
+            buf.resize(BLOCK, 0);
+            let want = BLOCK
+                .min((expected - received).min(BLOCK as u64) as usize)
+                .max(1);
+            match fill(&mut body, &mut buf[..want]) {
+                Ok(0) if received >= expected => break,
+                Ok(0) | Err(_) => {
+                    resumes += 1;
+                    let reason =
+                        format!("the body of {key} ended after {received} of {expected} bytes");
+                    if resumes > transport.config().retries {
+                        network = Err(anyhow::Error::new(client::Error::Transport {
+                            what: format!("GET {bucket}/{key}"),
+                            cause: reason,
+                            kind: TransportKind::Broken,
+                            attempts: resumes,
+                        }));
+                        break;
+                    }
+                    log::info!(
+                        "{reason}; resuming (attempt {} of {})",
+                        resumes + 1,
+                        transport.config().retries + 1
+                    );
+                    if let Err(e) = transport.sleep(client::request::backoff(resumes)) {
+                        network = Err(e.into());
+                        break;
+                    }
+                    let rest = ByteRange::From {
+                        first: start + received,
+                        last: Some(start + expected - 1),
+                    };
+                    match client.get_object(bucket, key, Some(rest), Some(&meta.etag)) {
+                        Ok(resp) if resp.offset == start + received => {
+                            body = Box::new(resp.body.into_reader())
+                        }
+                        Ok(_) => {
+                            network = Err(anyhow::anyhow!(
+                                "the server did not honour the range of a resumed download of {key}"
+                            ));
+                            break;
+                        }
+                        Err(e) => {
+                            network = Err(anyhow::Error::new(e)
+                                .context("resuming the download (the object may have changed)"));
+                            break;
+                        }
+                    }
+                }
+                Ok(n) => {
+                    if let Some(limiter) = transport.limiter() {
+                        limiter.acquire(n);
+                    }
+                    buf.truncate(n);
+                    received += n as u64;
+                    bar.set_position(received);
+                    if chunk_tx.send(buf).is_err() {
+                        break; // the writer failed; its error is reported below
+                    }
+                    if received > expected {
+                        network = Err(anyhow::anyhow!(
+                            "the server sent more than the {expected} bytes it announced"
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+        drop(chunk_tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")))
+    });
+    let digest = written.map_err(|e| anyhow::Error::new(e).context("writing the download"))?;
+    network?;
+    bar.finish_and_clear();
+    let mut verified = false;
+    if let Some(digest) = digest {
+        let got = hex(&digest);
+        if !got.eq_ignore_ascii_case(&meta.etag) {
+            return Err(anyhow::Error::new(IntegrityError(format!(
+                "{key}: the MD5 of the downloaded data ({got}) does not match the object's ETag ({})",
+                meta.etag
+            ))));
+        }
+        verified = true;
+    }
+    Ok(Downloaded {
+        meta,
+        bytes: received,
+        verified,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_reads_until_full_or_end() {
+        let data = vec![7u8; 10];
+        let mut reader = io::Cursor::new(data);
+        let mut buf = [0u8; 4];
+        assert_eq!(fill(&mut reader, &mut buf).unwrap(), 4);
+        let mut big = [0u8; 100];
+        assert_eq!(fill(&mut reader, &mut big).unwrap(), 6);
+        assert_eq!(fill(&mut reader, &mut big).unwrap(), 0);
+    }
+
+    #[test]
+    fn writer_hashes_and_writes_everything() {
+        let (tx, rx) = sync_channel(4);
+        let (free_tx, _free_rx) = sync_channel(6);
+        let mut out = Vec::new();
+        std::thread::scope(|s| {
+            let h = s.spawn(|| write_chunks(rx, free_tx, &mut out, true));
+            tx.send(b"hello ".to_vec()).unwrap();
+            tx.send(b"world".to_vec()).unwrap();
+            drop(tx);
+            let digest = h.join().unwrap().unwrap().unwrap();
+            assert_eq!(hex(&digest), "5eb63bbbe01eeed093cb22bb8f5acdc3");
+        });
+        assert_eq!(out, b"hello world");
+    }
+
+    #[test]
+    fn temp_files_are_hidden_beside_the_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = temp_beside(&dir.path().join("data.bin")).unwrap();
+        let name = tmp
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with(".data.bin.objcmd-"), "{name}");
+        assert_eq!(tmp.path().parent().unwrap(), dir.path());
+        assert_eq!(
+            temp_path(&dir.path().join("data.bin")),
+            dir.path().join(".data.bin.objcmd-part")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_as_the_temp_file_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        let temp = temp_path(&dir.path().join("target"));
+        std::os::unix::fs::symlink(&victim, &temp).unwrap();
+        assert!(open_temp(&temp).is_err());
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    }
+
+    #[test]
+    fn a_locked_temp_file_refuses_a_second_download() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = temp_path(&dir.path().join("target"));
+        let _first = open_temp(&temp).unwrap();
+        let err = open_temp(&temp).unwrap_err().to_string();
+        assert!(err.contains("another objcmd is downloading"), "{err}");
+    }
+}

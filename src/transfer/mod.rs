@@ -1,0 +1,288 @@
+//! The transfer engine: moving one object's bytes as fast as the link allows, with
+//! memory bounded by the work in flight and every byte checked.
+//!
+//! * `upload`: single PUT for small sources; parallel multipart upload above the part size,
+//!   from files (parts read from disk by each worker) or stdin (parts buffered, bounded).
+//! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
+//!   place when complete and verified; a single stream to stdout or for `--range`.
+//! * `checkpoint`: what `--continue` needs to resume an interrupted upload or download.
+//!
+//! Workers are plain scoped threads pulling part numbers from a shared counter or a bounded
+//! channel; they share the client's one connection pool. Nothing here prints: progress goes
+//! to an indicatif bar the caller made (hidden off a terminal), notes to `log`.
+
+pub mod checkpoint;
+pub mod download;
+pub mod upload;
+
+use std::fs::File;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use indicatif::ProgressBar;
+use md5::{Digest, Md5};
+
+use crate::client::{self, Client};
+
+pub use download::{Downloaded, Sink, download, download_to_file};
+pub use upload::{UploadOutcome, Uploader};
+
+/// The largest object a single PUT may carry (S3's limit; OSS and KS3 allow the same).
+pub const MAX_SINGLE_PUT: u64 = 5 << 30;
+
+/// S3's limits on multipart uploads (OSS and KS3 share them).
+pub const MAX_PARTS: u64 = 10_000;
+/// The smallest part but the last.
+pub const MIN_PART_SIZE: u64 = 5 << 20;
+/// The largest part.
+pub const MAX_PART_SIZE: u64 = 5 << 30;
+/// The largest object.
+pub const MAX_OBJECT_SIZE: u64 = 5 << 40;
+
+/// Default part size, picked by measurement (docs/benchmarks.md).
+pub const DEFAULT_PART_SIZE: u64 = 16 << 20;
+/// Default number of parts in flight per object, picked by measurement.
+pub const DEFAULT_PART_JOBS: usize = 4;
+
+/// The size of the buffers that move data between the network, the disk and the hashers.
+pub(crate) const BLOCK: usize = 1 << 20;
+
+/// How large transfers are cut up: resolved from `--part-size`/`--part-jobs` and the
+/// profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tuning {
+    /// Requested part size (grown where an object would need more than 10,000 parts).
+    pub part_size: u64,
+    /// Parts in flight per object.
+    pub part_jobs: usize,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            part_size: DEFAULT_PART_SIZE,
+            part_jobs: DEFAULT_PART_JOBS,
+        }
+    }
+}
+
+/// How an object of known size is cut into parts: all `part_size` long but the last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Layout {
+    /// The object's size.
+    pub size: u64,
+    /// The size of every part but the last.
+    pub part_size: u64,
+}
+
+impl Layout {
+    /// The layout for `size` bytes: the requested part size, grown (in whole MiB) so that
+    /// no object needs more than 10,000 parts.
+    pub fn new(size: u64, requested: u64) -> Layout {
+        let needed = size.div_ceil(MAX_PARTS);
+        let part_size = if requested >= needed {
+            requested.max(1)
+        } else {
+            needed.next_multiple_of(1 << 20)
+        };
+        Layout { size, part_size }
+    }
+
+    /// The number of parts (at least one, even for an empty object).
+    pub fn count(&self) -> u32 {
+        self.size.div_ceil(self.part_size).max(1) as u32
+    }
+
+    /// `(offset, length)` of part `index` (0-based).
+    pub fn part(&self, index: u32) -> (u64, u64) {
+        let offset = index as u64 * self.part_size;
+        (
+            offset,
+            self.part_size.min(self.size - offset.min(self.size)),
+        )
+    }
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The ETag S3 gives a multipart object: the MD5 of the parts' binary MD5s, `-N`.
+pub fn multipart_etag(part_md5s: &[[u8; 16]]) -> String {
+    let mut hasher = Md5::new();
+    for md5 in part_md5s {
+        hasher.update(md5);
+    }
+    format!("{}-{}", hex(&hasher.finalize()), part_md5s.len())
+}
+
+/// The error that means "the user interrupted".
+pub(crate) fn interrupted() -> anyhow::Error {
+    anyhow::Error::new(client::Error::Interrupted)
+}
+
+/// Reads exactly `buf.len()` bytes at `offset`.
+pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                offset + done as u64,
+            )?;
+            if n == 0 {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            done += n;
+        }
+        Ok(())
+    }
+}
+
+/// Writes all of `buf` at `offset`.
+pub(crate) fn write_all_at(file: &File, buf: &[u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::write_all_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            done += std::os::windows::fs::FileExt::seek_write(
+                file,
+                &buf[done..],
+                offset + done as u64,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// MD5 of `len` bytes of a file from `offset`, read in blocks; stops on Ctrl-C.
+pub(crate) fn md5_of_range(
+    file: &File,
+    offset: u64,
+    len: u64,
+    client: &Client,
+) -> anyhow::Result<[u8; 16]> {
+    let mut hasher = Md5::new();
+    let mut buf = vec![0u8; BLOCK.min(len as usize).max(1)];
+    let mut done = 0u64;
+    while done < len {
+        if client.transport().cancelled() {
+            return Err(interrupted());
+        }
+        let n = buf.len().min((len - done) as usize);
+        read_exact_at(file, &mut buf[..n], offset + done).map_err(|e| {
+            if e.kind() == io::ErrorKind::UnexpectedEof {
+                anyhow::anyhow!("the file became shorter while it was being read")
+            } else {
+                anyhow::Error::new(e)
+            }
+        })?;
+        hasher.update(&buf[..n]);
+        done += n as u64;
+    }
+    Ok(hasher.finalize().into())
+}
+
+/// Progress of one object across parallel parts: each part reports the bytes sent in its
+/// current attempt, and a retry that starts over takes its bytes back.
+#[derive(Clone)]
+pub(crate) struct PartsProgress {
+    bar: ProgressBar,
+    total: Arc<AtomicU64>,
+}
+
+impl PartsProgress {
+    pub(crate) fn new(bar: &ProgressBar) -> PartsProgress {
+        PartsProgress {
+            bar: bar.clone(),
+            total: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// Counts bytes that need no sending (parts already uploaded).
+    pub(crate) fn add(&self, n: u64) {
+        let now = self.total.fetch_add(n, Ordering::Relaxed) + n;
+        self.bar.set_position(now);
+    }
+
+    /// A callback for one part's uploads.
+    pub(crate) fn part(&self) -> client::Progress {
+        let last = Arc::new(AtomicU64::new(0));
+        let this = self.clone();
+        Arc::new(move |n| {
+            let prev = last.swap(n, Ordering::Relaxed);
+            let now = if n >= prev {
+                this.total.fetch_add(n - prev, Ordering::Relaxed) + (n - prev)
+            } else {
+                this.total.fetch_sub(prev - n, Ordering::Relaxed) - (prev - n)
+            };
+            this.bar.set_position(now);
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layouts() {
+        let l = Layout::new(20 << 20, 8 << 20);
+        assert_eq!(
+            (l.count(), l.part(0), l.part(2)),
+            (3, (0, 8 << 20), (16 << 20, 4 << 20))
+        );
+        let exact = Layout::new(16 << 20, 8 << 20);
+        assert_eq!((exact.count(), exact.part(1)), (2, (8 << 20, 8 << 20)));
+        let empty = Layout::new(0, 8 << 20);
+        assert_eq!((empty.count(), empty.part(0)), (1, (0, 0)));
+        // 1 TiB in 8 MiB parts would need 131,072 parts: the part size grows to fit 10,000.
+        let huge = Layout::new(1 << 40, 8 << 20);
+        assert!(huge.count() as u64 <= MAX_PARTS, "{}", huge.count());
+        assert_eq!(huge.part_size % (1 << 20), 0);
+        assert_eq!(huge.part_size, 105 << 20);
+        let max = Layout::new(MAX_OBJECT_SIZE, DEFAULT_PART_SIZE);
+        assert!(max.count() as u64 <= MAX_PARTS && max.part_size <= MAX_PART_SIZE);
+        let (off, len) = max.part(max.count() - 1);
+        assert_eq!(off + len, MAX_OBJECT_SIZE);
+    }
+
+    #[test]
+    fn multipart_etags_match_s3s_formula() {
+        // Two parts "a" and "b": md5(md5("a") || md5("b")) + "-2".
+        let a: [u8; 16] = Md5::digest(b"a").into();
+        let b: [u8; 16] = Md5::digest(b"b").into();
+        let mut both = Vec::new();
+        both.extend_from_slice(&a);
+        both.extend_from_slice(&b);
+        assert_eq!(
+            multipart_etag(&[a, b]),
+            format!("{}-2", hex(&Md5::digest(&both)))
+        );
+    }
+
+    #[test]
+    fn parts_progress_takes_back_a_restarted_attempt() {
+        let bar = ProgressBar::hidden();
+        let p = PartsProgress::new(&bar);
+        let one = p.part();
+        let two = p.part();
+        one(100);
+        two(50);
+        one(30); // part one restarted
+        p.add(5);
+        assert_eq!(p.total.load(Ordering::Relaxed), 85);
+    }
+}

@@ -1,0 +1,540 @@
+//! Uploads: one PUT for sources up to the part size, a parallel multipart upload above it.
+//!
+//! File parts are read by the workers straight from disk (once to hash, once to send, the
+//! second time from the page cache), so memory does not grow with the part size; stdin
+//! parts are buffered, at most one per worker plus the one being read. Every part carries
+//! its `Content-MD5`. On an error the upload is aborted; on Ctrl-C a file upload is kept
+//! for `put --continue` (its checkpoint says where it stands) and a stdin one is aborted.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use bytes::Bytes;
+use indicatif::ProgressBar;
+use md5::{Digest, Md5};
+
+use super::checkpoint::{self, UploadCheckpoint};
+use super::{
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, md5_of_range,
+    multipart_etag,
+};
+use crate::client::{self, Body, Client, FileSlice, PutOptions, etag_is_md5};
+use crate::exit::{IntegrityError, usage};
+
+/// What an upload did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UploadOutcome {
+    /// Bytes in the object.
+    pub size: u64,
+    /// The object's ETag.
+    pub etag: String,
+    /// Parts of a multipart upload (0 for a single PUT).
+    pub parts: u32,
+    /// Parts found already uploaded by `--continue`.
+    pub reused_parts: u32,
+}
+
+/// One object to upload, and how.
+pub struct Uploader<'a> {
+    /// The client.
+    pub client: &'a Client,
+    /// Destination bucket.
+    pub bucket: &'a str,
+    /// Destination key.
+    pub key: &'a str,
+    /// Type, ACL, storage class, metadata, extra headers (Content-MD5 is ours to set).
+    pub options: PutOptions,
+    /// Part size and parts in flight.
+    pub tuning: Tuning,
+    /// `--continue`: resume an interrupted multipart upload of the same file.
+    pub resume: bool,
+    /// Progress bar (hidden when not on a terminal).
+    pub bar: &'a ProgressBar,
+}
+
+/// Parts already uploaded, by number: size and ETag.
+type ExistingParts = HashMap<u32, (u64, String)>;
+
+/// A part that is in place.
+#[derive(Clone, Debug)]
+struct PartDone {
+    etag: String,
+    md5: [u8; 16],
+    reused: bool,
+}
+
+/// The parts of a multipart upload being sent by the workers.
+struct Parts {
+    results: Mutex<Vec<Option<PartDone>>>,
+    stop: AtomicBool,
+    error: Mutex<Option<anyhow::Error>>,
+    progress: PartsProgress,
+}
+
+impl Parts {
+    fn new(count: u32, bar: &ProgressBar) -> Parts {
+        Parts {
+            results: Mutex::new(vec![None; count as usize]),
+            stop: AtomicBool::new(false),
+            error: Mutex::new(None),
+            progress: PartsProgress::new(bar),
+        }
+    }
+
+    fn record(&self, index: u32, result: anyhow::Result<PartDone>) {
+        match result {
+            Ok(done) => {
+                self.results.lock().unwrap_or_else(|e| e.into_inner())[index as usize] = Some(done);
+            }
+            Err(e) => {
+                self.stop.store(true, Ordering::SeqCst);
+                let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
+                // The first error is the cause; later ones are usually its echo (interrupts).
+                if slot.is_none() {
+                    *slot = Some(e.context(format!("part {}", index + 1)));
+                }
+            }
+        }
+    }
+
+    fn into_result(self) -> anyhow::Result<Vec<Option<PartDone>>> {
+        match self.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            Some(e) => Err(e),
+            None => Ok(self.results.into_inner().unwrap_or_else(|e| e.into_inner())),
+        }
+    }
+}
+
+impl Uploader<'_> {
+    fn endpoint(&self) -> String {
+        self.client.transport().config().target.endpoint.to_string()
+    }
+
+    fn state_dir(&self) -> anyhow::Result<std::path::PathBuf> {
+        checkpoint::state_dir().context("no directory for upload checkpoints (is HOME set?)")
+    }
+
+    /// Uploads a local file.
+    pub fn upload_file(&self, path: &Path) -> anyhow::Result<UploadOutcome> {
+        let file = File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Err(usage(format!(
+                "{} is a directory; give a file (recursive uploads are not supported yet)",
+                path.display()
+            )));
+        }
+        let size = meta.len();
+        if size > MAX_OBJECT_SIZE {
+            return Err(usage(format!(
+                "{} is {size} bytes; the largest object is 5 TiB",
+                path.display()
+            )));
+        }
+        let file = Arc::new(file);
+        let name = path.display().to_string();
+        self.bar.set_length(size);
+        if size <= self.tuning.part_size && !self.resume {
+            let md5 = md5_of_range(&file, 0, size, self.client)?;
+            let body = Body::File(FileSlice {
+                file,
+                path: name,
+                offset: 0,
+                len: size,
+            });
+            return self.put_single(body, md5);
+        }
+        let mtime = checkpoint::mtime_ns(meta.modified().ok());
+        self.multipart_file(&file, &name, size, mtime)
+    }
+
+    /// Uploads stdin: one PUT if it ends within the part size, else a multipart upload
+    /// that streams it part by part.
+    pub fn upload_stdin(&self) -> anyhow::Result<UploadOutcome> {
+        if self.resume {
+            return Err(usage(
+                "--continue resumes file uploads; stdin cannot be read again",
+            ));
+        }
+        let mut stdin = io::stdin().lock();
+        let first = read_part(&mut stdin, self.tuning.part_size, self.client)?;
+        if (first.len() as u64) < self.tuning.part_size {
+            let md5: [u8; 16] = Md5::digest(&first).into();
+            self.bar.set_length(first.len() as u64);
+            return self.put_single(Body::Bytes(first), md5);
+        }
+        self.multipart_stream(first, &mut stdin)
+    }
+
+    fn put_single(&self, body: Body, md5: [u8; 16]) -> anyhow::Result<UploadOutcome> {
+        let mut options = self.options.clone();
+        options.content_md5 = Some(BASE64.encode(md5));
+        let size = body.len();
+        let bar = self.bar.clone();
+        let progress: client::Progress = Arc::new(move |n| bar.set_position(n));
+        let out = self
+            .client
+            .put_object(self.bucket, self.key, body, &options, Some(progress))?;
+        let expected = hex(&md5);
+        if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
+            return Err(anyhow::Error::new(IntegrityError(format!(
+                "the server stored something else: its ETag {} is not the MD5 {expected} of what was sent",
+                out.etag
+            ))));
+        }
+        Ok(UploadOutcome {
+            size,
+            etag: out.etag,
+            parts: 0,
+            reused_parts: 0,
+        })
+    }
+
+    /// Finds the upload to continue, or starts one; returns its id, layout and the parts
+    /// already in place. An old upload of this key that is not continued is aborted, so
+    /// that nothing is left behind.
+    fn start_file_upload(
+        &self,
+        name: &str,
+        size: u64,
+        mtime_ns: u128,
+    ) -> anyhow::Result<(String, Layout, ExistingParts)> {
+        let dir = self.state_dir()?;
+        let endpoint = self.endpoint();
+        let url = format!("{}/{}", self.bucket, self.key);
+        if let Some(cp) = checkpoint::load_upload(&dir, &endpoint, self.bucket, self.key) {
+            let unchanged = cp.size == size && cp.mtime_ns == mtime_ns;
+            if self.resume && unchanged {
+                match self
+                    .client
+                    .list_all_parts(self.bucket, self.key, &cp.upload_id)
+                {
+                    Ok(parts) => {
+                        let existing: ExistingParts = parts
+                            .into_iter()
+                            .map(|p| (p.part_number, (p.size, client::unquote_etag(&p.etag))))
+                            .collect();
+                        log::info!(
+                            "resuming upload {} of {url}: {} of {} parts already uploaded",
+                            cp.upload_id,
+                            existing.len(),
+                            cp.layout.count()
+                        );
+                        return Ok((cp.upload_id, cp.layout, existing));
+                    }
+                    Err(e) if e.is_not_found() => {
+                        log::warn!(
+                            "the interrupted upload {} of {url} no longer exists; starting over",
+                            cp.upload_id
+                        );
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            } else {
+                if self.resume {
+                    log::warn!(
+                        "{name} changed since upload {} of {url} was interrupted; discarding it and starting over",
+                        cp.upload_id
+                    );
+                } else {
+                    log::warn!(
+                        "discarding the interrupted upload {} of {url} (put --continue resumes it)",
+                        cp.upload_id
+                    );
+                }
+                if let Err(e) =
+                    self.client
+                        .abort_multipart_upload(self.bucket, self.key, &cp.upload_id)
+                    && !e.is_not_found()
+                {
+                    log::warn!("could not abort the old upload {}: {e}", cp.upload_id);
+                }
+            }
+            checkpoint::remove_upload(&dir, &endpoint, self.bucket, self.key);
+        } else if self.resume {
+            log::info!("no interrupted upload of {name} to {url} to continue; starting one");
+        }
+        let layout = Layout::new(size, self.tuning.part_size);
+        let upload_id =
+            self.client
+                .initiate_multipart_upload(self.bucket, self.key, &self.options)?;
+        let cp = UploadCheckpoint {
+            endpoint,
+            bucket: self.bucket.to_string(),
+            key: self.key.to_string(),
+            size,
+            mtime_ns,
+            upload_id: upload_id.clone(),
+            layout,
+        };
+        if let Err(e) = checkpoint::save_upload(&dir, &cp) {
+            log::warn!("cannot record the upload for --continue: {e}");
+        }
+        Ok((upload_id, layout, HashMap::new()))
+    }
+
+    fn multipart_file(
+        &self,
+        file: &Arc<File>,
+        name: &str,
+        size: u64,
+        mtime_ns: u128,
+    ) -> anyhow::Result<UploadOutcome> {
+        let (upload_id, layout, existing) = self.start_file_upload(name, size, mtime_ns)?;
+        let count = layout.count();
+        let parts = Parts::new(count, self.bar);
+        let next = AtomicU32::new(0);
+        let workers = self.tuning.part_jobs.clamp(1, count as usize);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while !parts.stop.load(Ordering::SeqCst) {
+                        let index = next.fetch_add(1, Ordering::SeqCst);
+                        if index >= count {
+                            break;
+                        }
+                        let (offset, len) = layout.part(index);
+                        let result = self.file_part(
+                            file, name, &upload_id, index, offset, len, &existing, &parts,
+                        );
+                        parts.record(index, result);
+                    }
+                });
+            }
+        });
+        let dir = self.state_dir()?;
+        let results = match parts.into_result() {
+            Ok(results) => results,
+            Err(e) => {
+                if crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted {
+                    return Err(e.context(format!(
+                        "upload {upload_id} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it"
+                    )));
+                }
+                self.abort(&upload_id);
+                checkpoint::remove_upload(&dir, &self.endpoint(), self.bucket, self.key);
+                return Err(e);
+            }
+        };
+        let outcome = self.complete(&upload_id, size, results);
+        let interrupted = outcome
+            .as_ref()
+            .is_err_and(|e| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted);
+        if !interrupted {
+            if outcome.is_err() {
+                self.abort(&upload_id);
+            }
+            checkpoint::remove_upload(&dir, &self.endpoint(), self.bucket, self.key);
+        }
+        outcome
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn file_part(
+        &self,
+        file: &Arc<File>,
+        name: &str,
+        upload_id: &str,
+        index: u32,
+        offset: u64,
+        len: u64,
+        existing: &ExistingParts,
+        parts: &Parts,
+    ) -> anyhow::Result<PartDone> {
+        let md5 = md5_of_range(file, offset, len, self.client)?;
+        let number = index + 1;
+        if let Some((size, etag)) = existing.get(&number)
+            && *size == len
+            && etag.eq_ignore_ascii_case(&hex(&md5))
+        {
+            log::debug!("part {number} is already uploaded");
+            parts.progress.add(len);
+            return Ok(PartDone {
+                etag: etag.clone(),
+                md5,
+                reused: true,
+            });
+        }
+        let body = Body::File(FileSlice {
+            file: file.clone(),
+            path: name.to_string(),
+            offset,
+            len,
+        });
+        self.send_part(upload_id, number, body, md5, parts)
+    }
+
+    fn send_part(
+        &self,
+        upload_id: &str,
+        number: u32,
+        body: Body,
+        md5: [u8; 16],
+        parts: &Parts,
+    ) -> anyhow::Result<PartDone> {
+        let uploaded = self.client.upload_part(
+            self.bucket,
+            self.key,
+            upload_id,
+            number,
+            body,
+            &BASE64.encode(md5),
+            Some(parts.progress.part()),
+        )?;
+        if etag_is_md5(&uploaded.etag) && !uploaded.etag.eq_ignore_ascii_case(&hex(&md5)) {
+            return Err(anyhow::Error::new(IntegrityError(format!(
+                "the server stored something else: its ETag {} is not the MD5 {} of what was sent",
+                uploaded.etag,
+                hex(&md5)
+            ))));
+        }
+        Ok(PartDone {
+            etag: uploaded.etag,
+            md5,
+            reused: false,
+        })
+    }
+
+    /// Streams a reader (stdin) through a multipart upload. The reader fills one part while
+    /// the workers send theirs; a rendezvous channel keeps at most one part per worker in
+    /// memory besides the one being read.
+    fn multipart_stream(
+        &self,
+        first: Bytes,
+        reader: &mut dyn Read,
+    ) -> anyhow::Result<UploadOutcome> {
+        let upload_id =
+            self.client
+                .initiate_multipart_upload(self.bucket, self.key, &self.options)?;
+        let parts = Parts::new(MAX_PARTS as u32, self.bar);
+        let (tx, rx) = sync_channel::<(u32, Bytes)>(0);
+        let rx = Mutex::new(rx);
+        let mut total = 0u64;
+        let mut read_error = None;
+        std::thread::scope(|scope| {
+            for _ in 0..self.tuning.part_jobs.max(1) {
+                scope.spawn(|| {
+                    loop {
+                        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok((index, data)) = next else { break };
+                        // After a failure, keep taking parts so the reader is never stuck.
+                        if parts.stop.load(Ordering::SeqCst) {
+                            continue;
+                        }
+                        let md5: [u8; 16] = Md5::digest(&data).into();
+                        let result =
+                            self.send_part(&upload_id, index + 1, Body::Bytes(data), md5, &parts);
+                        parts.record(index, result);
+                    }
+                });
+            }
+            let mut part = Some(first);
+            let mut index = 0u32;
+            while let Some(data) = part.take() {
+                total += data.len() as u64;
+                self.bar.set_length(total);
+                if tx.send((index, data)).is_err() || parts.stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                index += 1;
+                match read_part(reader, self.tuning.part_size, self.client) {
+                    Ok(next) if next.is_empty() => {}
+                    Ok(_) if index as u64 >= MAX_PARTS => {
+                        read_error = Some(usage(format!(
+                            "stdin needs more than {MAX_PARTS} parts of {} bytes; raise --part-size",
+                            self.tuning.part_size
+                        )));
+                    }
+                    Ok(next) => part = Some(next),
+                    Err(e) => read_error = Some(e),
+                }
+            }
+            drop(tx);
+        });
+        let results = parts.into_result().and_then(|r| match read_error {
+            Some(e) => Err(e),
+            None => Ok(r),
+        });
+        let outcome = results.and_then(|results| {
+            let count = results.iter().take_while(|r| r.is_some()).count();
+            self.complete(&upload_id, total, results.into_iter().take(count).collect())
+        });
+        if outcome.is_err() {
+            self.abort(&upload_id);
+        }
+        outcome
+    }
+
+    /// Sorts and counts the parts, then completes the upload and checks its ETag.
+    fn complete(
+        &self,
+        upload_id: &str,
+        size: u64,
+        results: Vec<Option<PartDone>>,
+    ) -> anyhow::Result<UploadOutcome> {
+        let mut done = Vec::with_capacity(results.len());
+        for (index, part) in results.into_iter().enumerate() {
+            let part = part.ok_or_else(|| {
+                anyhow::anyhow!("part {} is missing; the upload is not completed", index + 1)
+            })?;
+            done.push((index as u32 + 1, part));
+        }
+        if done.is_empty() {
+            anyhow::bail!("no parts were uploaded; the upload is not completed");
+        }
+        let reused = done.iter().filter(|(_, p)| p.reused).count() as u32;
+        let md5s: Vec<[u8; 16]> = done.iter().map(|(_, p)| p.md5).collect();
+        let expected = multipart_etag(&md5s);
+        let list: Vec<(u32, String)> = done.into_iter().map(|(n, p)| (n, p.etag)).collect();
+        let etag = self.client.complete_multipart_upload(
+            self.bucket,
+            self.key,
+            upload_id,
+            &list,
+            Some(&expected),
+        )?;
+        if !etag.eq_ignore_ascii_case(&expected) {
+            log::info!(
+                "{}: the server's multipart ETag {etag} is not the usual {expected}; the parts were each verified",
+                self.key
+            );
+        }
+        self.bar.finish_and_clear();
+        Ok(UploadOutcome {
+            size,
+            etag,
+            parts: list.len() as u32,
+            reused_parts: reused,
+        })
+    }
+
+    /// Aborts an upload, best effort: the error that led here is the one to report.
+    fn abort(&self, upload_id: &str) {
+        if let Err(e) = self
+            .client
+            .abort_multipart_upload(self.bucket, self.key, upload_id)
+        {
+            log::warn!("could not abort upload {upload_id} of {}: {e}", self.key);
+        }
+    }
+}
+
+/// Reads up to `size` bytes (fewer only at the end of the input).
+fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Result<Bytes> {
+    let mut buf = Vec::with_capacity(size.min(1 << 30) as usize);
+    Read::take(&mut *reader, size)
+        .read_to_end(&mut buf)
+        .context("reading stdin")?;
+    if client.transport().cancelled() {
+        return Err(interrupted());
+    }
+    Ok(Bytes::from(buf))
+}

@@ -1,0 +1,705 @@
+//! Large objects against the real server: multipart uploads, parallel ranged downloads,
+//! resuming both, the `multipart` command, and presigned parts uploaded with curl.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::support::{
+    TestBucket, TestEnv, dir_entries, json_lines, md5_file, md5_hex, multipart_etag, random_bytes,
+};
+
+const MIB: usize = 1 << 20;
+
+fn etag_of(t: &TestEnv, url: &str) -> String {
+    let out = t.cmd().args(["--json", "stat", url]).assert().success();
+    json_lines(&out.get_output().stdout)[0]["etag"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Unfinished uploads in the bucket, as (key, upload id).
+fn uploads(t: &TestEnv, b: &TestBucket) -> Vec<(String, String)> {
+    let out = t
+        .cmd()
+        .args(["--json", "multipart", "ls", &b.url("")])
+        .assert()
+        .success();
+    json_lines(&out.get_output().stdout)
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().unwrap().to_string(),
+                r["upload_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn kill(child: &mut Child, signal: &str) {
+    let status = Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn multipart_round_trips_for_several_part_sizes() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-sizes");
+    // (size, part size): a 1-byte last part, an exact multiple, an uneven last part.
+    let cases = [
+        (15 * MIB + 1, 5 * MIB),
+        (12 * MIB, 6 * MIB),
+        (13 * MIB + 12345, 7 * MIB),
+    ];
+    for (i, (size, part)) in cases.into_iter().enumerate() {
+        let data = random_bytes(size, 100 + i as u64);
+        let name = format!("f{i}.bin");
+        t.write(&name, &data);
+        let part_size = format!("{}MiB", part / MIB);
+        t.cmd()
+            .args([
+                "put",
+                &name,
+                &b.url(&name),
+                "--part-size",
+                &part_size,
+                "--part-jobs",
+                "3",
+            ])
+            .assert()
+            .success()
+            .stderr("");
+        assert_eq!(
+            etag_of(&t, &b.url(&name)),
+            multipart_etag(&data, part),
+            "{name}"
+        );
+        // Downloaded in other chunks than it was uploaded in.
+        let copy = format!("copy{i}.bin");
+        t.cmd()
+            .args([
+                "get",
+                &b.url(&name),
+                &copy,
+                "--part-size",
+                "5MiB",
+                "--part-jobs",
+                "4",
+            ])
+            .assert()
+            .success();
+        assert_eq!(md5_file(&t.path(&copy)), md5_hex(&data), "{name}");
+    }
+    assert!(
+        uploads(&t, &b).is_empty(),
+        "no upload may be left unfinished"
+    );
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-"))
+    );
+}
+
+#[test]
+fn stdin_streams_through_multipart() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-stdin");
+    let data = random_bytes(17 * MIB + 3, 7);
+    t.cmd()
+        .args([
+            "put",
+            "-",
+            &b.url("stream.bin"),
+            "--part-size",
+            "5MiB",
+            "--part-jobs",
+            "2",
+        ])
+        .write_stdin(data.clone())
+        .assert()
+        .success();
+    assert_eq!(
+        etag_of(&t, &b.url("stream.bin")),
+        multipart_etag(&data, 5 * MIB)
+    );
+    let out = t
+        .cmd()
+        .args(["get", &b.url("stream.bin"), "-"])
+        .assert()
+        .success();
+    assert_eq!(md5_hex(&out.get_output().stdout), md5_hex(&data));
+    // Exactly one part's worth still makes a valid (one-part) object.
+    let exact = random_bytes(5 * MIB, 8);
+    t.cmd()
+        .args(["put", "-", &b.url("exact.bin"), "--part-size", "5MiB"])
+        .write_stdin(exact.clone())
+        .assert()
+        .success();
+    t.cmd()
+        .args(["get", &b.url("exact.bin"), "exact.bin"])
+        .assert()
+        .success();
+    assert_eq!(md5_file(&t.path("exact.bin")), md5_hex(&exact));
+    assert!(uploads(&t, &b).is_empty());
+}
+
+#[test]
+fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-resume");
+    let data = random_bytes(30 * MIB, 30);
+    t.write("big.bin", &data);
+    let mut child = t
+        .std_cmd()
+        .args([
+            "put",
+            "big.bin",
+            &b.url("big.bin"),
+            "--part-size",
+            "5MiB",
+            "--part-jobs",
+            "1",
+        ])
+        .args(["--limit-rate", "8MiB/s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once at least one part is on the server.
+    let mut upload = None;
+    wait_until("a part to be uploaded", || {
+        if let Some((_, id)) = uploads(&t, &b).first() {
+            let out = t
+                .cmd()
+                .args([
+                    "--json",
+                    "multipart",
+                    "parts",
+                    &b.url("big.bin"),
+                    "--upload-id",
+                    id,
+                ])
+                .assert()
+                .success();
+            if !json_lines(&out.get_output().stdout).is_empty() {
+                upload = Some(id.clone());
+                return true;
+            }
+        }
+        false
+    });
+    kill(&mut child, "-KILL");
+    child.wait().unwrap();
+    let id = upload.unwrap();
+    assert_eq!(
+        uploads(&t, &b),
+        [("big.bin".to_string(), id.clone())],
+        "the upload survives SIGKILL"
+    );
+
+    let out = t
+        .cmd()
+        .args([
+            "-v",
+            "put",
+            "--continue",
+            "big.bin",
+            &b.url("big.bin"),
+            "--part-size",
+            "5MiB",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let resumed = predicate::str::is_match(format!(
+        r"resuming upload {} of \S+: [1-5] of 6 parts already uploaded",
+        regex_escape(&id)
+    ))
+    .unwrap();
+    assert!(resumed.eval(&stderr), "{stderr}");
+    assert_eq!(
+        etag_of(&t, &b.url("big.bin")),
+        multipart_etag(&data, 5 * MIB)
+    );
+    t.cmd()
+        .args(["get", &b.url("big.bin"), "back.bin"])
+        .assert()
+        .success();
+    assert_eq!(md5_file(&t.path("back.bin")), md5_hex(&data));
+    assert!(uploads(&t, &b).is_empty());
+
+    // A checkpoint for a file that changed is discarded with a message.
+    let mut child = t
+        .std_cmd()
+        .args([
+            "put",
+            "big.bin",
+            &b.url("again.bin"),
+            "--part-size",
+            "5MiB",
+            "--part-jobs",
+            "1",
+        ])
+        .args(["--limit-rate", "8MiB/s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_until("the second upload to start", || !uploads(&t, &b).is_empty());
+    kill(&mut child, "-KILL");
+    child.wait().unwrap();
+    let changed = random_bytes(11 * MIB, 31);
+    t.write("big.bin", &changed);
+    t.cmd()
+        .args([
+            "put",
+            "--continue",
+            "big.bin",
+            &b.url("again.bin"),
+            "--part-size",
+            "5MiB",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("changed since upload"));
+    assert_eq!(
+        etag_of(&t, &b.url("again.bin")),
+        multipart_etag(&changed, 5 * MIB)
+    );
+    assert!(uploads(&t, &b).is_empty(), "the stale upload was aborted");
+}
+
+fn regex_escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                vec![c]
+            } else {
+                vec!['\\', c]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_failure_mid_upload_leaves_no_unfinished_upload() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-fail");
+    t.write("shrinks.bin", &random_bytes(30 * MIB, 40));
+    let child = t
+        .std_cmd()
+        .args([
+            "put",
+            "shrinks.bin",
+            &b.url("shrinks.bin"),
+            "--part-size",
+            "5MiB",
+        ])
+        .args(["--part-jobs", "1", "--limit-rate", "8MiB/s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the upload to start", || !uploads(&t, &b).is_empty());
+    // The file loses its second half while it is being sent.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(t.path("shrinks.bin"))
+        .unwrap()
+        .set_len(12 * MIB as u64)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("became shorter"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(uploads(&t, &b).is_empty(), "the failed upload was aborted");
+    t.cmd()
+        .args(["stat", &b.url("shrinks.bin")])
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn a_killed_download_is_resumed_with_continue() {
+    let t = TestEnv::new();
+    let b = t.bucket("dl-resume");
+    let data = random_bytes(24 * MIB, 24);
+    t.write("src.bin", &data);
+    t.cmd()
+        .args(["put", "src.bin", &b.url("obj.bin")])
+        .assert()
+        .success();
+    t.write("target.bin", b"old");
+    let mut child = t
+        .std_cmd()
+        .args([
+            "get",
+            &b.url("obj.bin"),
+            "target.bin",
+            "--part-size",
+            "5MiB",
+        ])
+        .args(["--part-jobs", "1", "--limit-rate", "8MiB/s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let sidecar = t.path(".target.bin.objcmd-part.json");
+    // Kill it once the sidecar says at least one chunk is complete.
+    wait_until("a chunk to be downloaded", || {
+        std::fs::read_to_string(&sidecar)
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .is_some_and(|v| v["done"].as_array().is_some_and(|d| !d.is_empty()))
+    });
+    kill(&mut child, "-KILL");
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read(t.path("target.bin")).unwrap(),
+        b"old",
+        "the target is untouched"
+    );
+    assert!(t.path(".target.bin.objcmd-part").exists());
+
+    let out = t
+        .cmd()
+        .args([
+            "-v",
+            "get",
+            "--continue",
+            &b.url("obj.bin"),
+            "target.bin",
+            "--part-size",
+            "5MiB",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        predicate::str::is_match(
+            r"continuing the download of obj\.bin: [1-4] of 5 chunks already there"
+        )
+        .unwrap()
+        .eval(&stderr),
+        "{stderr}"
+    );
+    assert_eq!(md5_file(&t.path("target.bin")), md5_hex(&data));
+    assert_eq!(dir_entries(t.dir.path()), ["home", "src.bin", "target.bin"]);
+}
+
+#[test]
+fn an_interrupted_parallel_download_leaves_nothing_under_the_target_name() {
+    let t = TestEnv::new();
+    let b = t.bucket("dl-int");
+    t.write("src.bin", &random_bytes(20 * MIB, 20));
+    t.cmd()
+        .args(["put", "src.bin", &b.url("obj.bin")])
+        .assert()
+        .success();
+    let mut child = t
+        .std_cmd()
+        .args(["get", &b.url("obj.bin"), "fresh.bin", "--part-size", "5MiB"])
+        .args(["--limit-rate", "4MiB/s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the download to start", || {
+        t.path(".fresh.bin.objcmd-part").exists()
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    kill(&mut child, "-INT");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!t.path("fresh.bin").exists());
+    assert!(
+        dir_entries(t.dir.path())
+            .iter()
+            .all(|n| !n.contains(".objcmd-")),
+        "temp files removed"
+    );
+}
+
+#[test]
+fn presigned_parts_uploaded_with_curl_then_completed() {
+    let t = TestEnv::new();
+    let b = t.bucket("sign-parts");
+    let data = random_bytes(12 * MIB + 100, 12);
+    for with_md5 in [false, true] {
+        let key = if with_md5 {
+            "with-md5.bin"
+        } else {
+            "plain.bin"
+        };
+        let url = b.url(key);
+        let mut args = vec![
+            "multipart",
+            "sign-parts",
+            url.as_str(),
+            "--size",
+            "12583012",
+        ];
+        args.extend(["--part-size", "5MiB"]);
+        let md5_path = t.path("md5s.txt");
+        let md5_arg = md5_path.to_str().unwrap().to_string();
+        if with_md5 {
+            let lines: Vec<String> = data.chunks(5 * MIB).map(md5_hex).collect();
+            std::fs::write(&md5_path, lines.join("\n")).unwrap();
+            args.extend(["--md5-file", &md5_arg]);
+        }
+        let out = t.cmd().args(&args).assert().success();
+        let signed: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let upload_id = signed["upload_id"].as_str().unwrap().to_string();
+        let parts = signed["parts"].as_array().unwrap();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[2]["offset"], 10 * MIB);
+        assert_eq!(parts[2]["size"], 2 * MIB + 100);
+        for part in parts {
+            let offset = part["offset"].as_u64().unwrap() as usize;
+            let size = part["size"].as_u64().unwrap() as usize;
+            let part_file = t.write("part.bin", &data[offset..offset + size]);
+            let mut curl = Command::new("curl");
+            curl.args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-T"])
+                .arg(&part_file)
+                .arg(part["url"].as_str().unwrap());
+            if let Some(md5) = part["content_md5"].as_str() {
+                curl.args(["-H", &format!("Content-MD5: {md5}")]);
+            }
+            let out = curl.output().expect("curl");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), "200", "{part}");
+        }
+        t.cmd()
+            .args(["multipart", "parts", &b.url(key), "--upload-id", &upload_id])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_match(r"(?m)^\s+3\s+2097252\s+[0-9a-f]{32}$").unwrap());
+        t.cmd()
+            .args([
+                "multipart",
+                "complete",
+                &b.url(key),
+                "--upload-id",
+                &upload_id,
+            ])
+            .assert()
+            .success()
+            .stdout(format!(
+                "complete: {} (3 parts, 12583012 bytes)\n",
+                b.url(key)
+            ));
+        assert_eq!(etag_of(&t, &b.url(key)), multipart_etag(&data, 5 * MIB));
+    }
+    // A URL whose Content-MD5 is bound rejects a different body.
+    let out = t
+        .cmd()
+        .args([
+            "multipart",
+            "sign-parts",
+            &b.url("bad.bin"),
+            "--size",
+            "10",
+            "--md5-file",
+        ])
+        .arg(t.write("one.txt", md5_hex(b"0123456789").as_bytes()))
+        .output()
+        .unwrap();
+    let signed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let part_file = t.write("part.bin", b"9876543210");
+    let status = Command::new("curl")
+        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-T"])
+        .arg(&part_file)
+        .arg(signed["parts"][0]["url"].as_str().unwrap())
+        .args([
+            "-H",
+            &format!(
+                "Content-MD5: {}",
+                signed["parts"][0]["content_md5"].as_str().unwrap()
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&status.stdout), "400", "BadDigest");
+    t.cmd()
+        .args(["multipart", "abort", &b.url(""), "--all"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("abort: "));
+    assert!(uploads(&t, &b).is_empty());
+}
+
+#[test]
+fn multipart_ls_init_abort_and_older_than() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-cmd");
+    let out = t
+        .cmd()
+        .args(["multipart", "init", &b.url("dir/one.bin")])
+        .assert()
+        .success();
+    let one = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    let out = t
+        .cmd()
+        .args([
+            "--json",
+            "multipart",
+            "init",
+            &b.url("dir/two.bin"),
+            "--meta",
+            "k=v",
+        ])
+        .assert()
+        .success();
+    let two = json_lines(&out.get_output().stdout)[0]["upload_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = t
+        .cmd()
+        .args(["--json", "multipart", "ls", &b.url("dir/")])
+        .assert()
+        .success();
+    let listed = json_lines(&out.get_output().stdout);
+    assert_eq!(listed.len(), 2);
+    assert!(listed[0]["initiated"].as_str().unwrap().ends_with('Z'));
+    t.cmd()
+        .args(["multipart", "ls", &b.url("")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&one).and(predicate::str::contains(b.url("dir/two.bin"))));
+    // Too recent for --older-than 1h: nothing is aborted.
+    t.cmd()
+        .args([
+            "multipart",
+            "abort",
+            &b.url(""),
+            "--all",
+            "--older-than",
+            "1h",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(uploads(&t, &b).len(), 2);
+    t.cmd()
+        .args([
+            "multipart",
+            "abort",
+            &b.url("dir/one.bin"),
+            "--upload-id",
+            &one,
+        ])
+        .assert()
+        .success();
+    assert_eq!(uploads(&t, &b), [("dir/two.bin".to_string(), two.clone())]);
+    t.cmd()
+        .args([
+            "multipart",
+            "complete",
+            &b.url("dir/two.bin"),
+            "--upload-id",
+            &two,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no parts"));
+    t.cmd()
+        .args([
+            "multipart",
+            "parts",
+            &b.url("dir/one.bin"),
+            "--upload-id",
+            &one,
+        ])
+        .assert()
+        .code(4)
+        // radosgw says NoSuchKey where AWS says NoSuchUpload.
+        .stderr(predicate::str::is_match("NoSuch(Upload|Key)").unwrap());
+    t.cmd()
+        .args([
+            "multipart",
+            "abort",
+            &b.url(""),
+            "--all",
+            "--older-than",
+            "soon",
+        ])
+        .assert()
+        .code(2);
+    t.cmd()
+        .args(["multipart", "abort", &b.url("")])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn piped_stderr_carries_no_progress_and_the_rate_cap_holds_across_parts() {
+    let t = TestEnv::new();
+    let b = t.bucket("progress");
+    let data = random_bytes(10 * MIB, 10);
+    t.write("ten.bin", &data);
+    let start = Instant::now();
+    t.cmd()
+        .args([
+            "put",
+            "ten.bin",
+            &b.url("ten.bin"),
+            "--part-size",
+            "5MiB",
+            "--part-jobs",
+            "4",
+        ])
+        .args(["--limit-rate", "4MiB/s"])
+        .assert()
+        .success()
+        .stderr("");
+    // 10 MiB at 4 MiB/s across both parts: at least ~2 s however many run at once.
+    assert!(
+        start.elapsed() >= Duration::from_millis(2000),
+        "{:?}",
+        start.elapsed()
+    );
+    t.cmd()
+        .args([
+            "get",
+            &b.url("ten.bin"),
+            "ten-copy.bin",
+            "--part-size",
+            "5MiB",
+        ])
+        .assert()
+        .success()
+        .stderr("");
+    assert_eq!(md5_file(&t.path("ten-copy.bin")), md5_hex(&data));
+}
