@@ -527,14 +527,23 @@ impl Uploader<'_> {
     }
 }
 
-/// Reads up to `size` bytes (fewer only at the end of the input).
+/// Reads up to `size` bytes (fewer only at the end of the input) into a buffer of exactly
+/// that capacity: `read_to_end` would grow it to probe for the end, doubling the memory a
+/// part takes.
 fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Result<Bytes> {
-    let mut buf = Vec::with_capacity(size.min(1 << 30) as usize);
-    Read::take(&mut *reader, size)
-        .read_to_end(&mut buf)
-        .context("reading stdin")?;
-    if client.transport().cancelled() {
-        return Err(interrupted());
+    let mut buf = vec![0u8; size as usize];
+    let mut filled = 0;
+    while filled < buf.len() {
+        if client.transport().cancelled() {
+            return Err(interrupted());
+        }
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(anyhow::Error::new(e).context("reading stdin")),
+        }
     }
+    buf.truncate(filled);
     Ok(Bytes::from(buf))
 }
