@@ -162,15 +162,6 @@ pub enum Error {
         detail: String,
     },
 
-    /// A local file could not be read while sending it.
-    #[error("reading {path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-
     /// The user interrupted the program (Ctrl-C, SIGTERM).
     #[error("interrupted")]
     Interrupted,

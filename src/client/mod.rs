@@ -24,7 +24,7 @@ pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
 pub use multipart::{MultipartUploadsPage, PartsPage, UploadedPart};
-pub use request::{Body, ClientConfig, FileSlice, Progress, Request, Response, Transport};
+pub use request::{Body, ClientConfig, Request, Response, Transport};
 pub use sign::Credentials;
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).
@@ -363,10 +363,8 @@ impl Client {
         key: &str,
         body: Body,
         options: &PutOptions,
-        progress: Option<Progress>,
     ) -> Result<PutObjectOutput, Error> {
         let mut req = Request::new("PutObject", Method::PUT, Some(bucket), key).body(body);
-        req.progress = progress;
         if let Some(md5) = &options.content_md5 {
             req = req.header("Content-MD5", md5);
         }

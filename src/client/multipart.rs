@@ -3,7 +3,7 @@
 
 use reqwest::Method;
 
-use super::request::{Body, Progress, Request};
+use super::request::{Body, Request};
 use super::xml::{self, CompleteResult};
 use super::{Client, Error, PutOptions, ServiceError, unquote_etag};
 
@@ -38,7 +38,6 @@ impl Client {
     }
 
     /// UploadPart: sends one part with its `Content-MD5`.
-    #[allow(clippy::too_many_arguments)] // the operation's own parameters, one each
     pub fn upload_part(
         &self,
         bucket: &str,
@@ -47,14 +46,12 @@ impl Client {
         part_number: u32,
         body: Body,
         content_md5: &str,
-        progress: Option<Progress>,
     ) -> Result<UploadedPart, Error> {
-        let mut req = Request::new("UploadPart", Method::PUT, Some(bucket), key)
+        let req = Request::new("UploadPart", Method::PUT, Some(bucket), key)
             .query("partNumber", part_number.to_string())
             .query("uploadId", upload_id)
             .header("Content-MD5", content_md5)
             .body(body);
-        req.progress = progress;
         let resp = self.send(&req)?;
         Ok(UploadedPart {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),

@@ -10,11 +10,10 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::sync_channel;
-use std::sync::{Arc, Mutex};
 
-use anyhow::Context as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
@@ -23,10 +22,10 @@ use md5::{Digest, Md5};
 
 use super::checkpoint::{self, UploadCheckpoint};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, md5_of_range,
-    multipart_etag,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
+    read_range, reclaim,
 };
-use crate::client::{self, Body, Client, FileSlice, PutOptions, etag_is_md5};
+use crate::client::{self, Body, Client, PutOptions, etag_is_md5};
 use crate::exit::{IntegrityError, usage};
 
 /// What an upload did.
@@ -118,8 +117,13 @@ impl Uploader<'_> {
         self.client.transport().config().target.endpoint.to_string()
     }
 
-    fn state_dir(&self) -> anyhow::Result<std::path::PathBuf> {
-        checkpoint::state_dir().context("no directory for upload checkpoints (is HOME set?)")
+    /// Where checkpoints go; without one (no HOME), uploads work but cannot be resumed.
+    fn state_dir(&self) -> Option<std::path::PathBuf> {
+        let dir = checkpoint::state_dir();
+        if dir.is_none() {
+            log::info!("no state directory (is HOME set?): uploads cannot be resumed");
+        }
+        dir
     }
 
     /// Uploads a local file.
@@ -139,18 +143,14 @@ impl Uploader<'_> {
                 path.display()
             )));
         }
-        let file = Arc::new(file);
         let name = path.display().to_string();
         self.bar.set_length(size);
-        if size <= self.tuning.part_size && !self.resume {
-            let md5 = md5_of_range(&file, 0, size, self.client)?;
-            let body = Body::File(FileSlice {
-                file,
-                path: name,
-                offset: 0,
-                len: size,
-            });
-            return self.put_single(body, md5);
+        if size <= self.tuning.part_size {
+            // Nothing to resume in one PUT; an old multipart upload of this key goes.
+            self.discard_checkpoint(&name, false)?;
+            let mut data = Vec::new();
+            let md5 = read_range(&file, 0, size, &mut data, self.client)?;
+            return self.put_single(Body::Bytes(data.into()), md5);
         }
         let mtime = checkpoint::mtime_ns(meta.modified().ok());
         self.multipart_file(&file, &name, size, mtime)
@@ -178,11 +178,10 @@ impl Uploader<'_> {
         let mut options = self.options.clone();
         options.content_md5 = Some(BASE64.encode(md5));
         let size = body.len();
-        let bar = self.bar.clone();
-        let progress: client::Progress = Arc::new(move |n| bar.set_position(n));
         let out = self
             .client
-            .put_object(self.bucket, self.key, body, &options, Some(progress))?;
+            .put_object(self.bucket, self.key, body, &options)?;
+        self.bar.set_position(size);
         let expected = hex(&md5);
         if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
             return Err(anyhow::Error::new(IntegrityError(format!(
@@ -207,12 +206,14 @@ impl Uploader<'_> {
         size: u64,
         mtime_ns: u128,
     ) -> anyhow::Result<(String, Layout, ExistingParts)> {
-        let dir = self.state_dir()?;
+        let dir = self.state_dir();
         let endpoint = self.endpoint();
         let url = format!("{}/{}", self.bucket, self.key);
-        if let Some(cp) = checkpoint::load_upload(&dir, &endpoint, self.bucket, self.key) {
-            let unchanged = cp.size == size && cp.mtime_ns == mtime_ns;
-            if self.resume && unchanged {
+        let recorded = dir
+            .as_deref()
+            .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
+        match recorded {
+            Some(cp) if self.resume && cp.size == size && cp.mtime_ns == mtime_ns => {
                 match self
                     .client
                     .list_all_parts(self.bucket, self.key, &cp.upload_id)
@@ -235,32 +236,18 @@ impl Uploader<'_> {
                             "the interrupted upload {} of {url} no longer exists; starting over",
                             cp.upload_id
                         );
+                        if let Some(dir) = &dir {
+                            checkpoint::remove_upload(dir, &endpoint, self.bucket, self.key);
+                        }
                     }
                     Err(e) => return Err(e.into()),
                 }
-            } else {
-                if self.resume {
-                    log::warn!(
-                        "{name} changed since upload {} of {url} was interrupted; discarding it and starting over",
-                        cp.upload_id
-                    );
-                } else {
-                    log::warn!(
-                        "discarding the interrupted upload {} of {url} (put --continue resumes it)",
-                        cp.upload_id
-                    );
-                }
-                if let Err(e) =
-                    self.client
-                        .abort_multipart_upload(self.bucket, self.key, &cp.upload_id)
-                    && !e.is_not_found()
-                {
-                    log::warn!("could not abort the old upload {}: {e}", cp.upload_id);
-                }
             }
-            checkpoint::remove_upload(&dir, &endpoint, self.bucket, self.key);
-        } else if self.resume {
-            log::info!("no interrupted upload of {name} to {url} to continue; starting one");
+            Some(_) => self.discard_checkpoint(name, self.resume)?,
+            None if self.resume => {
+                log::info!("no interrupted upload of {name} to {url} to continue; starting one");
+            }
+            None => {}
         }
         let layout = Layout::new(size, self.tuning.part_size);
         let upload_id =
@@ -275,15 +262,50 @@ impl Uploader<'_> {
             upload_id: upload_id.clone(),
             layout,
         };
-        if let Err(e) = checkpoint::save_upload(&dir, &cp) {
+        if let Some(dir) = &dir
+            && let Err(e) = checkpoint::save_upload(dir, &cp)
+        {
             log::warn!("cannot record the upload for --continue: {e}");
         }
         Ok((upload_id, layout, HashMap::new()))
     }
 
+    /// Aborts the recorded upload of this key, if any, and forgets it: its file changed
+    /// (`changed`), or the key is being uploaded again without `--continue`.
+    fn discard_checkpoint(&self, name: &str, changed: bool) -> anyhow::Result<()> {
+        let Some(dir) = self.state_dir() else {
+            return Ok(());
+        };
+        let endpoint = self.endpoint();
+        let Some(cp) = checkpoint::load_upload(&dir, &endpoint, self.bucket, self.key) else {
+            return Ok(());
+        };
+        let url = format!("{}/{}", self.bucket, self.key);
+        if changed {
+            log::warn!(
+                "{name} changed since upload {} of {url} was interrupted; discarding it and starting over",
+                cp.upload_id
+            );
+        } else {
+            log::warn!(
+                "discarding the interrupted upload {} of {url} (put --continue resumes it)",
+                cp.upload_id
+            );
+        }
+        if let Err(e) = self
+            .client
+            .abort_multipart_upload(self.bucket, self.key, &cp.upload_id)
+            && !e.is_not_found()
+        {
+            log::warn!("could not abort the old upload {}: {e}", cp.upload_id);
+        }
+        checkpoint::remove_upload(&dir, &endpoint, self.bucket, self.key);
+        Ok(())
+    }
+
     fn multipart_file(
         &self,
-        file: &Arc<File>,
+        file: &File,
         name: &str,
         size: u64,
         mtime_ns: u128,
@@ -296,60 +318,61 @@ impl Uploader<'_> {
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
+                    let mut buf = Vec::new();
                     while !parts.stop.load(Ordering::SeqCst) {
                         let index = next.fetch_add(1, Ordering::SeqCst);
                         if index >= count {
                             break;
                         }
-                        let (offset, len) = layout.part(index);
                         let result = self.file_part(
-                            file, name, &upload_id, index, offset, len, &existing, &parts,
+                            file, &upload_id, index, layout, &existing, &parts, &mut buf,
                         );
                         parts.record(index, result);
                     }
                 });
             }
         });
-        let dir = self.state_dir()?;
-        let results = match parts.into_result() {
-            Ok(results) => results,
-            Err(e) => {
-                if crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted {
-                    return Err(e.context(format!(
-                        "upload {upload_id} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it"
-                    )));
-                }
-                self.abort(&upload_id);
-                checkpoint::remove_upload(&dir, &self.endpoint(), self.bucket, self.key);
-                return Err(e);
+        // Resumable only with a checkpoint to resume from.
+        let dir = checkpoint::state_dir();
+        let forget = || {
+            if let Some(dir) = &dir {
+                checkpoint::remove_upload(dir, &self.endpoint(), self.bucket, self.key);
             }
         };
-        let outcome = self.complete(&upload_id, size, results);
-        let interrupted = outcome
-            .as_ref()
-            .is_err_and(|e| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted);
-        if !interrupted {
-            if outcome.is_err() {
-                self.abort(&upload_id);
+        let is_interrupt =
+            |e: &anyhow::Error| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted;
+        let outcome = parts
+            .into_result()
+            .and_then(|results| self.complete(&upload_id, size, results));
+        match outcome {
+            Ok(done) => {
+                forget();
+                Ok(done)
             }
-            checkpoint::remove_upload(&dir, &self.endpoint(), self.bucket, self.key);
+            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(format!(
+                "upload {upload_id} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it"
+            ))),
+            Err(e) => {
+                self.abort(&upload_id);
+                forget();
+                Err(e)
+            }
         }
-        outcome
     }
 
     #[allow(clippy::too_many_arguments)]
     fn file_part(
         &self,
-        file: &Arc<File>,
-        name: &str,
+        file: &File,
         upload_id: &str,
         index: u32,
-        offset: u64,
-        len: u64,
+        layout: Layout,
         existing: &ExistingParts,
         parts: &Parts,
+        buf: &mut Vec<u8>,
     ) -> anyhow::Result<PartDone> {
-        let md5 = md5_of_range(file, offset, len, self.client)?;
+        let (offset, len) = layout.part(index);
+        let md5 = read_range(file, offset, len, buf, self.client)?;
         let number = index + 1;
         if let Some((size, etag)) = existing.get(&number)
             && *size == len
@@ -363,13 +386,10 @@ impl Uploader<'_> {
                 reused: true,
             });
         }
-        let body = Body::File(FileSlice {
-            file: file.clone(),
-            path: name.to_string(),
-            offset,
-            len,
-        });
-        self.send_part(upload_id, number, body, md5, parts)
+        let data = bytes::Bytes::from(std::mem::take(buf));
+        let done = self.send_part(upload_id, number, Body::Bytes(data.clone()), md5, parts);
+        *buf = reclaim(data);
+        done
     }
 
     fn send_part(
@@ -380,6 +400,7 @@ impl Uploader<'_> {
         md5: [u8; 16],
         parts: &Parts,
     ) -> anyhow::Result<PartDone> {
+        let len = body.len();
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
@@ -387,8 +408,8 @@ impl Uploader<'_> {
             number,
             body,
             &BASE64.encode(md5),
-            Some(parts.progress.part()),
         )?;
+        parts.progress.add(len);
         if etag_is_md5(&uploaded.etag) && !uploaded.etag.eq_ignore_ascii_case(&hex(&md5)) {
             return Err(anyhow::Error::new(IntegrityError(format!(
                 "the server stored something else: its ETag {} is not the MD5 {} of what was sent",
