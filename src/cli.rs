@@ -110,9 +110,17 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "RATE")]
     pub limit_rate: Option<String>,
 
+    /// Objects transferred at once by recursive commands and sync [default: 16]
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+
     /// Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]
     #[arg(long, global = true, value_name = "SIZE")]
     pub part_size: Option<String>,
+
+    /// Remote copies above this size are made in parts [default: 5GiB]
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub copy_threshold: Option<String>,
 
     /// Parts in flight per object [default: 4]
     #[arg(long, global = true, value_name = "N")]
@@ -142,6 +150,10 @@ pub enum Command {
     Get(GetArgs),
     /// Delete objects
     Rm(RmArgs),
+    /// Copy: remote to remote on the server, local to remote (put), remote to local (get)
+    Cp(CpArgs),
+    /// Make the destination match the source (either side local or remote)
+    Sync(SyncArgs),
     /// List, inspect, abort, start and finish multipart uploads; presign their parts
     Multipart(MultipartArgs),
 }
@@ -264,6 +276,27 @@ pub struct UploadArgs {
     pub header: Vec<String>,
 }
 
+/// What recursive commands take: `--include`/`--exclude` globs and `--shard`.
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+
+    /// The --include and --exclude rules in command-line order (`true` = include), filled
+    /// in after parsing, since the order decides.
+    #[arg(skip)]
+    pub ordered: Vec<(bool, String)>,
+}
+
 /// `objcmd put`.
 #[derive(Debug, Args)]
 pub struct PutArgs {
@@ -274,6 +307,14 @@ pub struct PutArgs {
     /// What shapes the uploaded objects.
     #[command(flatten)]
     pub upload: UploadArgs,
+
+    /// Upload directories: each file under DIR becomes PREFIX/<path relative to DIR>
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which files a recursive upload takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Skip objects that already exist
     #[arg(long)]
@@ -300,8 +341,21 @@ pub struct GetArgs {
     pub dst: Option<String>,
 
     /// Only bytes A to B (inclusive): A-B, A- or -N (the last N bytes)
-    #[arg(long, value_name = "A-B", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "A-B",
+        allow_hyphen_values = true,
+        conflicts_with = "recursive"
+    )]
     pub range: Option<String>,
+
+    /// Download a prefix: each key under it becomes DST/<key relative to the prefix>
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which keys a recursive download takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Do not overwrite an existing file
     #[arg(long)]
@@ -324,7 +378,80 @@ pub struct RmArgs {
     #[arg(value_name = "URL", required = true)]
     pub urls: Vec<String>,
 
+    /// Delete every object under the prefix (with batch deletes)
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which keys a recursive delete takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// Print what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `objcmd cp`.
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// Source: s3://BUCKET/KEY, a file, or - (stdin)
+    #[arg(value_name = "SRC")]
+    pub src: String,
+
+    /// Destination: s3://BUCKET/KEY or PREFIX/, a file or a directory, or - (stdout)
+    #[arg(value_name = "DST")]
+    pub dst: String,
+
+    /// Copy a prefix or directory, everything under it
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which paths a recursive copy takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// What shapes the copies (a remote copy keeps the source's type and metadata
+    /// unless --content-type, --meta or --storage-class is given).
+    #[command(flatten)]
+    pub upload: UploadArgs,
+
+    /// Skip what already exists at the destination
+    #[arg(long)]
+    pub no_clobber: bool,
+
+    /// Print what would be copied, copy nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `objcmd sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Source: a directory or s3://BUCKET[/PREFIX]
+    #[arg(value_name = "SRC")]
+    pub src: String,
+
+    /// Destination: a directory or s3://BUCKET[/PREFIX]
+    #[arg(value_name = "DST")]
+    pub dst: String,
+
+    /// Delete from the destination what is not in the source
+    #[arg(long)]
+    pub delete: bool,
+
+    /// Compare contents (MD5) instead of size and modification time
+    #[arg(long)]
+    pub checksum: bool,
+
+    /// Which paths to sync.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// What shapes uploaded and copied objects.
+    #[command(flatten)]
+    pub upload: UploadArgs,
+
+    /// Print what would be transferred and deleted, change nothing
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -414,6 +541,30 @@ pub enum MultipartCommand {
     },
 }
 
+/// Fills in [`FilterArgs::ordered`] from the parsed matches: clap keeps `--include` and
+/// `--exclude` apart, but their relative order decides which one wins.
+pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
+    let Some((_, sub)) = matches.subcommand() else {
+        return;
+    };
+    let filter = match &mut cli.command {
+        Command::Put(a) => &mut a.filter,
+        Command::Get(a) => &mut a.filter,
+        Command::Rm(a) => &mut a.filter,
+        Command::Cp(a) => &mut a.filter,
+        Command::Sync(a) => &mut a.filter,
+        _ => return,
+    };
+    let mut rules = Vec::new();
+    for (id, include) in [("include", true), ("exclude", false)] {
+        if let (Some(indices), Some(values)) = (sub.indices_of(id), sub.get_many::<String>(id)) {
+            rules.extend(indices.zip(values).map(|(i, v)| (i, include, v.clone())));
+        }
+    }
+    rules.sort_by_key(|(i, _, _)| *i);
+    filter.ordered = rules.into_iter().map(|(_, inc, v)| (inc, v)).collect();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +581,37 @@ mod tests {
         let b = Cli::try_parse_from(["objcmd", "ls", "s3://b", "--json", "-p", "x"]).unwrap();
         assert!(a.global.json && b.global.json);
         assert_eq!(a.global.profile, b.global.profile);
+    }
+
+    #[test]
+    fn include_and_exclude_keep_their_order() {
+        use clap::FromArgMatches;
+        let args = [
+            "objcmd",
+            "put",
+            "-r",
+            "d",
+            "s3://b/",
+            "--exclude",
+            "*",
+            "--include",
+            "*.txt",
+            "--exclude",
+            "x.txt",
+        ];
+        let matches = Cli::command().try_get_matches_from(args).unwrap();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap();
+        order_filters(&mut cli, &matches);
+        let Command::Put(put) = &cli.command else {
+            panic!()
+        };
+        let got: Vec<(bool, &str)> = put
+            .filter
+            .ordered
+            .iter()
+            .map(|(i, v)| (*i, v.as_str()))
+            .collect();
+        assert_eq!(got, [(false, "*"), (true, "*.txt"), (false, "x.txt")]);
     }
 
     #[test]

@@ -108,6 +108,16 @@ pub const PROFILE_KEYS: &[KeySpec] = &[
         doc: "multipart part size, e.g. 16MiB (default 16MiB; 5MiB to 5GiB)",
     },
     KeySpec {
+        name: "copy_threshold",
+        kind: KeyKind::Text,
+        doc: "remote copies above this size are made in parts (default 5GiB, the CopyObject limit)",
+    },
+    KeySpec {
+        name: "jobs",
+        kind: KeyKind::Integer,
+        doc: "objects transferred at once by recursive commands and sync (default 16)",
+    },
+    KeySpec {
         name: "part_jobs",
         kind: KeyKind::Integer,
         doc: "parts in flight per object (default 4)",
@@ -139,6 +149,8 @@ pub struct Profile {
     pub limit_rate: Option<String>,
     pub part_size: Option<String>,
     pub part_jobs: Option<u32>,
+    pub jobs: Option<u32>,
+    pub copy_threshold: Option<String>,
 }
 
 impl Profile {
@@ -168,6 +180,8 @@ impl Profile {
             "limit_rate" => self.limit_rate.clone(),
             "part_size" => self.part_size.clone(),
             "part_jobs" => self.part_jobs.map(|n| n.to_string()),
+            "jobs" => self.jobs.map(|n| n.to_string()),
+            "copy_threshold" => self.copy_threshold.clone(),
             _ => None,
         }
     }
@@ -443,6 +457,8 @@ timeout = 10
 limit_rate = "1MiB/s"
 part_size = "8MiB"
 part_jobs = 2
+jobs = 8
+copy_threshold = "1GiB"
 "#;
         let cfg = parse(&p(), text).unwrap();
         assert_eq!(cfg.default_profile.as_deref(), Some("local"));

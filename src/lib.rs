@@ -13,14 +13,16 @@ pub mod client;
 pub mod cmd;
 pub mod config;
 pub mod exit;
+pub mod filter;
 pub mod output;
+pub mod pool;
 pub mod secret;
 pub mod settings;
 pub mod signal;
 pub mod transfer;
 pub mod units;
+pub mod walk;
 
-use clap::Parser as _;
 use serde_json::json;
 
 use crate::cli::Cli;
@@ -42,8 +44,14 @@ fn report_error(printer: &Printer, json: bool, err: &anyhow::Error) {
 
 /// Parses the command line, runs it, and reports the outcome. Returns the exit status.
 pub fn run() -> ExitStatus {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m).map(|c| (c, m)));
+    let cli = match parsed {
+        Ok((mut cli, matches)) => {
+            cli::order_filters(&mut cli, &matches);
+            cli
+        }
         Err(e) => return clap_error(e),
     };
     output::init_logging(cli.global.verbose, cli.global.quiet);

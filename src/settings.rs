@@ -174,6 +174,8 @@ fn flag(global: &GlobalArgs, key: &str) -> Option<String> {
         "limit_rate" => global.limit_rate.clone(),
         "part_size" => global.part_size.clone(),
         "part_jobs" => global.part_jobs.map(|n| n.to_string()),
+        "jobs" => global.jobs.map(|n| n.to_string()),
+        "copy_threshold" => global.copy_threshold.clone(),
         _ => None,
     }
     .filter(|v| !v.is_empty())
@@ -315,6 +317,8 @@ fn default_of(
         "retries" => Some("5".to_string()),
         "part_size" => Some(units::human_size(transfer::DEFAULT_PART_SIZE).replace(' ', "")),
         "part_jobs" => Some(transfer::DEFAULT_PART_JOBS.to_string()),
+        "jobs" => Some(transfer::DEFAULT_JOBS.to_string()),
+        "copy_threshold" => Some("5GiB".to_string()),
         "timeout" => Some("60".to_string()),
         "signature" if dialect == Dialect::S3 => {
             let endpoint = lookup("endpoint", global, env, ctx, dialect)
@@ -449,9 +453,28 @@ pub fn resolve_connection(
             "must be 1 to 256".to_string(),
         ));
     }
+    let jobs = number("jobs")?;
+    if !(1..=1024).contains(&jobs) {
+        return Err(bad(
+            "jobs",
+            &source_of(&get, "jobs"),
+            "must be 1 to 1024".to_string(),
+        ));
+    }
+    let (text, source) = choice("copy_threshold");
+    let copy_threshold = units::parse_size(&text).map_err(|e| bad("copy_threshold", &source, e))?;
+    if !(transfer::MIN_PART_SIZE..=transfer::MAX_PART_SIZE).contains(&copy_threshold) {
+        return Err(bad(
+            "copy_threshold",
+            &source,
+            format!("{text} is outside 5MiB..5GiB"),
+        ));
+    }
     let tuning = Tuning {
         part_size,
         part_jobs: part_jobs as usize,
+        jobs: jobs as usize,
+        copy_threshold,
     };
     let mut resolve = Vec::new();
     for rule in &global.resolve {

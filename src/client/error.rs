@@ -63,6 +63,28 @@ impl ServiceError {
         }
     }
 
+    /// The error of a 200 reply whose body is an `<Error>` document (CompleteMultipartUpload,
+    /// CopyObject): the body's fields, the reply's request id, the request's method and
+    /// resource.
+    pub fn from_error_body(
+        mut fields: BTreeMap<String, String>,
+        request_id: Option<String>,
+        method: &str,
+        resource: String,
+    ) -> ServiceError {
+        let mut err = ServiceError::from_status(200);
+        err.code = fields
+            .remove("Code")
+            .unwrap_or_else(|| "InternalError".into());
+        err.message = fields.remove("Message").unwrap_or_default();
+        err.request_id = fields.remove("RequestId").or(request_id);
+        err.host_id = fields.remove("HostId");
+        err.method = method.to_string();
+        err.resource = resource;
+        err.details = fields;
+        err
+    }
+
     /// The service asked us to slow down, or failed in a way worth another attempt.
     pub fn is_retryable(&self) -> bool {
         self.status >= 500

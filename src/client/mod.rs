@@ -5,6 +5,8 @@
 //! `dialect`) stays inside this module. Nothing here knows about clap, terminals or anyhow,
 //! so the module could become a library crate of its own.
 
+pub mod batch;
+pub mod copy;
 pub mod dialect;
 pub mod endpoint;
 pub mod error;
@@ -20,6 +22,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use reqwest::Method;
 
+pub use copy::MetadataDirective;
 pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};

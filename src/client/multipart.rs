@@ -99,18 +99,12 @@ impl Client {
             .map_err(|e| Self::invalid("CompleteMultipartUpload", e))?
         {
             CompleteResult::Done { etag, .. } => Ok(unquote_etag(&etag)),
-            CompleteResult::Error(mut fields) => {
-                let mut err = ServiceError::from_status(200);
-                err.code = fields
-                    .remove("Code")
-                    .unwrap_or_else(|| "InternalError".into());
-                err.message = fields.remove("Message").unwrap_or_default();
-                err.request_id = fields.remove("RequestId").or(request_id);
-                err.method = "POST".to_string();
-                err.resource = req.resource();
-                err.details = fields;
-                Err(Error::Service(Box::new(err)))
-            }
+            CompleteResult::Error(fields) => Err(Error::from(ServiceError::from_error_body(
+                fields,
+                request_id,
+                "POST",
+                req.resource(),
+            ))),
         }
     }
 

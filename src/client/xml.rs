@@ -356,6 +356,79 @@ pub fn complete_multipart_upload(parts: &[(u32, String)]) -> String {
     body
 }
 
+/// True when every character of `s` can appear in an XML 1.0 document; keys with other
+/// control characters cannot go in a DeleteObjects body and are deleted one by one.
+pub fn is_xml_safe(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+    })
+}
+
+/// The body of DeleteObjects in quiet mode: only failures come back.
+pub fn delete_objects(keys: &[&str]) -> String {
+    let mut body = String::from("<Delete><Quiet>true</Quiet>");
+    for key in keys {
+        body.push_str("<Object><Key>");
+        body.push_str(&escape(key));
+        body.push_str("</Key></Object>");
+    }
+    body.push_str("</Delete>");
+    body
+}
+
+/// A key that DeleteObjects could not delete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeleteError {
+    /// `<Key>`.
+    pub key: String,
+    /// `<Code>`.
+    pub code: String,
+    /// `<Message>`.
+    pub message: String,
+}
+
+/// Parses a DeleteObjects reply: the keys that failed (in quiet mode the deleted ones are
+/// not listed).
+pub fn parse_delete_result(body: &str) -> Result<Vec<DeleteError>, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "DeleteResult")?;
+    let encoded = text(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+    children(root, "Error")
+        .map(|e| {
+            let key = required(e, "Key")?;
+            Ok(DeleteError {
+                key: if encoded { url_decode(&key)? } else { key },
+                code: text(e, "Code").unwrap_or_default(),
+                message: text(e, "Message").unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// What CopyObject or UploadPartCopy answered with a 200: a result, or an `<Error>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyResult {
+    /// The copy's ETag, with quotes as sent.
+    Done(String),
+    /// A 200 whose body is an `<Error>`.
+    Error(BTreeMap<String, String>),
+}
+
+/// Parses the reply of CopyObject (`CopyObjectResult`) or UploadPartCopy (`CopyPartResult`).
+pub fn parse_copy_result(body: &str) -> Result<CopyResult, XmlError> {
+    if let Some(fields) = parse_error(body) {
+        return Ok(CopyResult::Error(fields));
+    }
+    let doc = parse(body)?;
+    let root = doc.root_element();
+    match root.tag_name().name() {
+        "CopyObjectResult" | "CopyPartResult" => Ok(CopyResult::Done(required(root, "ETag")?)),
+        other => Err(XmlError(format!(
+            "expected <CopyObjectResult>, got <{other}>"
+        ))),
+    }
+}
+
 /// Escapes text for an XML element body.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -538,6 +611,48 @@ Tue, 14 Nov 2023 22:13:20 GMT
             body,
             "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"a\"</ETag></Part><Part><PartNumber>2</PartNumber><ETag>\"b&amp;c\"</ETag></Part></CompleteMultipartUpload>"
         );
+    }
+
+    #[test]
+    fn delete_objects_bodies_and_replies() {
+        assert_eq!(
+            delete_objects(&["a", "b&c"]),
+            "<Delete><Quiet>true</Quiet><Object><Key>a</Key></Object><Object><Key>b&amp;c</Key></Object></Delete>"
+        );
+        let reply = r#"<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Deleted><Key>ok</Key></Deleted><Error><Key>locked</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>"#;
+        let errors = parse_delete_result(reply).unwrap();
+        assert_eq!(
+            errors,
+            [DeleteError {
+                key: "locked".into(),
+                code: "AccessDenied".into(),
+                message: "Access Denied".into()
+            }]
+        );
+        assert!(parse_delete_result("<DeleteResult/>").unwrap().is_empty());
+        assert!(parse_delete_result("<Other/>").is_err());
+        assert!(is_xml_safe("tab\tok"));
+        assert!(!is_xml_safe("bell\u{7}"));
+    }
+
+    #[test]
+    fn copy_replies() {
+        let done = r#"<CopyObjectResult><LastModified>2026-11-21T01:40:00.000Z</LastModified><ETag>"abc"</ETag></CopyObjectResult>"#;
+        assert_eq!(
+            parse_copy_result(done).unwrap(),
+            CopyResult::Done("\"abc\"".into())
+        );
+        let part = r#"<CopyPartResult><ETag>"def"</ETag></CopyPartResult>"#;
+        assert_eq!(
+            parse_copy_result(part).unwrap(),
+            CopyResult::Done("\"def\"".into())
+        );
+        let failed = "<Error><Code>InternalError</Code><Message>m</Message></Error>";
+        assert!(matches!(
+            parse_copy_result(failed).unwrap(),
+            CopyResult::Error(_)
+        ));
+        assert!(parse_copy_result("<CopyObjectResult/>").is_err());
     }
 
     #[test]

@@ -1,17 +1,23 @@
-//! `objcmd get`: download one object to a file, into a directory, or to stdout.
+//! `objcmd get`: download an object to a file, into a directory, or to stdout; or (with
+//! `-r`) everything under a prefix into a directory.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::{Status, TransferRecord, report};
+use indicatif::ProgressBar;
+
+use super::tree::{self, Ctx};
+use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::{ByteRange, Client};
 use crate::exit::{ExitStatus, UsageError, usage};
+use crate::filter::Filter;
 use crate::output::Printer;
-use crate::transfer::download::FileDownload;
-use crate::transfer::{self, Sink, Tuning, download_to_file};
+use crate::pool;
+use crate::transfer::{self, Sink, Tuning};
+use crate::walk;
 
 /// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
 pub fn parse_range(text: &str) -> Result<ByteRange, UsageError> {
@@ -74,28 +80,31 @@ fn target(src: &RemoteUrl, dst: Option<&str>) -> anyhow::Result<Target> {
     Ok(Target::File(path))
 }
 
-/// Runs `get`.
-pub fn run(
-    args: &GetArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
+/// Downloads one object to `dst` (a file, a directory, `-`, or the key's base name).
+#[allow(clippy::too_many_arguments)]
+pub fn get_object(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    dst: Option<&str>,
+    range: Option<ByteRange>,
+    no_clobber: bool,
+    resume: bool,
+    dry_run: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let src = RemoteUrl::parse_required(&args.src)?;
+    let (client, printer) = (ctx.client, ctx.printer);
     let key = src.object_key(client.dialect())?;
     if src.is_prefix() {
         return Err(usage(format!(
-            "{src} names a prefix, not an object (recursive downloads are not supported yet)"
+            "{src} names a prefix, not an object: add -r to download everything under it"
         )));
     }
-    let range = args.range.as_deref().map(parse_range).transpose()?;
-    let target = target(&src, args.dst.as_deref())?;
+    let target = target(src, dst)?;
     let src_text = src.to_string();
     let dst_text = match &target {
         Target::File(p) => p.display().to_string(),
         Target::Stdout => "-".to_string(),
     };
-    if matches!(target, Target::Stdout) && args.resume {
+    if matches!(target, Target::Stdout) && resume {
         return Err(usage(
             "--continue needs a file to continue; stdout cannot be resumed",
         ));
@@ -104,7 +113,7 @@ pub fn run(
         if path.is_dir() {
             return Err(usage(format!("{} is a directory", path.display())));
         }
-        if args.no_clobber && path.exists() {
+        if no_clobber && path.exists() {
             let rec = TransferRecord {
                 op: "skip",
                 src: &src_text,
@@ -117,7 +126,7 @@ pub fn run(
             return Ok(ExitStatus::Success);
         }
     }
-    if args.dry_run {
+    if dry_run {
         let rec = TransferRecord {
             op: "get",
             src: &src_text,
@@ -131,21 +140,15 @@ pub fn run(
     }
     let bar = printer.progress_bar(0, key_basename(key));
     let done = match &target {
-        Target::File(path) if range.is_none() => download_to_file(&FileDownload {
-            client,
-            bucket: &src.bucket,
-            key,
-            target: path,
-            no_clobber: args.no_clobber,
-            resume: args.resume,
-            tuning,
-            bar: &bar,
-        }),
+        Target::File(path) if range.is_none() => {
+            tree::download(ctx, src, path, no_clobber, resume, &bar).and_then(|done| {
+                done.ok_or_else(|| {
+                    anyhow::anyhow!("{} appeared meanwhile; not replaced", path.display())
+                })
+            })
+        }
         Target::File(path) => {
-            let sink = Sink::File {
-                path,
-                no_clobber: args.no_clobber,
-            };
+            let sink = Sink::File { path, no_clobber };
             transfer::download(client, &src.bucket, key, range, sink, &bar)
         }
         Target::Stdout => {
@@ -168,6 +171,145 @@ pub fn run(
     };
     report(printer, &rec, None)?;
     Ok(ExitStatus::Success)
+}
+
+/// Downloads every object under a prefix: each key becomes DIR/<key relative to the
+/// prefix>. Keys that cannot be a path under DIR (`..`, empty segments) are failures.
+pub fn get_tree(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    dir: &Path,
+    filter: &Filter,
+    no_clobber: bool,
+    dry_run: bool,
+) -> anyhow::Result<ExitStatus> {
+    if dir.symlink_metadata().is_ok() && !dir.is_dir() {
+        return Err(usage(format!("{} is not a directory", dir.display())));
+    }
+    let prefix = walk::as_prefix(&src.key);
+    if !dry_run {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let batch = Batch::default();
+    let jobs = pool::jobs_within(
+        pool::raise_open_files_limit(),
+        ctx.tuning.jobs,
+        ctx.tuning.part_jobs,
+    );
+    let items = tree::listing(ctx.client, &src.bucket, &prefix, filter);
+    let hidden = ProgressBar::hidden();
+    let cancel = &ctx.client.transport().config().cancel;
+    let prefix_url = src.with_key(prefix.clone()).to_string();
+    pool::run(jobs, items, cancel, |item| {
+        let listed = match item {
+            Ok(listed) => listed,
+            Err(e) => {
+                let rec = TransferRecord {
+                    op: "get",
+                    src: &prefix_url,
+                    dst: None,
+                    size: None,
+                    status: Status::Error,
+                    note: None,
+                };
+                batch.report_failure(ctx.printer, &rec, e);
+                return;
+            }
+        };
+        // A "directory" marker object: the directory is made by the files inside it.
+        if listed.rel.is_empty() || listed.rel.ends_with('/') {
+            return;
+        }
+        let url = src.with_key(listed.object.key.clone());
+        let url_text = url.to_string();
+        let path = walk::local_path(dir, &listed.rel);
+        let dst_text = path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let mut rec = TransferRecord {
+            op: "get",
+            src: &url_text,
+            dst: Some(&dst_text),
+            size: Some(listed.object.size),
+            status: Status::Error,
+            note: None,
+        };
+        let path = match path {
+            Ok(path) => path,
+            Err(why) => {
+                batch.report_failure(
+                    ctx.printer,
+                    &rec,
+                    anyhow::anyhow!("cannot download {url}: {why}"),
+                );
+                return;
+            }
+        };
+        if dry_run {
+            rec.status = Status::Planned;
+            let _ = report(ctx.printer, &rec, None);
+            batch.ok();
+            return;
+        }
+        match tree::download(ctx, &url, &path, no_clobber, false, &hidden)
+            .with_context(|| format!("downloading {url} to {}", path.display()))
+        {
+            Ok(done) => {
+                rec.status = Status::Ok;
+                if done.is_none() {
+                    rec.op = "skip";
+                    rec.note = Some("exists");
+                }
+                let _ = report(ctx.printer, &rec, None);
+                batch.ok();
+            }
+            Err(e) => batch.report_failure(ctx.printer, &rec, e),
+        }
+    });
+    batch.finish()
+}
+
+/// Runs `get`.
+pub fn run(
+    args: &GetArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let ctx = Ctx {
+        client,
+        printer,
+        tuning,
+    };
+    let src = RemoteUrl::parse_required(&args.src)?;
+    let filter = super::put::filter(&args.filter, args.recursive)?;
+    if args.recursive {
+        if args.resume {
+            return Err(usage(
+                "--continue resumes one object's download; it does not go with -r",
+            ));
+        }
+        let dir = match args.dst.as_deref() {
+            None => Path::new(".").to_path_buf(),
+            Some("-") => return Err(usage("a recursive download needs a directory, not stdout")),
+            Some(d) => match Location::parse(d)? {
+                Location::Local(d) => Path::new(&d).to_path_buf(),
+                _ => return Err(usage(format!("the destination {d} must be a directory"))),
+            },
+        };
+        return get_tree(ctx, &src, &dir, &filter, args.no_clobber, args.dry_run);
+    }
+    let range = args.range.as_deref().map(parse_range).transpose()?;
+    get_object(
+        ctx,
+        &src,
+        args.dst.as_deref(),
+        range,
+        args.no_clobber,
+        args.resume,
+        args.dry_run,
+    )
 }
 
 #[cfg(test)]

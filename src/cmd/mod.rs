@@ -2,6 +2,7 @@
 //! for uploads, and the per-object error report of batch commands.
 
 pub mod config;
+pub mod cp;
 pub mod get;
 pub mod ls;
 pub mod mb;
@@ -10,9 +11,11 @@ pub mod put;
 pub mod rb;
 pub mod rm;
 pub mod stat;
+pub mod sync;
+pub mod tree;
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
@@ -43,11 +46,13 @@ pub fn run(
         Command::Config(_) => unreachable!("handled above"),
         Command::Ls(args) => ls::run(args, &client, printer),
         Command::Mb(args) => mb::run(args, &client, &connection, printer),
-        Command::Rb(args) => rb::run(args, &client, printer),
+        Command::Rb(args) => rb::run(args, &client, connection.tuning, printer),
         Command::Stat(args) => stat::run(args, &client, printer),
         Command::Put(args) => put::run(args, &client, connection.tuning, printer),
         Command::Get(args) => get::run(args, &client, connection.tuning, printer),
-        Command::Rm(args) => rm::run(args, &client, printer),
+        Command::Rm(args) => rm::run(args, &client, connection.tuning, printer),
+        Command::Cp(args) => cp::run(args, &client, connection.tuning, printer),
+        Command::Sync(args) => sync::run(args, &client, connection.tuning, printer),
         Command::Multipart(args) => multipart::run(args, &client, connection.tuning, printer),
     }
 }
@@ -154,41 +159,80 @@ pub fn report_failure(
     Ok(())
 }
 
-/// Tallies a batch and turns its outcome into the command's result: success, the single
-/// error of a one-object batch, or a partial failure (exit 3).
+/// Tallies a batch (shared by its workers) and turns its outcome into the command's
+/// result: success, the single error of a one-object batch, a partial failure (exit 3), or
+/// an interruption (exit 130).
 #[derive(Default)]
 pub struct Batch {
-    done: usize,
-    failed: usize,
-    worst: Option<ExitStatus>,
+    done: AtomicUsize,
+    failed: AtomicUsize,
+    worst: Mutex<Option<ExitStatus>>,
+    interrupted: Mutex<Option<anyhow::Error>>,
 }
 
 impl Batch {
     /// Counts a success.
-    pub fn ok(&mut self) {
-        self.done += 1;
+    pub fn ok(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Counts a failure that was already reported.
-    pub fn failed(&mut self, err: &anyhow::Error) {
-        self.failed += 1;
-        let status = exit::status_of(err);
-        self.worst = Some(self.worst.map_or(status, |w| w.max(status)));
+    /// Counts a failure that was already reported. An interruption is not a failure of
+    /// the object: it ends the batch.
+    pub fn failed(&self, err: anyhow::Error) {
+        let status = exit::status_of(&err);
+        if status == ExitStatus::Interrupted {
+            self.interrupted
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_or_insert(err);
+            return;
+        }
+        self.failed.fetch_add(1, Ordering::Relaxed);
+        let mut worst = self.worst.lock().unwrap_or_else(|e| e.into_inner());
+        *worst = Some(worst.map_or(status, |w| w.max(status)));
+    }
+
+    /// Reports a failed object (stderr, and a record with `--json`) and counts it; an
+    /// interruption is counted silently, the final report says it.
+    pub fn report_failure(&self, printer: &Printer, rec: &TransferRecord<'_>, err: anyhow::Error) {
+        if exit::status_of(&err) != ExitStatus::Interrupted {
+            let _ = report_failure(printer, rec, &err);
+        }
+        self.failed(err);
+    }
+
+    /// How many objects were done and how many failed.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.failed.load(Ordering::Relaxed),
+        )
     }
 
     /// The batch's result.
     pub fn finish(self) -> anyhow::Result<ExitStatus> {
-        if self.failed == 0 {
+        if let Some(err) = self
+            .interrupted
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+        {
+            return Err(err);
+        }
+        let (done, failed) = (self.done.into_inner(), self.failed.into_inner());
+        if failed == 0 {
             return Ok(ExitStatus::Success);
         }
-        let status = if self.done > 0 {
+        let status = if done > 0 {
             ExitStatus::Partial
         } else {
-            self.worst.unwrap_or(ExitStatus::Failure)
+            self.worst
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or(ExitStatus::Failure)
         };
         Err(anyhow::Error::new(PartialFailure {
-            done: self.done,
-            failed: self.failed,
+            done,
+            failed,
             status,
         }))
     }

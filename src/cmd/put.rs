@@ -1,16 +1,21 @@
-//! `objcmd put`: upload files or stdin.
+//! `objcmd put`: upload files, stdin, or (with `-r`) directory trees.
 
 use std::path::Path;
 
 use anyhow::Context as _;
+use indicatif::ProgressBar;
 
-use super::{Batch, Status, TransferRecord, check_acl, report, report_failure};
+use super::tree::{self, Ctx};
+use super::{Batch, Status, TransferRecord, check_acl, report};
 use crate::address::{Location, RemoteUrl, check_key};
-use crate::cli::{PutArgs, UploadArgs};
+use crate::cli::{FilterArgs, PutArgs, UploadArgs};
 use crate::client::{Client, Dialect, PutOptions};
 use crate::exit::{ExitStatus, LocalNotFound, UsageError, usage};
+use crate::filter::{Filter, Shard};
 use crate::output::Printer;
-use crate::transfer::{Tuning, Uploader};
+use crate::pool;
+use crate::transfer::Tuning;
+use crate::walk::{self, Walked};
 
 /// One planned upload.
 struct Job {
@@ -78,27 +83,40 @@ pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions,
     Ok(options)
 }
 
-/// The Content-Type to send: the flag's, or one guessed from the name.
-fn content_type(explicit: &Option<String>, name: &str) -> String {
-    explicit.clone().unwrap_or_else(|| {
-        mime_guess::from_path(name)
-            .first_raw()
-            .unwrap_or("application/octet-stream")
-            .to_string()
+/// The filter of a recursive command; `--include`/`--exclude`/`--shard` need `-r`.
+pub fn filter(args: &FilterArgs, recursive: bool) -> Result<Filter, UsageError> {
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    if !recursive && (!args.ordered.is_empty() || shard.is_some()) {
+        return Err(UsageError(
+            "--include, --exclude and --shard choose among the files of a tree: add -r".to_string(),
+        ));
+    }
+    Filter::new(&args.ordered, shard)
+}
+
+/// The destination, which must be remote.
+fn destination(arg: &str) -> anyhow::Result<RemoteUrl> {
+    match Location::parse(arg)? {
+        Location::Remote(url) => Ok(url),
+        _ => Err(usage(format!(
+            "the destination {arg:?} must be a URL like s3://BUCKET/KEY"
+        ))),
+    }
+}
+
+/// A local source that must exist.
+fn local_source(path: &str) -> anyhow::Result<std::fs::Metadata> {
+    std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            anyhow::Error::new(LocalNotFound(format!("{path}: no such file")))
+        } else {
+            anyhow::Error::new(e).context(format!("reading {path}"))
+        }
     })
 }
 
 /// Plans the uploads: every source checked (exists, is a file) before anything is sent.
-fn plan(args: &PutArgs, dialect: Dialect) -> anyhow::Result<Vec<Job>> {
-    let (dst_arg, srcs) = args.paths.split_last().expect("clap requires two paths");
-    let dst = match Location::parse(dst_arg)? {
-        Location::Remote(url) => url,
-        _ => {
-            return Err(usage(format!(
-                "the destination {dst_arg:?} must be a URL like s3://BUCKET/KEY"
-            )));
-        }
-    };
+fn plan(srcs: &[String], dst: &RemoteUrl, dialect: Dialect) -> anyhow::Result<Vec<Job>> {
     if srcs.len() > 1 && !dst.is_prefix() {
         return Err(usage(format!(
             "several sources need a prefix destination ending in '/', not {dst}"
@@ -114,23 +132,13 @@ fn plan(args: &PutArgs, dialect: Dialect) -> anyhow::Result<Vec<Job>> {
             }
             Location::Stdio if dst.is_prefix() => {
                 return Err(usage(format!(
-                    "stdin has no name: give the full key, e.g. {}data.bin",
-                    dst
+                    "stdin has no name: give the full key, e.g. {dst}data.bin"
                 )));
             }
             Location::Stdio => dst.key.clone(),
             Location::Local(path) => {
-                let meta = std::fs::metadata(&path).map_err(|e| {
-                    if e.kind() == std::io::ErrorKind::NotFound {
-                        anyhow::Error::new(LocalNotFound(format!("{path}: no such file")))
-                    } else {
-                        anyhow::Error::new(e).context(format!("reading {path}"))
-                    }
-                })?;
-                if meta.is_dir() {
-                    return Err(usage(format!(
-                        "{path} is a directory; give files (recursive uploads are not supported yet)"
-                    )));
+                if local_source(&path)?.is_dir() {
+                    return Err(usage(format!("{path} is a directory; add -r to upload it")));
                 }
                 if dst.is_prefix() {
                     let name = Path::new(&path)
@@ -161,84 +169,150 @@ fn plan(args: &PutArgs, dialect: Dialect) -> anyhow::Result<Vec<Job>> {
     Ok(jobs)
 }
 
-/// Uploads one source; `Ok(false)` when `--no-clobber` skipped it.
+/// Uploads one source and reports it.
 fn put_one(
+    ctx: Ctx<'_>,
     job: &Job,
-    args: &PutArgs,
     options: &PutOptions,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<bool> {
+    no_clobber: bool,
+    resume: bool,
+    bar: &ProgressBar,
+) -> anyhow::Result<()> {
     let dst = job.dst.to_string();
-    let key = job.dst.key.as_str();
-    if args.no_clobber {
-        match client.head_object(&job.dst.bucket, key) {
-            Ok(_) => {
-                let rec = TransferRecord {
-                    op: "skip",
-                    src: &job.src,
-                    dst: Some(&dst),
-                    size: None,
-                    status: Status::Ok,
-                    note: Some("exists"),
-                };
-                report(printer, &rec, None)?;
-                return Ok(false);
+    let outcome = tree::upload(
+        ctx, &job.src, &job.dst, options, no_clobber, resume, ctx.tuning, bar,
+    )?;
+    bar.finish_and_clear();
+    let rec = match &outcome {
+        Some(out) => {
+            if out.reused_parts > 0 {
+                log::info!(
+                    "{dst}: {} of {} parts were already uploaded",
+                    out.reused_parts,
+                    out.parts
+                );
             }
-            Err(e) if e.is_not_found() => {}
-            Err(e) => {
-                return Err(anyhow::Error::new(e).context(format!("checking whether {dst} exists")));
+            TransferRecord {
+                op: "put",
+                src: &job.src,
+                dst: Some(&dst),
+                size: Some(out.size),
+                status: Status::Ok,
+                note: None,
             }
         }
-    }
-    let bar = printer.progress_bar(0, &job.src);
-    let mut options = options.clone();
-    options.content_type = Some(content_type(&options.content_type, key));
-    let uploader = Uploader {
-        client,
-        bucket: &job.dst.bucket,
-        key,
-        options,
-        tuning,
-        resume: args.resume,
-        bar: &bar,
+        None => TransferRecord {
+            op: "skip",
+            src: &job.src,
+            dst: Some(&dst),
+            size: None,
+            status: Status::Ok,
+            note: Some("exists"),
+        },
     };
-    let outcome = if job.src == "-" {
-        uploader.upload_stdin()?
-    } else {
-        uploader.upload_file(Path::new(&job.src))?
-    };
-    bar.finish_and_clear();
-    if outcome.reused_parts > 0 {
-        log::info!(
-            "{dst}: {} of {} parts were already uploaded",
-            outcome.reused_parts,
-            outcome.parts
-        );
-    }
-    let rec = TransferRecord {
-        op: "put",
-        src: &job.src,
-        dst: Some(&dst),
-        size: Some(outcome.size),
-        status: Status::Ok,
-        note: None,
-    };
-    report(printer, &rec, None)?;
-    Ok(true)
+    report(ctx.printer, &rec, None)?;
+    Ok(())
 }
 
-/// Runs `put`.
-pub fn run(
-    args: &PutArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
+/// Uploads trees: every file under each source becomes PREFIX/<path relative to it>.
+#[allow(clippy::too_many_arguments)]
+pub fn put_tree(
+    ctx: Ctx<'_>,
+    srcs: &[String],
+    dst: &RemoteUrl,
+    filter: &Filter,
+    options: &PutOptions,
+    no_clobber: bool,
+    dry_run: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let options = upload_options(&args.upload, client.dialect())?;
-    let jobs = plan(args, client.dialect())?;
-    if args.dry_run {
+    for src in srcs {
+        if src == "-" {
+            return Err(usage("stdin cannot be uploaded with -r"));
+        }
+        local_source(src)?;
+    }
+    let prefix = walk::as_prefix(&dst.key);
+    let dialect = ctx.client.dialect();
+    let batch = Batch::default();
+    let jobs = pool::jobs_within(
+        pool::raise_open_files_limit(),
+        ctx.tuning.jobs,
+        ctx.tuning.part_jobs,
+    );
+    let items = srcs
+        .iter()
+        .flat_map(|src| walk::walk(Path::new(src), filter));
+    let hidden = ProgressBar::hidden();
+    let cancel = &ctx.client.transport().config().cancel;
+    pool::run(jobs, items, cancel, |walked| match walked {
+        Walked::File(file) => {
+            let url = dst.with_key(format!("{prefix}{}", file.rel));
+            let src = file.path.display().to_string();
+            let dst_text = url.to_string();
+            let rec = TransferRecord {
+                op: "put",
+                src: &src,
+                dst: Some(&dst_text),
+                size: Some(file.size),
+                status: if dry_run {
+                    Status::Planned
+                } else {
+                    Status::Error
+                },
+                note: None,
+            };
+            if let Err(why) = check_key(&url.key, dialect) {
+                batch.report_failure(
+                    ctx.printer,
+                    &rec,
+                    anyhow::anyhow!("cannot upload {src} to {url}: {why}"),
+                );
+                return;
+            }
+            if dry_run {
+                let _ = report(ctx.printer, &rec, None);
+                batch.ok();
+                return;
+            }
+            let job = Job {
+                src: src.clone(),
+                dst: url,
+            };
+            match put_one(ctx, &job, options, no_clobber, false, &hidden)
+                .with_context(|| format!("uploading {src} to {dst_text}"))
+            {
+                Ok(()) => batch.ok(),
+                Err(e) => batch.report_failure(ctx.printer, &rec, e),
+            }
+        }
+        Walked::Failed { path, error } => {
+            let rec = TransferRecord {
+                op: "put",
+                src: &path,
+                dst: None,
+                size: None,
+                status: Status::Error,
+                note: None,
+            };
+            batch.report_failure(ctx.printer, &rec, anyhow::anyhow!("{path}: {error}"));
+        }
+    });
+    batch.finish()
+}
+
+/// Uploads the given sources one after another (a multi-source put is a short list; trees
+/// go through the worker pool).
+pub fn put_files(
+    ctx: Ctx<'_>,
+    srcs: &[String],
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    no_clobber: bool,
+    resume: bool,
+    dry_run: bool,
+) -> anyhow::Result<ExitStatus> {
+    let jobs = plan(srcs, dst, ctx.client.dialect())?;
+    if dry_run {
         for job in &jobs {
             let size = if job.src == "-" {
                 None
@@ -254,38 +328,80 @@ pub fn run(
                 status: Status::Planned,
                 note: None,
             };
-            report(printer, &rec, None)?;
+            report(ctx.printer, &rec, None)?;
         }
         return Ok(ExitStatus::Success);
     }
     if let [job] = jobs.as_slice() {
-        put_one(job, args, &options, client, tuning, printer)
+        let bar = ctx.printer.progress_bar(0, &job.src);
+        put_one(ctx, job, options, no_clobber, resume, &bar)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))?;
         return Ok(ExitStatus::Success);
     }
-    let mut batch = Batch::default();
+    let batch = Batch::default();
     for job in &jobs {
-        match put_one(job, args, &options, client, tuning, printer)
+        let bar = ctx.printer.progress_bar(0, &job.src);
+        let dst = job.dst.to_string();
+        let rec = TransferRecord {
+            op: "put",
+            src: &job.src,
+            dst: Some(&dst),
+            size: None,
+            status: Status::Error,
+            note: None,
+        };
+        match put_one(ctx, job, options, no_clobber, resume, &bar)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))
         {
-            Ok(_) => batch.ok(),
+            Ok(()) => batch.ok(),
             Err(e) if crate::exit::status_of(&e) == ExitStatus::Interrupted => return Err(e),
-            Err(e) => {
-                let dst = job.dst.to_string();
-                let rec = TransferRecord {
-                    op: "put",
-                    src: &job.src,
-                    dst: Some(&dst),
-                    size: None,
-                    status: Status::Error,
-                    note: None,
-                };
-                report_failure(printer, &rec, &e)?;
-                batch.failed(&e);
-            }
+            Err(e) => batch.report_failure(ctx.printer, &rec, e),
         }
     }
     batch.finish()
+}
+
+/// Runs `put`.
+pub fn run(
+    args: &PutArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let options = upload_options(&args.upload, client.dialect())?;
+    let filter = filter(&args.filter, args.recursive)?;
+    let (dst_arg, srcs) = args.paths.split_last().expect("clap requires two paths");
+    let dst = destination(dst_arg)?;
+    let ctx = Ctx {
+        client,
+        printer,
+        tuning,
+    };
+    if args.recursive {
+        if args.resume {
+            return Err(usage(
+                "--continue resumes one file's upload; it does not go with -r",
+            ));
+        }
+        return put_tree(
+            ctx,
+            srcs,
+            &dst,
+            &filter,
+            &options,
+            args.no_clobber,
+            args.dry_run,
+        );
+    }
+    put_files(
+        ctx,
+        srcs,
+        &dst,
+        &options,
+        args.no_clobber,
+        args.resume,
+        args.dry_run,
+    )
 }
 
 #[cfg(test)]
@@ -338,8 +454,21 @@ mod tests {
 
     #[test]
     fn content_types_are_guessed_from_the_key() {
-        assert_eq!(content_type(&None, "a/b.json"), "application/json");
-        assert_eq!(content_type(&None, "noext"), "application/octet-stream");
-        assert_eq!(content_type(&Some("x/y".into()), "a.json"), "x/y");
+        assert_eq!(tree::content_type(&None, "a/b.json"), "application/json");
+        assert_eq!(
+            tree::content_type(&None, "noext"),
+            "application/octet-stream"
+        );
+        assert_eq!(tree::content_type(&Some("x/y".into()), "a.json"), "x/y");
+    }
+
+    #[test]
+    fn filters_need_recursion() {
+        let f = FilterArgs {
+            ordered: vec![(false, "*.tmp".into())],
+            ..FilterArgs::default()
+        };
+        assert!(filter(&f, false).is_err());
+        assert!(filter(&f, true).is_ok());
     }
 }

@@ -1,43 +1,43 @@
 //! `objcmd rb`: remove a bucket; with `--force`, first empty it of objects and of
 //! unfinished multipart uploads.
 //!
-//! `--force` deletes one object at a time, page by page as the listing arrives; batch
-//! deletes come with recursive operations.
+//! `--force` deletes with DeleteObjects, 1,000 keys at a time as the listing pages
+//! arrive (as `rm -r` does), then aborts the unfinished multipart uploads.
 
 use anyhow::Context as _;
 use serde_json::json;
 
+use super::rm::rm_tree;
+use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
 use crate::client::Client;
 use crate::exit::{ExitStatus, usage};
+use crate::filter::Filter;
 use crate::output::Printer;
+use crate::transfer::Tuning;
 
-/// Deletes every object and aborts every unfinished multipart upload of a bucket.
-fn empty_bucket(client: &Client, bucket: &str, printer: &Printer) -> anyhow::Result<()> {
-    let mut deleted = 0u64;
-    for page in client.list_objects_pages(bucket, "", None) {
-        for object in page?.objects {
-            if client.transport().cancelled() {
-                return Err(crate::client::Error::Interrupted.into());
-            }
-            client
-                .delete_object(bucket, &object.key)
-                .with_context(|| format!("deleting {}", object.key))?;
-            deleted += 1;
-        }
-    }
+/// Deletes every object (in batches) and aborts every unfinished multipart upload.
+fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
+    let (result, deleted) = rm_tree(
+        ctx,
+        &url.with_key(String::new()),
+        &Filter::default(),
+        false,
+        true,
+    );
+    result?;
     let mut aborted = 0u64;
-    for upload in client.list_all_multipart_uploads(bucket, "")? {
-        client
-            .abort_multipart_upload(bucket, &upload.key, &upload.upload_id)
+    for upload in ctx.client.list_all_multipart_uploads(&url.bucket, "")? {
+        ctx.client
+            .abort_multipart_upload(&url.bucket, &upload.key, &upload.upload_id)
             .with_context(|| {
                 format!("aborting the upload {} of {}", upload.upload_id, upload.key)
             })?;
         aborted += 1;
     }
-    if deleted + aborted > 0 {
-        printer.info(&format!(
+    if deleted as u64 + aborted > 0 {
+        ctx.printer.info(&format!(
             "deleted {deleted} objects and aborted {aborted} uploads"
         ));
     }
@@ -45,7 +45,17 @@ fn empty_bucket(client: &Client, bucket: &str, printer: &Printer) -> anyhow::Res
 }
 
 /// Runs `rb`.
-pub fn run(args: &RbArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    args: &RbArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let ctx = Ctx {
+        client,
+        printer,
+        tuning,
+    };
     let url = RemoteUrl::parse_required(&args.url)?;
     if !url.key.is_empty() {
         return Err(usage(format!(
@@ -55,8 +65,7 @@ pub fn run(args: &RbArgs, client: &Client, printer: &Printer) -> anyhow::Result<
     }
     let bucket_url = url.bucket_url();
     if args.force {
-        empty_bucket(client, &url.bucket, printer)
-            .with_context(|| format!("emptying {bucket_url}"))?;
+        empty_bucket(ctx, &url).with_context(|| format!("emptying {bucket_url}"))?;
     }
     client
         .delete_bucket(&url.bucket)

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
 use indicatif::ProgressBar;
@@ -327,7 +327,14 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     }
     let previous = if d.resume {
         match checkpoint::load_download(&temp) {
-            Some(s) if s.etag == meta.etag && s.layout == layout => {
+            // The temp file must still be there, at the object's size (set when it began).
+            Some(s)
+                if s.etag == meta.etag
+                    && s.layout == layout
+                    && temp
+                        .symlink_metadata()
+                        .is_ok_and(|m| m.is_file() && m.len() == meta.size) =>
+            {
                 log::info!(
                     "continuing the download of {}: {} of {} chunks already there",
                     d.key,
@@ -338,7 +345,7 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
             }
             Some(_) => {
                 log::warn!(
-                    "{} changed since the interrupted download: starting over",
+                    "{} changed since the interrupted download, or its temp file is gone: starting over",
                     d.key
                 );
                 None
@@ -457,8 +464,13 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         }
         None => false,
     };
-    if let Some(modified) = meta.last_modified {
-        let _ = file.set_modified(modified.into());
+    // The file's own time when the uploader recorded it, else the upload's.
+    let recorded = meta
+        .metadata
+        .get(super::MTIME_META)
+        .and_then(|m| super::parse_mtime_meta(m));
+    if let Some(modified) = recorded.or(meta.last_modified.map(SystemTime::from)) {
+        let _ = file.set_modified(modified);
     }
     drop(file);
     move_into_place(&temp, d.target, d.no_clobber).map_err(|e| {

@@ -2,7 +2,8 @@
 //! memory bounded by the work in flight and every byte checked.
 //!
 //! * `upload`: single PUT for small sources; parallel multipart upload above the part size,
-//!   from files (parts read from disk by each worker) or stdin (parts buffered, bounded).
+//!   from files or stdin, with one part buffer per worker (memory bounded by the parts in
+//!   flight, not the object).
 //! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
 //!   place when complete and verified; a single stream to stdout or for `--range`.
 //! * `checkpoint`: what `--continue` needs to resume an interrupted upload or download.
@@ -12,6 +13,7 @@
 //! to an indicatif bar the caller made (hidden off a terminal), notes to `log`.
 
 pub mod checkpoint;
+pub mod copy;
 pub mod download;
 pub mod upload;
 
@@ -19,6 +21,7 @@ use std::fs::File;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 use indicatif::ProgressBar;
 use md5::{Digest, Md5};
@@ -44,6 +47,8 @@ pub const MAX_OBJECT_SIZE: u64 = 5 << 40;
 pub const DEFAULT_PART_SIZE: u64 = 16 << 20;
 /// Default number of parts in flight per object, picked by measurement.
 pub const DEFAULT_PART_JOBS: usize = 4;
+/// Default number of objects in flight in recursive commands, picked by measurement.
+pub const DEFAULT_JOBS: usize = 16;
 
 /// The size of the buffers that move data between the network, the disk and the hashers.
 pub(crate) const BLOCK: usize = 1 << 20;
@@ -56,6 +61,10 @@ pub struct Tuning {
     pub part_size: u64,
     /// Parts in flight per object.
     pub part_jobs: usize,
+    /// Objects in flight in recursive commands.
+    pub jobs: usize,
+    /// Remote copies above this size are made in parts (UploadPartCopy).
+    pub copy_threshold: u64,
 }
 
 impl Default for Tuning {
@@ -63,6 +72,8 @@ impl Default for Tuning {
         Tuning {
             part_size: DEFAULT_PART_SIZE,
             part_jobs: DEFAULT_PART_JOBS,
+            jobs: DEFAULT_JOBS,
+            copy_threshold: MAX_PART_SIZE,
         }
     }
 }
@@ -102,6 +113,36 @@ impl Layout {
             self.part_size.min(self.size - offset.min(self.size)),
         )
     }
+}
+
+/// The user-metadata key that keeps a file's modification time (Unix seconds with a
+/// nine-digit fraction, as rclone writes its `mtime`), so that downloads and `sync` see the
+/// file's own time rather than the upload's.
+pub const MTIME_META: &str = "mtime";
+
+/// The user-metadata key that records the part size of an object objcmd uploaded in parts,
+/// so that `sync --checksum` can recompute its multipart ETag from a local file.
+pub const PART_SIZE_META: &str = "objcmd-part-size";
+
+/// Formats a time for [`MTIME_META`].
+pub fn mtime_meta(time: SystemTime) -> String {
+    let d = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    format!("{}.{:09}", d.as_secs(), d.subsec_nanos())
+}
+
+/// Reads [`MTIME_META`] (also plain integer seconds).
+pub fn parse_mtime_meta(text: &str) -> Option<SystemTime> {
+    let (secs, frac) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let secs: u64 = secs.parse().ok()?;
+    let nanos: u32 = if frac.is_empty() {
+        0
+    } else {
+        let digits: String = frac.chars().chain("000000000".chars()).take(9).collect();
+        digits.parse().ok()?
+    };
+    Some(SystemTime::UNIX_EPOCH + Duration::new(secs, nanos))
 }
 
 /// Lower-case hex of a digest.
@@ -231,6 +272,22 @@ impl PartsProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mtime_metadata_round_trips() {
+        let t = SystemTime::UNIX_EPOCH + Duration::new(1_700_000_000, 123_456_789);
+        assert_eq!(mtime_meta(t), "1700000000.123456789");
+        assert_eq!(parse_mtime_meta("1700000000.123456789"), Some(t));
+        assert_eq!(
+            parse_mtime_meta("1700000000"),
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000))
+        );
+        assert_eq!(
+            parse_mtime_meta("1700000000.5"),
+            Some(SystemTime::UNIX_EPOCH + Duration::new(1_700_000_000, 500_000_000))
+        );
+        assert_eq!(parse_mtime_meta("soon"), None);
+    }
 
     #[test]
     fn layouts() {

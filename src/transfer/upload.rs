@@ -1,8 +1,8 @@
 //! Uploads: one PUT for sources up to the part size, a parallel multipart upload above it.
 //!
-//! File parts are read by the workers straight from disk (once to hash, once to send, the
-//! second time from the page cache), so memory does not grow with the part size; stdin
-//! parts are buffered, at most one per worker plus the one being read. Every part carries
+//! Each worker reads its file part into a buffer it reuses, hashing on the way, and sends it
+//! from memory (reqwest's blocking client would pass a streamed body 8 KiB at a time); stdin
+//! parts are buffered too, at most one per worker plus the one being read. Every part carries
 //! its `Content-MD5`. On an error the upload is aborted; on Ctrl-C a file upload is kept
 //! for `put --continue` (its checkpoint says where it stands) and a stdin one is aborted.
 

@@ -5,3 +5,4 @@ mod errors;
 mod faults;
 mod multipart;
 mod objects;
+mod trees;

@@ -277,8 +277,23 @@ fn stat_shows_type_storage_class_and_metadata() {
     assert_eq!(stat["size"], 13);
     assert_eq!(stat["content_type"], "text/html");
     assert_eq!(stat["storage_class"], "STANDARD");
+    let mut metadata = stat["metadata"].as_object().unwrap().clone();
+    // Uploads of files also keep the file's modification time.
+    let mtime = metadata.remove("mtime").expect("mtime metadata");
+    let modified = std::fs::metadata(t.path("page.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let secs = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!(
+        mtime.as_str().unwrap().starts_with(&format!("{secs}.")),
+        "{mtime}"
+    );
     assert_eq!(
-        stat["metadata"],
+        serde_json::Value::Object(metadata),
         serde_json::json!({"color": "blue", "owner": "Team-A"})
     );
     t.cmd()

@@ -1,0 +1,287 @@
+//! `objcmd cp`: remote to remote on the server (CopyObject, or UploadPartCopy above the
+//! copy threshold), local to remote (as `put`), remote to local (as `get`); `-r` for trees.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::tree::{self, Ctx};
+use super::{Batch, Status, TransferRecord, report};
+use crate::address::{Location, RemoteUrl, check_key, key_basename};
+use crate::cli::CpArgs;
+use crate::client::{Client, MetadataDirective, PutOptions};
+use crate::exit::{ExitStatus, usage};
+use crate::filter::Filter;
+use crate::output::Printer;
+use crate::pool;
+use crate::transfer::Tuning;
+use crate::walk;
+
+/// REPLACE when the command gives the copy a new type, metadata or storage class; COPY
+/// (keep the source's) otherwise. An ACL alone does not need REPLACE.
+pub fn directive(options: &PutOptions) -> MetadataDirective {
+    if options.content_type.is_some()
+        || !options.metadata.is_empty()
+        || options.storage_class.is_some()
+    {
+        MetadataDirective::Replace
+    } else {
+        MetadataDirective::Copy
+    }
+}
+
+/// Copies one object and reports it.
+fn copy_one(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    size: Option<u64>,
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    no_clobber: bool,
+) -> anyhow::Result<()> {
+    let (src_text, dst_text) = (src.to_string(), dst.to_string());
+    let mut options = options.clone();
+    let directive = directive(&options);
+    if directive == MetadataDirective::Replace && options.content_type.is_none() {
+        options.content_type = Some(tree::content_type(&None, &dst.key));
+    }
+    let copied = tree::copy(ctx, src, size, dst, &options, directive, no_clobber)
+        .with_context(|| format!("copying {src} to {dst}"))?;
+    let rec = TransferRecord {
+        op: if copied.is_some() { "copy" } else { "skip" },
+        src: &src_text,
+        dst: Some(&dst_text),
+        size: copied,
+        status: Status::Ok,
+        note: copied.is_none().then_some("exists"),
+    };
+    report(ctx.printer, &rec, None)?;
+    Ok(())
+}
+
+/// Copies every object under `src`'s prefix to `dst`'s prefix, on the server.
+fn copy_tree(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    dst: &RemoteUrl,
+    filter: &Filter,
+    options: &PutOptions,
+    no_clobber: bool,
+    dry_run: bool,
+) -> anyhow::Result<ExitStatus> {
+    let src_prefix = walk::as_prefix(&src.key);
+    let dst_prefix = walk::as_prefix(&dst.key);
+    let batch = Batch::default();
+    let items = tree::listing(ctx.client, &src.bucket, &src_prefix, filter);
+    let cancel = &ctx.client.transport().config().cancel;
+    let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
+    pool::run(ctx.tuning.jobs, items, cancel, |item| {
+        let listed = match item {
+            Ok(listed) => listed,
+            Err(e) => {
+                let rec = TransferRecord {
+                    op: "copy",
+                    src: &src_prefix_url,
+                    dst: None,
+                    size: None,
+                    status: Status::Error,
+                    note: None,
+                };
+                batch.report_failure(ctx.printer, &rec, e);
+                return;
+            }
+        };
+        let from = src.with_key(listed.object.key.clone());
+        let to = dst.with_key(format!("{dst_prefix}{}", listed.rel));
+        let (from_text, to_text) = (from.to_string(), to.to_string());
+        let mut rec = TransferRecord {
+            op: "copy",
+            src: &from_text,
+            dst: Some(&to_text),
+            size: Some(listed.object.size),
+            status: Status::Error,
+            note: None,
+        };
+        if let Err(why) = check_key(&to.key, ctx.client.dialect()) {
+            batch.report_failure(
+                ctx.printer,
+                &rec,
+                anyhow::anyhow!("cannot copy to {to}: {why}"),
+            );
+            return;
+        }
+        if dry_run {
+            rec.status = Status::Planned;
+            let _ = report(ctx.printer, &rec, None);
+            batch.ok();
+            return;
+        }
+        match copy_one(
+            ctx,
+            &from,
+            Some(listed.object.size),
+            &to,
+            options,
+            no_clobber,
+        ) {
+            Ok(()) => batch.ok(),
+            Err(e) => batch.report_failure(ctx.printer, &rec, e),
+        }
+    });
+    batch.finish()
+}
+
+/// Runs `cp`.
+pub fn run(
+    args: &CpArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let ctx = Ctx {
+        client,
+        printer,
+        tuning,
+    };
+    let options = super::put::upload_options(&args.upload, client.dialect())?;
+    let filter = super::put::filter(&args.filter, args.recursive)?;
+    let src = Location::parse(&args.src)?;
+    let dst = Location::parse(&args.dst)?;
+    match (src, dst) {
+        (Location::Remote(src), Location::Remote(dst)) => {
+            if args.recursive {
+                return copy_tree(
+                    ctx,
+                    &src,
+                    &dst,
+                    &filter,
+                    &options,
+                    args.no_clobber,
+                    args.dry_run,
+                );
+            }
+            src.object_key(client.dialect())?;
+            if src.is_prefix() {
+                return Err(usage(format!(
+                    "{src} names a prefix: add -r to copy everything under it"
+                )));
+            }
+            let dst = if dst.is_prefix() {
+                dst.with_key(format!("{}{}", dst.key, key_basename(&src.key)))
+            } else {
+                dst
+            };
+            dst.object_key(client.dialect())?;
+            if args.dry_run {
+                let (s, d) = (src.to_string(), dst.to_string());
+                let rec = TransferRecord {
+                    op: "copy",
+                    src: &s,
+                    dst: Some(&d),
+                    size: None,
+                    status: Status::Planned,
+                    note: None,
+                };
+                report(printer, &rec, None)?;
+                return Ok(ExitStatus::Success);
+            }
+            copy_one(ctx, &src, None, &dst, &options, args.no_clobber)?;
+            Ok(ExitStatus::Success)
+        }
+        (Location::Local(path), Location::Remote(dst)) => {
+            let srcs = [path];
+            if args.recursive {
+                super::put::put_tree(
+                    ctx,
+                    &srcs,
+                    &dst,
+                    &filter,
+                    &options,
+                    args.no_clobber,
+                    args.dry_run,
+                )
+            } else {
+                super::put::put_files(
+                    ctx,
+                    &srcs,
+                    &dst,
+                    &options,
+                    args.no_clobber,
+                    false,
+                    args.dry_run,
+                )
+            }
+        }
+        (Location::Stdio, Location::Remote(dst)) => {
+            if args.recursive {
+                return Err(usage("stdin cannot be copied with -r"));
+            }
+            super::put::put_files(
+                ctx,
+                &["-".to_string()],
+                &dst,
+                &options,
+                args.no_clobber,
+                false,
+                args.dry_run,
+            )
+        }
+        (Location::Remote(src), dst) => {
+            let dst = match dst {
+                Location::Local(p) => Some(p),
+                Location::Stdio => None,
+                Location::Remote(_) => unreachable!("matched above"),
+            };
+            if args.recursive {
+                let dir =
+                    dst.ok_or_else(|| usage("a recursive copy needs a directory, not stdout"))?;
+                return super::get::get_tree(
+                    ctx,
+                    &src,
+                    Path::new(&dir),
+                    &filter,
+                    args.no_clobber,
+                    args.dry_run,
+                );
+            }
+            let dst = dst.unwrap_or_else(|| "-".to_string());
+            super::get::get_object(
+                ctx,
+                &src,
+                Some(&dst),
+                None,
+                args.no_clobber,
+                false,
+                args.dry_run,
+            )
+        }
+        (_, _) => Err(usage(
+            "cp copies to, from or within object storage: one side must be an s3://, oss:// or ks3:// URL",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_keep_metadata_unless_told_otherwise() {
+        assert_eq!(directive(&PutOptions::default()), MetadataDirective::Copy);
+        let acl_only = PutOptions {
+            acl: Some("public-read".into()),
+            ..PutOptions::default()
+        };
+        assert_eq!(directive(&acl_only), MetadataDirective::Copy);
+        let typed = PutOptions {
+            content_type: Some("text/plain".into()),
+            ..PutOptions::default()
+        };
+        assert_eq!(directive(&typed), MetadataDirective::Replace);
+        let classed = PutOptions {
+            storage_class: Some("STANDARD_IA".into()),
+            ..PutOptions::default()
+        };
+        assert_eq!(directive(&classed), MetadataDirective::Replace);
+    }
+}

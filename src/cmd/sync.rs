@@ -1,0 +1,645 @@
+//! `objcmd sync`: make the destination match the source, local to remote, remote to local
+//! or remote to remote.
+//!
+//! Both sides are read in key order (a listing, or a tree walked in the same order) and
+//! merged side by side, so memory holds the work in flight, not the trees. What differs is
+//! transferred by the worker pool; with `--delete`, what only the destination has is
+//! deleted, unless reading the source failed (a half-read source must not empty the
+//! destination). The comparison rules are in docs/behaviour.md.
+
+use std::cmp::Ordering as CmpOrdering;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
+
+use anyhow::Context as _;
+use indicatif::ProgressBar;
+
+use super::cp::directive;
+use super::tree::{self, Ctx, MTIME_META, PART_SIZE_META, parse_mtime_meta};
+use super::{Batch, Status, TransferRecord, report};
+use crate::address::{Location, RemoteUrl, check_key};
+use crate::cli::SyncArgs;
+use crate::client::{Client, PutOptions, etag_is_md5};
+use crate::exit::{ExitStatus, LocalNotFound, usage};
+use crate::filter::Filter;
+use crate::output::Printer;
+use crate::pool;
+use crate::transfer::{self, Layout, Tuning, hex};
+use crate::walk::{self, Walked};
+
+/// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
+enum Side {
+    Local(PathBuf),
+    Remote { url: RemoteUrl, prefix: String },
+}
+
+/// One file or object of a side, under its relative path.
+#[derive(Clone, Debug)]
+struct Entry {
+    rel: String,
+    size: u64,
+    /// A file's mtime, or an object's Last-Modified.
+    time: Option<SystemTime>,
+    /// An object's ETag (empty for files).
+    etag: String,
+}
+
+/// What the merge found for one relative path.
+enum Action {
+    /// Only the source has it, or they differ by size: transfer.
+    Transfer(Entry),
+    /// Both have it with the same size: compare more closely, then transfer or skip.
+    Compare(Entry, Entry),
+    /// Only the destination has it (with `--delete`).
+    Delete(Entry),
+    /// Reading a side failed here.
+    Failed(anyhow::Error),
+}
+
+fn entries<'a>(
+    side: &'a Side,
+    client: &'a Client,
+    filter: &'a Filter,
+) -> Box<dyn Iterator<Item = anyhow::Result<Entry>> + 'a> {
+    match side {
+        Side::Local(dir) => {
+            if !dir.exists() {
+                return Box::new(std::iter::empty());
+            }
+            Box::new(walk::walk(dir, filter).map(|w| match w {
+                Walked::File(f) => Ok(Entry {
+                    rel: f.rel,
+                    size: f.size,
+                    time: f.mtime,
+                    etag: String::new(),
+                }),
+                Walked::Failed { path, error } => Err(anyhow::anyhow!("{path}: {error}")),
+            }))
+        }
+        Side::Remote { url, prefix } => {
+            Box::new(
+                tree::listing(client, &url.bucket, prefix, filter)
+                    // "Directory" markers are not files to sync.
+                    .filter(|l| {
+                        l.as_ref()
+                            .map_or(true, |l| !l.rel.is_empty() && !l.rel.ends_with('/'))
+                    })
+                    .map(|l| {
+                        l.map(|l| Entry {
+                            rel: l.rel,
+                            size: l.object.size,
+                            time: l.object.last_modified.map(SystemTime::from),
+                            etag: l.object.etag,
+                        })
+                    }),
+            )
+        }
+    }
+}
+
+/// Merges the two sides in key order into actions. After a failure on the source side, no
+/// more deletes are planned.
+fn merge<'a>(
+    src: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
+    dst: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
+    delete: bool,
+) -> impl Iterator<Item = Action> + 'a {
+    let mut src = src.peekable();
+    let mut dst = dst.peekable();
+    let mut source_failed = false;
+    std::iter::from_fn(move || {
+        loop {
+            let order = match (src.peek(), dst.peek()) {
+                (None, None) => return None,
+                (Some(Err(_)), _) => {
+                    source_failed = true;
+                    let Some(Err(e)) = src.next() else {
+                        unreachable!()
+                    };
+                    return Some(Action::Failed(e));
+                }
+                (_, Some(Err(_))) => {
+                    let Some(Err(e)) = dst.next() else {
+                        unreachable!()
+                    };
+                    return Some(Action::Failed(e));
+                }
+                (Some(Ok(_)), None) => CmpOrdering::Less,
+                (None, Some(Ok(_))) => CmpOrdering::Greater,
+                (Some(Ok(a)), Some(Ok(b))) => a.rel.as_bytes().cmp(b.rel.as_bytes()),
+            };
+            match order {
+                CmpOrdering::Less => return Some(Action::Transfer(src.next()?.ok()?)),
+                CmpOrdering::Equal => {
+                    let (a, b) = (src.next()?.ok()?, dst.next()?.ok()?);
+                    return Some(if a.size == b.size {
+                        Action::Compare(a, b)
+                    } else {
+                        Action::Transfer(a)
+                    });
+                }
+                CmpOrdering::Greater => {
+                    let b = dst.next()?.ok()?;
+                    if delete && !source_failed {
+                        return Some(Action::Delete(b));
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// Whole seconds: Last-Modified has no finer precision on every server.
+fn secs(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs()
+}
+
+/// The sync of one pair of sides.
+struct Syncer<'a> {
+    ctx: Ctx<'a>,
+    src: &'a Side,
+    dst: &'a Side,
+    checksum: bool,
+    dry_run: bool,
+    options: PutOptions,
+    batch: Batch,
+    transferred: AtomicUsize,
+    deleted: AtomicUsize,
+    same: AtomicUsize,
+}
+
+impl Syncer<'_> {
+    fn display(side: &Side, rel: &str) -> String {
+        match side {
+            Side::Local(dir) => dir.join(rel).display().to_string(),
+            Side::Remote { url, prefix } => url.with_key(format!("{prefix}{rel}")).to_string(),
+        }
+    }
+
+    fn remote(side: &Side, rel: &str) -> Option<RemoteUrl> {
+        match side {
+            Side::Remote { url, prefix } => Some(url.with_key(format!("{prefix}{rel}"))),
+            Side::Local(_) => None,
+        }
+    }
+
+    fn local(side: &Side, rel: &str) -> Option<Result<PathBuf, String>> {
+        match side {
+            Side::Local(dir) => Some(walk::local_path(dir, rel)),
+            Side::Remote { .. } => None,
+        }
+    }
+
+    /// MD5 of a whole local file, or its multipart ETag for parts of `part_size`.
+    fn local_etag(path: &Path, part_size: Option<u64>, client: &Client) -> anyhow::Result<String> {
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        let mut buf = Vec::new();
+        match part_size {
+            None => {
+                let mut hasher = <md5::Md5 as md5::Digest>::new();
+                let layout = Layout::new(size, 16 << 20);
+                for i in 0..layout.count() {
+                    let (offset, len) = layout.part(i);
+                    transfer::read_range(&file, offset, len, &mut buf, client)?;
+                    md5::Digest::update(&mut hasher, &buf);
+                }
+                Ok(hex(&md5::Digest::finalize(hasher)))
+            }
+            Some(part) => {
+                let layout = Layout::new(size, part);
+                let mut md5s = Vec::new();
+                for i in 0..layout.count() {
+                    let (offset, len) = layout.part(i);
+                    md5s.push(transfer::read_range(&file, offset, len, &mut buf, client)?);
+                }
+                Ok(transfer::multipart_etag(&md5s))
+            }
+        }
+    }
+
+    /// True when an object and a file of the same size hold the same bytes, as far as
+    /// `--checksum` can tell; `None` when it cannot tell (an ETag without a recorded part size).
+    fn same_content(
+        &self,
+        object: &RemoteUrl,
+        etag: &str,
+        path: &Path,
+    ) -> anyhow::Result<Option<bool>> {
+        let client = self.ctx.client;
+        if etag_is_md5(etag) {
+            return Ok(Some(
+                Self::local_etag(path, None, client)?.eq_ignore_ascii_case(etag),
+            ));
+        }
+        let meta = client.head_object(&object.bucket, &object.key)?;
+        let part = meta
+            .metadata
+            .get(PART_SIZE_META)
+            .and_then(|p| p.parse().ok());
+        match part {
+            Some(part) => Ok(Some(
+                Self::local_etag(path, Some(part), client)?.eq_ignore_ascii_case(etag),
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// Decides whether an entry both sides have (with the same size) needs a transfer.
+    fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<bool> {
+        let client = self.ctx.client;
+        match (self.src, self.dst) {
+            (Side::Local(_), Side::Remote { .. }) | (Side::Remote { .. }, Side::Local(_)) => {
+                let (file, object) = if matches!(self.src, Side::Local(_)) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let (side_local, side_remote) = if matches!(self.src, Side::Local(_)) {
+                    (self.src, self.dst)
+                } else {
+                    (self.dst, self.src)
+                };
+                let url = Self::remote(side_remote, &object.rel).expect("remote side");
+                let path = Self::local(side_local, &file.rel)
+                    .expect("local side")
+                    .map_err(|why| anyhow::anyhow!(why))?;
+                if self.checksum {
+                    return match self.same_content(&url, &object.etag, &path)? {
+                        Some(same) => Ok(!same),
+                        None => {
+                            log::info!(
+                                "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
+                            );
+                            Ok(true)
+                        }
+                    };
+                }
+                let (Some(file_time), Some(object_time)) = (file.time, object.time) else {
+                    return Ok(true);
+                };
+                let upload = matches!(self.src, Side::Local(_));
+                if upload {
+                    // The object is at least as new as the file: it holds this version.
+                    return Ok(secs(object_time) < secs(file_time));
+                }
+                if secs(file_time) >= secs(object_time) {
+                    return Ok(false);
+                }
+                // The file may carry the object's recorded mtime (restored on download).
+                let meta = client.head_object(&url.bucket, &url.key)?;
+                let recorded = meta
+                    .metadata
+                    .get(MTIME_META)
+                    .and_then(|m| parse_mtime_meta(m));
+                Ok(recorded.is_none_or(|t| {
+                    t.duration_since(file_time).unwrap_or_else(|e| e.duration())
+                        > Duration::from_millis(1)
+                }))
+            }
+            (Side::Remote { .. }, Side::Remote { .. }) => {
+                if self.checksum {
+                    return Ok(!a.etag.eq_ignore_ascii_case(&b.etag));
+                }
+                Ok(match (a.time, b.time) {
+                    (Some(src), Some(dst)) => secs(dst) < secs(src),
+                    _ => true,
+                })
+            }
+            (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
+        }
+    }
+
+    fn transfer(&self, entry: &Entry, hidden: &ProgressBar) -> anyhow::Result<&'static str> {
+        let ctx = self.ctx;
+        let rel = &entry.rel;
+        match (self.src, self.dst) {
+            (Side::Local(dir), Side::Remote { .. }) => {
+                let url = Self::remote(self.dst, rel).expect("remote");
+                check_key(&url.key, ctx.client.dialect()).map_err(|why| anyhow::anyhow!(why))?;
+                let path = dir.join(rel).display().to_string();
+                tree::upload(
+                    ctx,
+                    &path,
+                    &url,
+                    &self.options,
+                    false,
+                    false,
+                    ctx.tuning,
+                    hidden,
+                )?;
+                Ok("put")
+            }
+            (Side::Remote { .. }, Side::Local(_)) => {
+                let url = Self::remote(self.src, rel).expect("remote");
+                let path = Self::local(self.dst, rel)
+                    .expect("local")
+                    .map_err(|why| anyhow::anyhow!(why))?;
+                tree::download(ctx, &url, &path, false, false, hidden)?;
+                Ok("get")
+            }
+            (Side::Remote { .. }, Side::Remote { .. }) => {
+                let from = Self::remote(self.src, rel).expect("remote");
+                let to = Self::remote(self.dst, rel).expect("remote");
+                tree::copy(
+                    ctx,
+                    &from,
+                    Some(entry.size),
+                    &to,
+                    &self.options,
+                    directive(&self.options),
+                    false,
+                )?;
+                Ok("copy")
+            }
+            (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
+        }
+    }
+
+    fn delete(&self, entry: &Entry) -> anyhow::Result<()> {
+        match self.dst {
+            Side::Remote { .. } => {
+                let url = Self::remote(self.dst, &entry.rel).expect("remote");
+                self.ctx.client.delete_object(&url.bucket, &url.key)?;
+            }
+            Side::Local(_) => {
+                let path = Self::local(self.dst, &entry.rel)
+                    .expect("local")
+                    .map_err(|why| anyhow::anyhow!(why))?;
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("removing {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn run_action(&self, action: Action, hidden: &ProgressBar) {
+        let printer = self.ctx.printer;
+        let (entry, compare) = match action {
+            Action::Failed(e) => {
+                let rec = TransferRecord {
+                    op: "sync",
+                    src: "",
+                    dst: None,
+                    size: None,
+                    status: Status::Error,
+                    note: None,
+                };
+                self.batch.report_failure(printer, &rec, e);
+                return;
+            }
+            Action::Delete(entry) => {
+                let target = Self::display(self.dst, &entry.rel);
+                let mut rec = TransferRecord {
+                    op: "delete",
+                    src: &target,
+                    dst: None,
+                    size: Some(entry.size),
+                    status: Status::Planned,
+                    note: None,
+                };
+                if self.dry_run {
+                    let _ = report(printer, &rec, None);
+                    self.deleted.fetch_add(1, Ordering::Relaxed);
+                    self.batch.ok();
+                    return;
+                }
+                match self.delete(&entry) {
+                    Ok(()) => {
+                        rec.status = Status::Ok;
+                        let _ = report(printer, &rec, None);
+                        self.deleted.fetch_add(1, Ordering::Relaxed);
+                        self.batch.ok();
+                    }
+                    Err(e) => {
+                        rec.status = Status::Error;
+                        self.batch.report_failure(
+                            printer,
+                            &rec,
+                            e.context(format!("deleting {target}")),
+                        );
+                    }
+                }
+                return;
+            }
+            Action::Transfer(entry) => (entry, None),
+            Action::Compare(a, b) => (a, Some(b)),
+        };
+        let (src_text, dst_text) = (
+            Self::display(self.src, &entry.rel),
+            Self::display(self.dst, &entry.rel),
+        );
+        let mut rec = TransferRecord {
+            op: "sync",
+            src: &src_text,
+            dst: Some(&dst_text),
+            size: Some(entry.size),
+            status: Status::Error,
+            note: None,
+        };
+        if let Some(other) = &compare {
+            match self.differs(&entry, other) {
+                Ok(false) => {
+                    self.same.fetch_add(1, Ordering::Relaxed);
+                    self.batch.ok();
+                    if printer.json {
+                        rec.op = "skip";
+                        rec.status = Status::Ok;
+                        rec.note = Some("up to date");
+                        let _ = report(printer, &rec, None);
+                    }
+                    return;
+                }
+                Ok(true) => {}
+                Err(e) => {
+                    self.batch.report_failure(
+                        printer,
+                        &rec,
+                        e.context(format!("comparing {src_text} with {dst_text}")),
+                    );
+                    return;
+                }
+            }
+        }
+        rec.op = match (self.src, self.dst) {
+            (Side::Local(_), _) => "put",
+            (_, Side::Local(_)) => "get",
+            _ => "copy",
+        };
+        if self.dry_run {
+            rec.status = Status::Planned;
+            let _ = report(printer, &rec, None);
+            self.transferred.fetch_add(1, Ordering::Relaxed);
+            self.batch.ok();
+            return;
+        }
+        match self.transfer(&entry, hidden) {
+            Ok(_) => {
+                rec.status = Status::Ok;
+                let _ = report(printer, &rec, None);
+                self.transferred.fetch_add(1, Ordering::Relaxed);
+                self.batch.ok();
+            }
+            Err(e) => self.batch.report_failure(
+                printer,
+                &rec,
+                e.context(format!("syncing {src_text} to {dst_text}")),
+            ),
+        }
+    }
+}
+
+fn side(arg: &str, client: &Client, must_exist: bool) -> anyhow::Result<Side> {
+    match Location::parse(arg)? {
+        Location::Remote(url) => Ok(Side::Remote {
+            prefix: walk::as_prefix(&url.key),
+            url,
+        }),
+        Location::Local(path) => {
+            let path = PathBuf::from(path);
+            if path.exists() && !path.is_dir() {
+                return Err(usage(format!(
+                    "{} is not a directory; sync works on trees",
+                    path.display()
+                )));
+            }
+            if must_exist && !path.exists() {
+                return Err(anyhow::Error::new(LocalNotFound(format!(
+                    "{}: no such directory",
+                    path.display()
+                ))));
+            }
+            let _ = client;
+            Ok(Side::Local(path))
+        }
+        Location::Stdio => Err(usage("sync works on trees, not stdin or stdout")),
+    }
+}
+
+/// Runs `sync`.
+pub fn run(
+    args: &SyncArgs,
+    client: &Client,
+    tuning: Tuning,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let ctx = Ctx {
+        client,
+        printer,
+        tuning,
+    };
+    let src = side(&args.src, client, true)?;
+    let dst = side(&args.dst, client, false)?;
+    if let (Side::Local(_), Side::Local(_)) = (&src, &dst) {
+        return Err(usage(
+            "sync needs a remote side: one of SRC and DST must be an s3://, oss:// or ks3:// URL",
+        ));
+    }
+    let filter = super::put::filter(&args.filter, true)?;
+    let syncer = Syncer {
+        ctx,
+        src: &src,
+        dst: &dst,
+        checksum: args.checksum,
+        dry_run: args.dry_run,
+        options: super::put::upload_options(&args.upload, client.dialect())?,
+        batch: Batch::default(),
+        transferred: AtomicUsize::new(0),
+        deleted: AtomicUsize::new(0),
+        same: AtomicUsize::new(0),
+    };
+    let jobs = pool::jobs_within(
+        pool::raise_open_files_limit(),
+        tuning.jobs,
+        tuning.part_jobs,
+    );
+    let actions = merge(
+        entries(&src, client, &filter),
+        entries(&dst, client, &filter),
+        args.delete,
+    );
+    let hidden = ProgressBar::hidden();
+    let cancel = &client.transport().config().cancel;
+    pool::run(jobs, actions, cancel, |action| {
+        syncer.run_action(action, &hidden)
+    });
+    let transferred = syncer.transferred.load(Ordering::Relaxed);
+    let deleted = syncer.deleted.load(Ordering::Relaxed);
+    let same = syncer.same.load(Ordering::Relaxed);
+    let verb = if args.dry_run { "would be" } else { "" };
+    if transferred == 0 && deleted == 0 {
+        printer.info(&format!("nothing to do: {same} up to date"));
+    } else if verb.is_empty() {
+        printer.info(&format!(
+            "{transferred} transferred, {deleted} deleted, {same} up to date"
+        ));
+    } else {
+        printer.info(&format!(
+            "{transferred} {verb} transferred, {deleted} {verb} deleted, {same} up to date"
+        ));
+    }
+    syncer.batch.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(rel: &str, size: u64) -> anyhow::Result<Entry> {
+        Ok(Entry {
+            rel: rel.into(),
+            size,
+            time: None,
+            etag: String::new(),
+        })
+    }
+
+    fn plan(
+        src: Vec<anyhow::Result<Entry>>,
+        dst: Vec<anyhow::Result<Entry>>,
+        delete: bool,
+    ) -> Vec<String> {
+        merge(src.into_iter(), dst.into_iter(), delete)
+            .map(|a| match a {
+                Action::Transfer(e) => format!("transfer {}", e.rel),
+                Action::Compare(a, _) => format!("compare {}", a.rel),
+                Action::Delete(e) => format!("delete {}", e.rel),
+                Action::Failed(e) => format!("failed {e}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merging_two_sorted_sides() {
+        let got = plan(
+            vec![e("a", 1), e("b", 2), e("d", 4)],
+            vec![e("b", 2), e("c", 3), e("d", 5), e("e", 1)],
+            true,
+        );
+        assert_eq!(
+            got,
+            [
+                "transfer a",
+                "compare b",
+                "delete c",
+                "transfer d",
+                "delete e"
+            ]
+        );
+        let got = plan(vec![e("a", 1)], vec![e("z", 1)], false);
+        assert_eq!(got, ["transfer a"]);
+    }
+
+    #[test]
+    fn a_failed_source_stops_deletes() {
+        let got = plan(
+            vec![e("a", 1), Err(anyhow::anyhow!("listing broke"))],
+            vec![e("0", 1), e("m", 1), e("z", 1)],
+            true,
+        );
+        assert_eq!(got, ["delete 0", "transfer a", "failed listing broke"]);
+    }
+}

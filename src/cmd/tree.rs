@@ -1,0 +1,195 @@
+//! What `put`, `get`, `cp`, `rm` and `sync` share: the one-object operations they are
+//! made of (upload a file, download an object, copy on the server), the listing that feeds
+//! recursive work page by page, and the modification time kept in metadata.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use indicatif::ProgressBar;
+
+use crate::address::RemoteUrl;
+use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
+use crate::filter::Filter;
+use crate::output::Printer;
+use crate::transfer::download::FileDownload;
+use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
+pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
+
+/// The Content-Type to send: the flag's, or one guessed from the name.
+pub fn content_type(explicit: &Option<String>, name: &str) -> String {
+    explicit.clone().unwrap_or_else(|| {
+        mime_guess::from_path(name)
+            .first_raw()
+            .unwrap_or("application/octet-stream")
+            .to_string()
+    })
+}
+
+/// Whether an object exists, for `--no-clobber`.
+pub fn exists(client: &Client, url: &RemoteUrl) -> anyhow::Result<bool> {
+    match client.head_object(&url.bucket, &url.key) {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_not_found() => Ok(false),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("checking whether {url} exists"))),
+    }
+}
+
+/// Everything one transfer needs.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The client.
+    pub client: &'a Client,
+    /// Output.
+    pub printer: &'a Printer,
+    /// Part sizes and jobs.
+    pub tuning: Tuning,
+}
+
+/// Uploads a local file (or stdin, `-`) to `dst`, storing its modification time; `None`
+/// when `no_clobber` found the key taken.
+#[allow(clippy::too_many_arguments)]
+pub fn upload(
+    ctx: Ctx<'_>,
+    src: &str,
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    no_clobber: bool,
+    resume: bool,
+    tuning: Tuning,
+    bar: &ProgressBar,
+) -> anyhow::Result<Option<UploadOutcome>> {
+    if no_clobber && exists(ctx.client, dst)? {
+        return Ok(None);
+    }
+    let mut options = options.clone();
+    options.content_type = Some(content_type(&options.content_type, &dst.key));
+    if src != "-"
+        && let Ok(modified) = std::fs::metadata(src).and_then(|m| m.modified())
+    {
+        options
+            .metadata
+            .push((MTIME_META.to_string(), mtime_meta(modified)));
+        if let Ok(meta) = std::fs::metadata(src)
+            && meta.len() > tuning.part_size
+        {
+            let layout = Layout::new(meta.len(), tuning.part_size);
+            options
+                .metadata
+                .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
+        }
+    }
+    let uploader = Uploader {
+        client: ctx.client,
+        bucket: &dst.bucket,
+        key: &dst.key,
+        options,
+        tuning,
+        resume,
+        bar,
+    };
+    let outcome = if src == "-" {
+        uploader.upload_stdin()?
+    } else {
+        uploader.upload_file(Path::new(src))?
+    };
+    Ok(Some(outcome))
+}
+
+/// Downloads `src` to the file `target`, creating its directory; `None` when
+/// `no_clobber` found the file there.
+pub fn download(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    target: &Path,
+    no_clobber: bool,
+    resume: bool,
+    bar: &ProgressBar,
+) -> anyhow::Result<Option<Downloaded>> {
+    if no_clobber && target.symlink_metadata().is_ok() {
+        return Ok(None);
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    download_to_file(&FileDownload {
+        client: ctx.client,
+        bucket: &src.bucket,
+        key: &src.key,
+        target,
+        no_clobber,
+        resume,
+        tuning: ctx.tuning,
+        bar,
+    })
+    .map(Some)
+}
+
+/// Copies `src` (of `size` bytes, if known) to `dst` on the server: CopyObject up to the
+/// copy limit, parallel UploadPartCopy above it. `None` when `no_clobber` found `dst`.
+pub fn copy(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    size: Option<u64>,
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    directive: MetadataDirective,
+    no_clobber: bool,
+) -> anyhow::Result<Option<u64>> {
+    if no_clobber && exists(ctx.client, dst)? {
+        return Ok(None);
+    }
+    let size = match size {
+        Some(s) => s,
+        None => {
+            ctx.client
+                .head_object(&src.bucket, &src.key)
+                .with_context(|| format!("getting the size of {src}"))?
+                .size
+        }
+    };
+    let source = (src.bucket.as_str(), src.key.as_str());
+    let target = (dst.bucket.as_str(), dst.key.as_str());
+    if size <= ctx.tuning.copy_threshold {
+        ctx.client.copy_object(source, target, directive, options)?;
+        return Ok(Some(size));
+    }
+    crate::transfer::copy::multipart_copy(
+        ctx.client, source, target, size, directive, options, ctx.tuning,
+    )?;
+    Ok(Some(size))
+}
+
+/// An object found by a listing, with its key relative to the listed prefix.
+pub struct Listed {
+    /// The object.
+    pub object: ObjectInfo,
+    /// Its key after the prefix.
+    pub rel: String,
+}
+
+/// The objects under `prefix` that the filter accepts, fetched page by page as the
+/// iterator advances; a listing error ends it with one `Err`.
+pub fn listing<'a>(
+    client: &'a Client,
+    bucket: &'a str,
+    prefix: &'a str,
+    filter: &'a Filter,
+) -> impl Iterator<Item = anyhow::Result<Listed>> + 'a {
+    client.list_objects_pages(bucket, prefix, None).flat_map(
+        move |page| -> Vec<anyhow::Result<Listed>> {
+            match page {
+                Ok(page) => page
+                    .objects
+                    .into_iter()
+                    .filter_map(|object| {
+                        let rel = object.key.strip_prefix(prefix)?.to_string();
+                        filter.accepts(&rel).then_some(Ok(Listed { object, rel }))
+                    })
+                    .collect(),
+                Err(e) => vec![Err(
+                    anyhow::Error::new(e).context(format!("listing {bucket}/{prefix}"))
+                )],
+            }
+        },
+    )
+}
