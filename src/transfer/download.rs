@@ -145,10 +145,23 @@ impl Written {
         self.changed.notify_all();
     }
 
-    fn wait(&self) {
+    /// Waits until chunk `index` holds more than `pos` bytes or `stop` is set. Checked under
+    /// the lock that `set` and `wake` notify under, so no wakeup is lost between the check
+    /// and the wait (a lost one used to cost a 20 ms timeout per small file).
+    fn wait(&self, index: u32, pos: u64, stop: &AtomicBool) {
         let guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        // A notification between the check and this wait is caught by the timeout.
-        let _ = self.changed.wait_timeout(guard, Duration::from_millis(20));
+        if self.chunks[index as usize].load(Ordering::Acquire) > pos || stop.load(Ordering::SeqCst)
+        {
+            return;
+        }
+        // The timeout only guards against a worker that panicked without setting `stop`.
+        let _ = self.changed.wait_timeout(guard, Duration::from_millis(500));
+    }
+
+    /// Wakes the hasher after `stop` was set.
+    fn wake(&self) {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.changed.notify_all();
     }
 }
 
@@ -169,10 +182,13 @@ struct Job<'a> {
 impl Job<'_> {
     fn fail(&self, err: anyhow::Error) {
         self.stop.store(true, Ordering::SeqCst);
-        let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() {
-            *slot = Some(err);
+        {
+            let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            if slot.is_none() {
+                *slot = Some(err);
+            }
         }
+        self.written.wake();
     }
 
     /// Downloads chunk `index` into the temp file, resuming a body cut short.
@@ -253,6 +269,10 @@ impl Job<'_> {
                 transport.sleep(client::request::backoff(resumes))?;
             }
         }
+        if self.layout.count() == 1 {
+            // One chunk is all or nothing: no sidecar to keep (see download_to_file).
+            return Ok(());
+        }
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.done.push(index);
         if let Err(e) = checkpoint::save_download(self.temp, &state) {
@@ -278,7 +298,7 @@ impl Job<'_> {
                     if self.stop.load(Ordering::SeqCst) {
                         return Ok(None);
                     }
-                    self.written.wait();
+                    self.written.wait(index, pos, &self.stop);
                     continue;
                 }
                 let n = (available - pos).min(BLOCK as u64) as usize;
@@ -367,8 +387,13 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         done: Vec::new(),
     });
     let done: Vec<u32> = state.done.clone();
-    checkpoint::save_download(&temp, &state)
-        .with_context(|| format!("writing {}", checkpoint::sidecar(&temp).display()))?;
+    // The sidecar lists finished chunks for --continue; an object of one chunk has none to
+    // list until it is complete, and writing (then removing) one per small file of a tree
+    // costs more than the download.
+    if layout.count() > 1 {
+        checkpoint::save_download(&temp, &state)
+            .with_context(|| format!("writing {}", checkpoint::sidecar(&temp).display()))?;
+    }
 
     let count = layout.count();
     d.bar.set_length(meta.size);
