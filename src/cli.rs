@@ -320,7 +320,8 @@ pub struct PutArgs {
     #[arg(long)]
     pub no_clobber: bool,
 
-    /// Resume an interrupted multipart upload of the same file to the same key
+    /// Resume an interrupted multipart upload of the same file to the same key (with -r:
+    /// of each file that has one)
     #[arg(long = "continue")]
     pub resume: bool,
 

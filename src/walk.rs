@@ -39,12 +39,22 @@ pub enum Walked {
     },
 }
 
+/// Whether an entry will be walked into. walkdir hands the sort entries it has not
+/// followed yet, so a symlink to a directory says "symlink": ask what it points to.
+fn is_dir(e: &walkdir::DirEntry) -> bool {
+    if e.path_is_symlink() {
+        std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir())
+    } else {
+        e.file_type().is_dir()
+    }
+}
+
 /// Orders directory entries as their keys sort: a directory compares as its name followed
 /// by `/`, so `a.txt` (`.` is 0x2E) comes before everything in `a/` (`/` is 0x2F).
 fn key_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
     let name = |e: &walkdir::DirEntry| {
         let mut n = e.file_name().as_encoded_bytes().to_vec();
-        if e.file_type().is_dir() {
+        if is_dir(e) {
             n.push(b'/');
         }
         n
@@ -64,6 +74,19 @@ fn rel_string(rel: &Path) -> Option<String> {
     parts.map(|p| p.join("/"))
 }
 
+/// The key-relative form of `path` under `root` (a single-file root is its own name), or
+/// `None` when it is not UTF-8.
+fn rel_of(root: &Path, path: &Path) -> Option<String> {
+    let rel_path = path.strip_prefix(root).unwrap_or(path);
+    if rel_path.as_os_str().is_empty() {
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+    } else {
+        rel_string(rel_path)
+    }
+}
+
 /// Walks `root` (a directory, or a single file), following symlinks, keeping what the
 /// filter accepts. Lazy: memory holds the directories being read, not the tree.
 pub fn walk<'a>(root: &'a Path, filter: &'a Filter) -> impl Iterator<Item = Walked> + 'a {
@@ -75,6 +98,13 @@ pub fn walk<'a>(root: &'a Path, filter: &'a Filter) -> impl Iterator<Item = Walk
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
+                    // A broken entry the filter (or another shard) would not take is not
+                    // this command's failure.
+                    if let Some(rel) = e.path().and_then(|p| rel_of(root, p))
+                        && !filter.accepts(&rel)
+                    {
+                        return None;
+                    }
                     let path = e
                         .path()
                         .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
@@ -96,16 +126,7 @@ pub fn walk<'a>(root: &'a Path, filter: &'a Filter) -> impl Iterator<Item = Walk
                 return None;
             }
             let path = entry.path().to_path_buf();
-            let rel_path = path.strip_prefix(root).unwrap_or(&path);
-            // A single-file root: its own name.
-            let rel = if rel_path.as_os_str().is_empty() {
-                path.file_name()
-                    .and_then(|n| n.to_str())
-                    .map(str::to_string)
-            } else {
-                rel_string(rel_path)
-            };
-            let Some(rel) = rel else {
+            let Some(rel) = rel_of(root, &path) else {
                 return Some(Walked::Failed {
                     path: path.display().to_string(),
                     error: "the name is not UTF-8, so it cannot be a key".to_string(),
@@ -161,6 +182,12 @@ pub fn as_prefix(key: &str) -> String {
     } else {
         format!("{key}/")
     }
+}
+
+/// Whether the tree under `inner`'s prefix lies inside the tree under `outer`'s prefix,
+/// the same bucket (a copy from `outer` into `inner` would list its own output).
+pub fn contains(outer: &crate::address::RemoteUrl, inner: &crate::address::RemoteUrl) -> bool {
+    outer.bucket == inner.bucket && as_prefix(&inner.key).starts_with(&as_prefix(&outer.key))
 }
 
 #[cfg(test)]
@@ -232,6 +259,34 @@ mod tests {
         sorted.sort();
         assert_eq!(got, sorted);
         assert_eq!(got, ["a.txt", "a/b", "a0"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_directory_sorts_as_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(&real).unwrap();
+        std::fs::write(real.join("f"), "").unwrap();
+        let root = dir.path().join("tree");
+        std::fs::create_dir_all(&root).unwrap();
+        std::os::unix::fs::symlink(&real, root.join("a")).unwrap();
+        std::fs::write(root.join("a.txt"), "").unwrap();
+        assert_eq!(files(&root, &Filter::default()), ["a.txt", "a/f"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_entries_the_filter_drops_are_not_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("skip")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("skip/dangling")).unwrap();
+        std::fs::write(root.join("keep"), "").unwrap();
+        let filter = Filter::new(&[(false, "skip/**".into())], None).unwrap();
+        assert_eq!(files(root, &filter), ["keep"]);
+        let got = files(root, &Filter::default());
+        assert!(got.iter().any(|s| s.starts_with("FAILED")), "{got:?}");
     }
 
     #[test]

@@ -87,7 +87,8 @@ impl ServiceError {
 
     /// The service asked us to slow down, or failed in a way worth another attempt.
     pub fn is_retryable(&self) -> bool {
-        self.status >= 500
+        // 501 and 505 say what the server will never do; every other 5xx may pass.
+        (self.status >= 500 && !matches!(self.status, 501 | 505))
             || self.status == 429
             || matches!(
                 self.code.as_str(),
@@ -246,6 +247,9 @@ mod tests {
         assert!(slow.is_retryable());
         assert!(ServiceError::from_status(429).is_retryable());
         assert!(!ServiceError::from_status(404).is_retryable());
+        assert!(ServiceError::from_status(503).is_retryable());
+        // "Not implemented" will not change on a second try (the batch-delete fallback needs it).
+        assert!(!ServiceError::from_status(501).is_retryable());
         assert!(ServiceError::from_status(404).is_not_found());
         assert!(ServiceError::from_status(403).is_access_denied());
         let mut sig = ServiceError::from_status(400);

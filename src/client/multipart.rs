@@ -116,7 +116,8 @@ impl Client {
         upload_id: &str,
     ) -> Result<(), Error> {
         let req = Request::new("AbortMultipartUpload", Method::DELETE, Some(bucket), key)
-            .query("uploadId", upload_id);
+            .query("uploadId", upload_id)
+            .cleanup();
         self.send(&req).map(drop)
     }
 
@@ -185,34 +186,52 @@ impl Client {
             .map_err(|e| Self::invalid("ListMultipartUploads", e))
     }
 
-    /// Every unfinished upload under a prefix, following the pages.
-    pub fn list_all_multipart_uploads(
-        &self,
-        bucket: &str,
-        prefix: &str,
-    ) -> Result<Vec<xml::UploadEntry>, Error> {
+    /// Every unfinished upload under a prefix, fetched lazily one page at a time (memory
+    /// holds a page), so the caller may abort them as they come.
+    pub fn multipart_uploads<'a>(
+        &'a self,
+        bucket: &'a str,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = Result<xml::UploadEntry, Error>> + 'a {
         let (mut key_marker, mut id_marker) = (None::<String>, None::<String>);
-        let mut uploads = Vec::new();
-        loop {
-            let page = self.list_multipart_uploads(
-                bucket,
-                prefix,
-                key_marker.as_deref(),
-                id_marker.as_deref(),
-            )?;
-            uploads.extend(page.uploads);
-            if !page.is_truncated || page.next_key_marker.is_none() {
-                break;
+        let mut page = std::collections::VecDeque::new();
+        let mut done = false;
+        std::iter::from_fn(move || {
+            loop {
+                if let Some(upload) = page.pop_front() {
+                    return Some(Ok(upload));
+                }
+                if done {
+                    return None;
+                }
+                let next = match self.list_multipart_uploads(
+                    bucket,
+                    prefix,
+                    key_marker.as_deref(),
+                    id_marker.as_deref(),
+                ) {
+                    Ok(next) => next,
+                    Err(e) => {
+                        done = true;
+                        return Some(Err(e));
+                    }
+                };
+                page.extend(next.uploads);
+                if !next.is_truncated || next.next_key_marker.is_none() {
+                    done = true;
+                } else if next.next_key_marker == key_marker
+                    && next.next_upload_id_marker == id_marker
+                {
+                    done = true;
+                    return Some(Err(Self::invalid(
+                        "ListMultipartUploads",
+                        "the listing did not advance",
+                    )));
+                } else {
+                    key_marker = next.next_key_marker;
+                    id_marker = next.next_upload_id_marker;
+                }
             }
-            if page.next_key_marker == key_marker && page.next_upload_id_marker == id_marker {
-                return Err(Self::invalid(
-                    "ListMultipartUploads",
-                    "the listing did not advance",
-                ));
-            }
-            key_marker = page.next_key_marker;
-            id_marker = page.next_upload_id_marker;
-        }
-        Ok(uploads)
+        })
     }
 }

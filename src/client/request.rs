@@ -104,6 +104,9 @@ pub struct Request<'a> {
     pub body: Body,
     /// Whether sending it twice is harmless (retries after a response may have been lost).
     pub idempotent: bool,
+    /// Cleanup after an interruption (aborting an upload): sent even once the user has
+    /// interrupted, under a short timeout, since skipping it would leave storage behind.
+    pub cleanup: bool,
 }
 
 impl<'a> Request<'a> {
@@ -124,7 +127,14 @@ impl<'a> Request<'a> {
             headers: Vec::new(),
             body: Body::Empty,
             idempotent,
+            cleanup: false,
         }
+    }
+
+    /// Marks the request as cleanup: it goes out even after Ctrl-C.
+    pub fn cleanup(mut self) -> Self {
+        self.cleanup = true;
+        self
     }
 
     /// Adds a query parameter (decoded; encoded on the wire).
@@ -333,6 +343,9 @@ const SIGNED_PAYLOAD_MAX: usize = 64 * 1024;
 /// slow but moving one does not.
 const UPLOAD_FLOOR_BYTES_PER_SEC: u64 = 256 * 1024;
 
+/// The longest a cleanup request may take after Ctrl-C.
+const CLEANUP_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The delay before retry number `attempt` (1-based): full jitter over an exponential cap.
 pub fn backoff(attempt: u32) -> Duration {
     let cap = BACKOFF_BASE
@@ -436,7 +449,7 @@ impl Transport {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            if self.cancelled() {
+            if self.cancelled() && !(req.cleanup && attempt == 1) {
                 return Err(Error::Interrupted);
             }
             let err = match self.send_once(req) {
@@ -588,7 +601,13 @@ impl Transport {
             Body::Bytes(bytes) => builder.body(bytes.clone()),
         };
         let allowance = Duration::from_secs(body_len / UPLOAD_FLOOR_BYTES_PER_SEC);
-        builder = builder.timeout(config.timeout + allowance);
+        let timeout = if req.cleanup && self.cancelled() {
+            // The user is waiting to get the prompt back.
+            config.timeout.min(CLEANUP_TIMEOUT)
+        } else {
+            config.timeout + allowance
+        };
+        builder = builder.timeout(timeout);
 
         if log::log_enabled!(log::Level::Debug) {
             let mut head = format!("> {} {url}", req.method);
@@ -599,7 +618,7 @@ impl Transport {
         }
 
         let resp = builder.send().map_err(|e| {
-            if self.cancelled() {
+            if self.cancelled() && !req.cleanup {
                 return Error::Interrupted;
             }
             let kind = if e.is_timeout() {

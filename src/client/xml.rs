@@ -439,6 +439,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // A parser turns a literal CR (or CR LF) into LF: the key would change.
+            '\r' => out.push_str("&#13;"),
+            '\n' => out.push_str("&#10;"),
             c => out.push(c),
         }
     }
@@ -619,6 +622,12 @@ Tue, 14 Nov 2023 22:13:20 GMT
             delete_objects(&["a", "b&c"]),
             "<Delete><Quiet>true</Quiet><Object><Key>a</Key></Object><Object><Key>b&amp;c</Key></Object></Delete>"
         );
+        // Line ends survive a parser's end-of-line normalisation only as references.
+        let body = delete_objects(&["cr\r\nlf"]);
+        assert!(body.contains("<Key>cr&#13;&#10;lf</Key>"), "{body}");
+        let doc = roxmltree::Document::parse(&body).unwrap();
+        let key = doc.descendants().find(|n| n.has_tag_name("Key")).unwrap();
+        assert_eq!(key.text(), Some("cr\r\nlf"));
         let reply = r#"<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Deleted><Key>ok</Key></Deleted><Error><Key>locked</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>"#;
         let errors = parse_delete_result(reply).unwrap();
         assert_eq!(

@@ -69,13 +69,24 @@ fn copy_tree(
     no_clobber: bool,
     dry_run: bool,
 ) -> anyhow::Result<ExitStatus> {
+    if walk::contains(src, dst) {
+        // The listing would find the copies and copy them again, without end.
+        return Err(usage(format!(
+            "{dst} is inside {src}: copy to a prefix outside the source"
+        )));
+    }
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
     let batch = Batch::default();
     let items = tree::listing(ctx.client, &src.bucket, &src_prefix, filter);
     let cancel = &ctx.client.transport().config().cancel;
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
-    pool::run(ctx.tuning.jobs, items, cancel, |item| {
+    let jobs = pool::jobs_within(
+        pool::raise_open_files_limit(),
+        ctx.tuning.jobs,
+        ctx.tuning.part_jobs,
+    );
+    pool::run(jobs, items, cancel, |item| {
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => {
@@ -198,6 +209,7 @@ pub fn run(
                     &filter,
                     &options,
                     args.no_clobber,
+                    false,
                     args.dry_run,
                 )
             } else {

@@ -181,10 +181,17 @@ impl Batch {
     pub fn failed(&self, err: anyhow::Error) {
         let status = exit::status_of(&err);
         if status == ExitStatus::Interrupted {
-            self.interrupted
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get_or_insert(err);
+            let mut first = self.interrupted.lock().unwrap_or_else(|e| e.into_inner());
+            match &*first {
+                // The first is the command's final error; each other upload left for
+                // --continue is named here, or its id would be lost.
+                Some(_) => {
+                    if let Some(kept) = err.downcast_ref::<crate::transfer::upload::KeptUpload>() {
+                        eprintln!("objcmd: {kept}");
+                    }
+                }
+                None => *first = Some(err),
+            }
             return;
         }
         self.failed.fetch_add(1, Ordering::Relaxed);

@@ -80,10 +80,8 @@ fn rfc3339(text: &str) -> Option<String> {
 
 fn ls(url: &str, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let url = RemoteUrl::parse_required(url)?;
-    let uploads = client
-        .list_all_multipart_uploads(&url.bucket, &url.key)
-        .with_context(|| format!("listing the multipart uploads of {url}"))?;
-    for u in uploads {
+    for u in client.multipart_uploads(&url.bucket, &url.key) {
+        let u = u.with_context(|| format!("listing the multipart uploads of {url}"))?;
         let initiated = rfc3339(&u.initiated);
         if printer.json {
             printer
@@ -139,22 +137,12 @@ fn abort(
     client: &Client,
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let report = |key: &str, id: &str, base: &RemoteUrl| -> std::io::Result<()> {
-        if printer.json {
-            printer.record(&json!({"op": "abort", "key": key, "upload_id": id, "status": "ok"}))
-        } else if !printer.quiet {
-            let target = base.with_key(key.to_string()).to_string();
-            printer.line(&format!("abort: {} ({id})", printer.escape(&target)))
-        } else {
-            Ok(())
-        }
-    };
     if let Some(id) = upload_id {
         let url = object_url(url, client)?;
         client
             .abort_multipart_upload(&url.bucket, &url.key, id)
             .with_context(|| format!("aborting upload {id} of {url}"))?;
-        report(&url.key, id, &url)?;
+        report_abort(printer, &url, id, None)?;
         return Ok(ExitStatus::Success);
     }
     debug_assert!(all, "clap requires --upload-id or --all");
@@ -164,11 +152,68 @@ fn abort(
         .transpose()
         .map_err(usage)?
         .unwrap_or(Duration::ZERO);
+    abort_all(client, printer, &url, min_age, false).finish()
+}
+
+/// One aborted upload's line or record (`error` set when it failed).
+fn report_abort(
+    printer: &Printer,
+    url: &RemoteUrl,
+    upload_id: &str,
+    error: Option<&anyhow::Error>,
+) -> std::io::Result<()> {
+    if let Some(err) = error {
+        let _ = printer.flush();
+        eprintln!("objcmd: error: {err:#}");
+    }
+    if printer.json {
+        let mut record = json!({
+            "op": "abort",
+            "key": url.key,
+            "upload_id": upload_id,
+            "status": if error.is_some() { "error" } else { "ok" },
+        });
+        if let Some(err) = error {
+            record["error"] = super::error_value(err);
+        }
+        printer.record(&record)
+    } else if !printer.quiet && error.is_none() {
+        printer.line(&format!(
+            "abort: {} ({upload_id})",
+            printer.escape(&url.to_string())
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Aborts every unfinished upload under `url`'s prefix started at least `min_age` ago, as
+/// the listing pages arrive. One failure does not stop the others; an upload that is gone
+/// meanwhile (NoSuchUpload) counts as aborted. With `quiet`, only failures are reported.
+pub fn abort_all(
+    client: &Client,
+    printer: &Printer,
+    url: &RemoteUrl,
+    min_age: Duration,
+    quiet: bool,
+) -> super::Batch {
+    let batch = super::Batch::default();
     let now = Timestamp::now();
-    let uploads = client
-        .list_all_multipart_uploads(&url.bucket, &url.key)
-        .with_context(|| format!("listing the multipart uploads of {url}"))?;
-    for u in uploads {
+    for u in client.multipart_uploads(&url.bucket, &url.key) {
+        if client.transport().cancelled() {
+            batch.failed(crate::transfer::interrupted());
+            break;
+        }
+        let u = match u {
+            Ok(u) => u,
+            Err(e) => {
+                let err = anyhow::Error::new(e)
+                    .context(format!("listing the multipart uploads of {url}"));
+                let _ = report_abort(printer, url, "", Some(&err));
+                batch.failed(err);
+                break;
+            }
+        };
         if !min_age.is_zero() {
             let started = u.initiated.parse::<Timestamp>().ok();
             let old_enough = started
@@ -177,12 +222,23 @@ fn abort(
                 continue;
             }
         }
-        client
-            .abort_multipart_upload(&url.bucket, &u.key, &u.upload_id)
-            .with_context(|| format!("aborting upload {} of {}", u.upload_id, u.key))?;
-        report(&u.key, &u.upload_id, &url)?;
+        let target = url.with_key(u.key.clone());
+        match client.abort_multipart_upload(&url.bucket, &u.key, &u.upload_id) {
+            Err(e) if !e.is_not_found() => {
+                let err = anyhow::Error::new(e)
+                    .context(format!("aborting upload {} of {target}", u.upload_id));
+                let _ = report_abort(printer, &target, &u.upload_id, Some(&err));
+                batch.failed(err);
+            }
+            _ => {
+                batch.ok();
+                if !quiet {
+                    let _ = report_abort(printer, &target, &u.upload_id, None);
+                }
+            }
+        }
     }
-    Ok(ExitStatus::Success)
+    batch
 }
 
 fn init_options(upload: &UploadArgs, key: &str, client: &Client) -> anyhow::Result<PutOptions> {

@@ -223,6 +223,7 @@ pub fn put_tree(
     filter: &Filter,
     options: &PutOptions,
     no_clobber: bool,
+    resume: bool,
     dry_run: bool,
 ) -> anyhow::Result<ExitStatus> {
     for src in srcs {
@@ -278,7 +279,7 @@ pub fn put_tree(
                 src: src.clone(),
                 dst: url,
             };
-            match put_one(ctx, &job, options, no_clobber, false, &hidden)
+            match put_one(ctx, &job, options, no_clobber, resume, &hidden)
                 .with_context(|| format!("uploading {src} to {dst_text}"))
             {
                 Ok(()) => batch.ok(),
@@ -378,11 +379,6 @@ pub fn run(
         tuning,
     };
     if args.recursive {
-        if args.resume {
-            return Err(usage(
-                "--continue resumes one file's upload; it does not go with -r",
-            ));
-        }
         return put_tree(
             ctx,
             srcs,
@@ -390,6 +386,7 @@ pub fn run(
             &filter,
             &options,
             args.no_clobber,
+            args.resume,
             args.dry_run,
         );
     }

@@ -1,45 +1,47 @@
 //! `objcmd rb`: remove a bucket; with `--force`, first empty it of objects and of
 //! unfinished multipart uploads.
 //!
-//! `--force` deletes with DeleteObjects, 1,000 keys at a time as the listing pages
-//! arrive (as `rm -r` does), then aborts the unfinished multipart uploads.
+//! `--force` first aborts the unfinished multipart uploads, then deletes with
+//! DeleteObjects, 1,000 keys at a time as the listing pages arrive (as `rm -r` does).
+
+use std::time::Duration;
 
 use anyhow::Context as _;
 use serde_json::json;
 
+use super::multipart::abort_all;
 use super::rm::rm_tree;
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
 use crate::client::Client;
-use crate::exit::{ExitStatus, usage};
+use crate::exit::{self, ExitStatus, usage};
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::transfer::Tuning;
 
-/// Deletes every object (in batches) and aborts every unfinished multipart upload.
+/// Aborts every unfinished multipart upload, then deletes every object (in batches).
+/// Uploads go first: their parts are invisible to the listing but keep the bucket from
+/// being removed, and an upload finished during the deletes would leave an object behind.
 fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
-    let (result, deleted) = rm_tree(
-        ctx,
-        &url.with_key(String::new()),
-        &Filter::default(),
-        false,
-        true,
-    );
-    result?;
-    let mut aborted = 0u64;
-    for upload in ctx.client.list_all_multipart_uploads(&url.bucket, "")? {
-        ctx.client
-            .abort_multipart_upload(&url.bucket, &upload.key, &upload.upload_id)
-            .with_context(|| {
-                format!("aborting the upload {} of {}", upload.upload_id, upload.key)
-            })?;
-        aborted += 1;
+    let root = url.with_key(String::new());
+    let aborts = abort_all(ctx.client, ctx.printer, &root, Duration::ZERO, true);
+    let (aborted, abort_failures) = aborts.counts();
+    let aborts = aborts.finish();
+    if let Err(e) = &aborts
+        && exit::status_of(e) == ExitStatus::Interrupted
+    {
+        return aborts.map(|_| ());
     }
-    if deleted as u64 + aborted > 0 {
+    let (deletes, deleted) = rm_tree(ctx, &root, &Filter::default(), false, true);
+    if deleted + aborted > 0 {
         ctx.printer.info(&format!(
             "deleted {deleted} objects and aborted {aborted} uploads"
         ));
+    }
+    deletes?;
+    if abort_failures > 0 {
+        aborts?;
     }
     Ok(())
 }

@@ -220,7 +220,12 @@ pub fn run(
         let mut worst = ExitStatus::Success;
         let mut last_error = None;
         for url in &urls {
-            match rm_tree(ctx, url, &filter, args.dry_run, false).0 {
+            let (result, done) = rm_tree(ctx, url, &filter, args.dry_run, false);
+            if done == 0 && result.is_ok() {
+                let prefix = url.with_key(walk::as_prefix(&url.key));
+                printer.info(&format!("nothing to delete under {prefix}"));
+            }
+            match result {
                 Ok(_) => {}
                 Err(e) if exit::status_of(&e) == ExitStatus::Interrupted => return Err(e),
                 Err(e) => {

@@ -9,7 +9,7 @@
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
@@ -98,15 +98,41 @@ fn entries<'a>(
     }
 }
 
-/// Merges the two sides in key order into actions. After a failure on the source side, no
-/// more deletes are planned.
+/// A side that did not come in strictly increasing key order: the merge cannot be trusted
+/// from there on, least of all to delete.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}: listed out of key order; no deletes from here on")]
+struct OutOfOrder(String);
+
+/// Passes a side's entries on, turning one that does not sort after the previous into an
+/// `OutOfOrder` error.
+fn in_order<'a>(
+    side: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
+) -> impl Iterator<Item = anyhow::Result<Entry>> + 'a {
+    let mut last: Option<String> = None;
+    side.map(move |item| {
+        let entry = item?;
+        if last
+            .as_ref()
+            .is_some_and(|l| l.as_bytes() >= entry.rel.as_bytes())
+        {
+            return Err(OutOfOrder(entry.rel).into());
+        }
+        last = Some(entry.rel.clone());
+        Ok(entry)
+    })
+}
+
+/// Merges the two sides in key order into actions. After a failure on the source side, or
+/// either side out of order, no more deletes are planned.
 fn merge<'a>(
     src: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     dst: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     delete: bool,
+    deletes_stopped: &'a AtomicBool,
 ) -> impl Iterator<Item = Action> + 'a {
-    let mut src = src.peekable();
-    let mut dst = dst.peekable();
+    let mut src = in_order(src).peekable();
+    let mut dst = in_order(dst).peekable();
     let mut source_failed = false;
     std::iter::from_fn(move || {
         loop {
@@ -123,6 +149,9 @@ fn merge<'a>(
                     let Some(Err(e)) = dst.next() else {
                         unreachable!()
                     };
+                    if e.is::<OutOfOrder>() {
+                        source_failed = true;
+                    }
                     return Some(Action::Failed(e));
                 }
                 (Some(Ok(_)), None) => CmpOrdering::Less,
@@ -143,6 +172,9 @@ fn merge<'a>(
                     let b = dst.next()?.ok()?;
                     if delete && !source_failed {
                         return Some(Action::Delete(b));
+                    }
+                    if delete {
+                        deletes_stopped.store(true, Ordering::Relaxed);
                     }
                 }
             }
@@ -172,6 +204,15 @@ struct Syncer<'a> {
 }
 
 impl Syncer<'_> {
+    /// The record `op` of this sync's transfers.
+    fn op(&self) -> &'static str {
+        match (self.src, self.dst) {
+            (Side::Local(_), _) => "put",
+            (_, Side::Local(_)) => "get",
+            _ => "copy",
+        }
+    }
+
     fn display(side: &Side, rel: &str) -> String {
         match side {
             Side::Local(dir) => dir.join(rel).display().to_string(),
@@ -283,13 +324,19 @@ impl Syncer<'_> {
                 };
                 let upload = matches!(self.src, Side::Local(_));
                 if upload {
-                    // The object is at least as new as the file: it holds this version.
-                    return Ok(secs(object_time) < secs(file_time));
-                }
-                if secs(file_time) >= secs(object_time) {
+                    match secs(file_time).cmp(&secs(object_time)) {
+                        // Uploaded after the file last changed: the object holds it.
+                        CmpOrdering::Less => return Ok(false),
+                        CmpOrdering::Greater => return Ok(true),
+                        // Changed in the second of the upload (Last-Modified has whole
+                        // seconds): only the mtime recorded at upload can tell.
+                        CmpOrdering::Equal => {}
+                    }
+                } else if secs(file_time) >= secs(object_time) {
                     return Ok(false);
                 }
-                // The file may carry the object's recorded mtime (restored on download).
+                // The file may carry the object's recorded mtime (uploaded from it, or
+                // restored on download).
                 let meta = client.head_object(&url.bucket, &url.key)?;
                 let recorded = meta
                     .metadata
@@ -302,7 +349,20 @@ impl Syncer<'_> {
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
                 if self.checksum {
-                    return Ok(!a.etag.eq_ignore_ascii_case(&b.etag));
+                    if a.etag.eq_ignore_ascii_case(&b.etag) {
+                        return Ok(false);
+                    }
+                    if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
+                        return Ok(true);
+                    }
+                    // A multipart ETag depends on the part sizes: different ETags do not
+                    // mean different content. Fall back to the times.
+                    log::info!(
+                        "{}: ETags {} and {} cannot be compared (multipart): comparing times",
+                        a.rel,
+                        a.etag,
+                        b.etag
+                    );
                 }
                 Ok(match (a.time, b.time) {
                     (Some(src), Some(dst)) => secs(dst) < secs(src),
@@ -380,9 +440,10 @@ impl Syncer<'_> {
         let printer = self.ctx.printer;
         let (entry, compare) = match action {
             Action::Failed(e) => {
+                let root = Self::display(self.src, "");
                 let rec = TransferRecord {
-                    op: "sync",
-                    src: "",
+                    op: self.op(),
+                    src: &root,
                     dst: None,
                     size: None,
                     status: Status::Error,
@@ -433,7 +494,7 @@ impl Syncer<'_> {
             Self::display(self.dst, &entry.rel),
         );
         let mut rec = TransferRecord {
-            op: "sync",
+            op: self.op(),
             src: &src_text,
             dst: Some(&dst_text),
             size: Some(entry.size),
@@ -464,11 +525,6 @@ impl Syncer<'_> {
                 }
             }
         }
-        rec.op = match (self.src, self.dst) {
-            (Side::Local(_), _) => "put",
-            (_, Side::Local(_)) => "get",
-            _ => "copy",
-        };
         if self.dry_run {
             rec.status = Status::Planned;
             let _ = report(printer, &rec, None);
@@ -538,6 +594,16 @@ pub fn run(
             "sync needs a remote side: one of SRC and DST must be an s3://, oss:// or ks3:// URL",
         ));
     }
+    if let (Side::Remote { url: a, .. }, Side::Remote { url: b, .. }) = (&src, &dst)
+        && (walk::contains(a, b) || walk::contains(b, a))
+    {
+        // Each side would list the other: copies copied again, and --delete would delete
+        // the source.
+        return Err(usage(format!(
+            "{} and {} overlap: sync between prefixes where neither contains the other",
+            args.src, args.dst
+        )));
+    }
     let filter = super::put::filter(&args.filter, true)?;
     let syncer = Syncer {
         ctx,
@@ -556,10 +622,12 @@ pub fn run(
         tuning.jobs,
         tuning.part_jobs,
     );
+    let deletes_stopped = AtomicBool::new(false);
     let actions = merge(
         entries(&src, client, &filter),
         entries(&dst, client, &filter),
         args.delete,
+        &deletes_stopped,
     );
     let hidden = ProgressBar::hidden();
     let cancel = &client.transport().config().cancel;
@@ -569,17 +637,22 @@ pub fn run(
     let transferred = syncer.transferred.load(Ordering::Relaxed);
     let deleted = syncer.deleted.load(Ordering::Relaxed);
     let same = syncer.same.load(Ordering::Relaxed);
-    let verb = if args.dry_run { "would be" } else { "" };
-    if transferred == 0 && deleted == 0 {
+    let (_, failed) = syncer.batch.counts();
+    let verb = if args.dry_run { " would be" } else { "" };
+    if transferred == 0 && deleted == 0 && failed == 0 {
         printer.info(&format!("nothing to do: {same} up to date"));
-    } else if verb.is_empty() {
-        printer.info(&format!(
-            "{transferred} transferred, {deleted} deleted, {same} up to date"
-        ));
     } else {
-        printer.info(&format!(
-            "{transferred} {verb} transferred, {deleted} {verb} deleted, {same} up to date"
-        ));
+        let mut summary =
+            format!("{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date");
+        if failed > 0 {
+            summary.push_str(&format!(", {failed} failed"));
+        }
+        printer.info(&summary);
+    }
+    if deletes_stopped.load(Ordering::Relaxed) {
+        printer.info(
+            "deletes skipped: the source could not be read whole, so what it lacks is not known",
+        );
     }
     syncer.batch.finish()
 }
@@ -602,14 +675,19 @@ mod tests {
         dst: Vec<anyhow::Result<Entry>>,
         delete: bool,
     ) -> Vec<String> {
-        merge(src.into_iter(), dst.into_iter(), delete)
-            .map(|a| match a {
-                Action::Transfer(e) => format!("transfer {}", e.rel),
-                Action::Compare(a, _) => format!("compare {}", a.rel),
-                Action::Delete(e) => format!("delete {}", e.rel),
-                Action::Failed(e) => format!("failed {e}"),
-            })
-            .collect()
+        merge(
+            src.into_iter(),
+            dst.into_iter(),
+            delete,
+            &AtomicBool::new(false),
+        )
+        .map(|a| match a {
+            Action::Transfer(e) => format!("transfer {}", e.rel),
+            Action::Compare(a, _) => format!("compare {}", a.rel),
+            Action::Delete(e) => format!("delete {}", e.rel),
+            Action::Failed(e) => format!("failed {e}"),
+        })
+        .collect()
     }
 
     #[test]
@@ -641,5 +719,38 @@ mod tests {
             true,
         );
         assert_eq!(got, ["delete 0", "transfer a", "failed listing broke"]);
+    }
+
+    #[test]
+    fn a_side_out_of_order_stops_deletes() {
+        // A tree walked as `a/f, a.txt` against a listing `a.txt, a/f` (what a symlinked
+        // directory once did): caught at the first entry out of order.
+        let got = plan(
+            vec![e("a/f", 1), e("a.txt", 1)],
+            vec![e("a.txt", 1), e("a/f", 1), e("b", 1)],
+            true,
+        );
+        assert_eq!(
+            got,
+            [
+                "delete a.txt",
+                "compare a/f",
+                "failed a.txt: listed out of key order; no deletes from here on"
+            ]
+        );
+        let got = plan(
+            vec![e("a", 1), e("c", 1)],
+            vec![e("b", 1), e("a", 1), e("z", 1)],
+            true,
+        );
+        assert_eq!(
+            got,
+            [
+                "transfer a",
+                "delete b",
+                "failed a: listed out of key order; no deletes from here on",
+                "transfer c"
+            ]
+        );
     }
 }

@@ -26,8 +26,15 @@ pub fn multipart_copy(
         options.content_type = meta.content_type;
         options.metadata = meta.metadata.into_iter().collect();
     }
-    let upload_id = client.initiate_multipart_upload(target.0, target.1, &options)?;
     let layout = Layout::new(size, tuning.part_size);
+    // The copy's ETag follows its own parts, not the source's: record their size, so that
+    // `sync --checksum` can recompute it from a local file.
+    options.metadata.retain(|(k, _)| k != super::PART_SIZE_META);
+    options.metadata.push((
+        super::PART_SIZE_META.to_string(),
+        layout.part_size.to_string(),
+    ));
+    let upload_id = client.initiate_multipart_upload(target.0, target.1, &options)?;
     let count = layout.count();
     let next = AtomicU32::new(0);
     let stop = AtomicBool::new(false);

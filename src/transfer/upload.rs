@@ -59,6 +59,17 @@ pub struct Uploader<'a> {
     pub bar: &'a ProgressBar,
 }
 
+/// The context of an interruption that left a resumable multipart upload in place: what
+/// it is and how to resume or discard it. A batch prints every one, not just the first.
+#[derive(Debug)]
+pub struct KeptUpload(pub String);
+
+impl std::fmt::Display for KeptUpload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Parts already uploaded, by number: size and ETag.
 type ExistingParts = HashMap<u32, (u64, String)>;
 
@@ -349,9 +360,10 @@ impl Uploader<'_> {
                 forget();
                 Ok(done)
             }
-            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(format!(
-                "upload {upload_id} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it"
-            ))),
+            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(KeptUpload(format!(
+                "upload {upload_id} of {} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it",
+                self.key
+            )))),
             Err(e) => {
                 self.abort(&upload_id);
                 forget();

@@ -173,3 +173,76 @@ fn uploads_carry_content_md5_and_a_200_with_a_wrong_etag_is_caught() {
     assert_eq!(md5.len(), 24);
     assert_eq!(seen[0].header("content-type"), Some("text/plain"));
 }
+
+fn listing(keys: &[&str]) -> Reply {
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><Name>bucket</Name><Prefix>dir/</Prefix><KeyCount>2</KeyCount><IsTruncated>false</IsTruncated>",
+    );
+    for key in keys {
+        body.push_str(&format!(
+            "<Contents><Key>{key}</Key><LastModified>2023-11-14T22:13:20.000Z</LastModified><ETag>\"d41d8cd98f00b204e9800998ecf8427e\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>"
+        ));
+    }
+    body.push_str("</ListBucketResult>");
+    Reply::new(200, body.as_bytes()).header("Content-Type", "application/xml")
+}
+
+#[test]
+fn rm_r_falls_back_to_single_deletes_where_the_server_lacks_delete_objects() {
+    let t = TestEnv::new();
+    let server = FakeServer::start(vec![
+        listing(&["dir/a", "dir/b"]),
+        Reply::error(501, "NotImplemented"),
+        Reply::new(204, b""),
+        Reply::new(204, b""),
+    ]);
+    against(&t, &server)
+        .args(["-j", "1", "rm", "-r", "s3://bucket/dir/"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("delete: s3://bucket/dir/a"))
+        .stdout(predicate::str::contains("delete: s3://bucket/dir/b"));
+    let seen: Vec<(String, String)> = server
+        .requests()
+        .into_iter()
+        .map(|r| (r.method, r.target))
+        .collect();
+    assert_eq!(seen[1].0, "POST");
+    assert!(seen[1].1.contains("delete"), "{seen:?}");
+    assert_eq!(
+        seen[2..],
+        [
+            ("DELETE".to_string(), "/bucket/dir/a".to_string()),
+            ("DELETE".to_string(), "/bucket/dir/b".to_string())
+        ]
+    );
+}
+
+#[test]
+fn per_key_errors_of_delete_objects_are_reported_and_exit_3() {
+    let t = TestEnv::new();
+    let reply = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult><Error><Key>dir/locked</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>";
+    let server = FakeServer::start(vec![
+        listing(&["dir/free", "dir/locked"]),
+        Reply::new(200, reply.as_bytes()).header("Content-Type", "application/xml"),
+    ]);
+    let out = against(&t, &server)
+        .args(["--json", "rm", "-r", "s3://bucket/dir/"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("s3://bucket/dir/locked"))
+        .stderr(predicate::str::contains("AccessDenied"))
+        .stderr(predicate::str::contains("1 done, 1 failed"));
+    let records = crate::support::json_lines(&out.get_output().stdout);
+    let status = |src: &str| {
+        records
+            .iter()
+            .find(|r| r["src"] == src)
+            .map(|r| r["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("s3://bucket/dir/free").as_deref(), Some("ok"));
+    assert_eq!(status("s3://bucket/dir/locked").as_deref(), Some("error"));
+    // The request carried the keys and their Content-MD5.
+    let post = &server.requests()[1];
+    assert!(post.header("content-md5").is_some());
+}

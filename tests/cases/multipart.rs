@@ -703,3 +703,35 @@ fn piped_stderr_carries_no_progress_and_the_rate_cap_holds_across_parts() {
         .stderr("");
     assert_eq!(md5_file(&t.path("ten-copy.bin")), md5_hex(&data));
 }
+
+#[test]
+fn ctrl_c_during_a_stdin_upload_aborts_it() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-sigint");
+    let mut child = t
+        .std_cmd()
+        .args(["--limit-rate", "4MiB/s", "put", "-", &b.url("piped.bin")])
+        .args(["--part-size", "5MiB"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        // Ends with a broken pipe once objcmd is gone.
+        let _ = std::io::Write::write_all(&mut stdin, &random_bytes(40 * MIB, 7));
+    });
+    wait_until("the upload to start", || !uploads(&t, &b).is_empty());
+    kill(&mut child, "-INT");
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The abort goes out even though the user interrupted: nothing is left behind.
+    assert_eq!(uploads(&t, &b), []);
+}

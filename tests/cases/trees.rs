@@ -191,6 +191,57 @@ fn shards_split_a_tree_disjointly_and_completely() {
         .args(["put", "-r", "src", &b.url("x/"), "--shard", "3/3"])
         .assert()
         .code(2);
+
+    // The same split for downloads, syncs and deletes of the remote tree.
+    t.cmd()
+        .args(["put", "-r", "src", &b.url("all/")])
+        .assert()
+        .success();
+    let mut got = Vec::new();
+    for k in 0..n {
+        let shard = format!("{k}/{n}");
+        let dir = format!("down{k}");
+        t.cmd()
+            .args(["get", "-r", &b.url("all/"), &dir, "--shard", &shard])
+            .assert()
+            .success();
+        let synced = format!("synced{k}");
+        t.cmd()
+            .args(["sync", &b.url("all/"), &synced, "--shard", &shard])
+            .assert()
+            .success();
+        let mine = files_under(&t.path(&dir));
+        assert_eq!(mine, files_under(&t.path(&synced)), "get -r and sync agree");
+        got.extend(mine);
+        t.cmd()
+            .args(["rm", "-r", &b.url("all/"), "--shard", &shard])
+            .assert()
+            .success();
+    }
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(
+        keys(&t, &b.url("all/")).is_empty(),
+        "every shard deleted its share"
+    );
+}
+
+/// The files under `dir`, as sorted relative paths.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 #[test]
@@ -505,4 +556,94 @@ fn sync_down_and_across_buckets() {
         .assert()
         .success()
         .stderr(predicate::str::contains("nothing to do: 7 up to date"));
+}
+
+#[test]
+fn sync_handles_symlinked_dirs_same_second_edits_and_refuses_overlaps() {
+    let t = TestEnv::new();
+    let b = t.bucket("sync-edge");
+    // A symlinked directory `a` beside a file `a.txt`: the walk must list `a.txt` first,
+    // as the server does, or --delete would take `a.txt` for a leftover.
+    t.write("real/f", b"in the linked dir");
+    t.write("src/a.txt", b"beside it");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(t.path("real"), t.path("src/a")).unwrap();
+    t.cmd()
+        .args(["sync", "--delete", "src", &b.url("m/")])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 transferred, 0 deleted"));
+    t.cmd()
+        .args(["sync", "--delete", "src", &b.url("m/")])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing to do: 2 up to date"));
+    assert_eq!(keys(&t, &b.url("m/")), ["m/a.txt", "m/a/f"]);
+    // Same size, changed right after the upload (maybe within its second): still seen.
+    t.write("src/a.txt", b"BESIDE IT");
+    t.cmd()
+        .args(["sync", "src", &b.url("m/")])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 transferred"));
+    t.cmd()
+        .args(["get", &b.url("m/a.txt"), "-"])
+        .assert()
+        .success()
+        .stdout("BESIDE IT");
+    // Prefixes where one holds the other: refused before any request.
+    for (src, dst) in [("m/", "m/sub/"), ("m/a/", "m/"), ("m/", "m/")] {
+        t.cmd()
+            .args(["sync", &b.url(src), &b.url(dst)])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("overlap"));
+    }
+    t.cmd()
+        .args(["cp", "-r", &b.url("m/"), &b.url("m/copy/")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("inside"));
+    assert_eq!(keys(&t, &b.url("m/")), ["m/a.txt", "m/a/f"]);
+}
+
+#[test]
+fn get_r_finishes_the_rest_when_one_object_fails() {
+    let t = TestEnv::new();
+    let b = t.bucket("get-partial");
+    make_tree(&t, "src");
+    t.cmd()
+        .args(["put", "-r", "src", &b.url("t/")])
+        .assert()
+        .success();
+    // A directory where a file must go: that one object fails, the others arrive.
+    std::fs::create_dir_all(t.path("out/top.txt/in-the-way")).unwrap();
+    let out = t
+        .cmd()
+        .args(["--json", "get", "-r", &b.url("t/"), "out"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("top.txt"))
+        .stderr(predicate::str::contains("6 done, 1 failed"));
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records.iter().filter(|r| r["status"] == "ok").count(), 6);
+    let failed: Vec<_> = records.iter().filter(|r| r["status"] == "error").collect();
+    // One record for the object, then the command's own error record (cli.md: errors
+    // with --json are also printed as a record).
+    assert_eq!(failed.len(), 2, "{records:?}");
+    assert_eq!(failed[0]["op"], "get");
+    assert!(failed[0]["src"].as_str().unwrap().ends_with("t/top.txt"));
+    assert_eq!(failed[1]["error"]["code"], "PartialFailure");
+    assert_eq!(
+        std::fs::read(t.path("out/a/b/c/deep.txt")).unwrap(),
+        b"deep"
+    );
+    // Nothing half-written is left beside the targets.
+    assert!(
+        files_under(&t.path("out"))
+            .iter()
+            .all(|f| !f.contains(".objcmd-")),
+        "{:?}",
+        files_under(&t.path("out"))
+    );
 }
