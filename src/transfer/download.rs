@@ -20,7 +20,7 @@ use indicatif::ProgressBar;
 use md5::{Digest, Md5};
 
 use super::checkpoint::{self, DownloadState};
-use super::{BLOCK, Layout, PartsProgress, Tuning, hex, interrupted, read_exact_at, write_all_at};
+use super::{Layout, PartsProgress, Tuning, hex, interrupted, read_exact_at, write_all_at};
 use crate::client::{
     self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind, etag_is_md5,
 };
@@ -56,6 +56,16 @@ pub struct FileDownload<'a> {
     /// Progress bar (hidden when not on a terminal).
     pub bar: &'a ProgressBar,
 }
+
+/// The size of each write (and hash read) of the chunk workers, who share one temp file.
+/// Buffered writes to one file take its inode lock, so several workers writing 1 MiB at a
+/// time spin on each other and copy out of cache: a 1 GiB get spent twice the system time
+/// of 64 KiB writes and ran 1.3-1.7 s instead of 0.9-1.0 s (docs/benchmarks.md).
+const SHARED_FILE_BLOCK: usize = 64 << 10;
+
+/// The buffers a stream (stdout, `--range`) hands to its one writer thread: 256 KiB
+/// measured 0.8-0.9 s for 1 GiB to a file, 1 MiB 1.3 s, 64 KiB 1.0 s.
+const STREAM_BLOCK: usize = 256 << 10;
 
 /// `dir/.NAME.objcmd-part`: the temp file of a download to `target`.
 pub fn temp_path(target: &Path) -> PathBuf {
@@ -198,7 +208,7 @@ impl Job<'_> {
         let transport = client.transport();
         let mut received = 0u64;
         let mut resumes = 0u32;
-        let mut buf = vec![0u8; BLOCK];
+        let mut buf = vec![0u8; SHARED_FILE_BLOCK];
         while received < len {
             let out = match resp.take() {
                 Some(out) => out,
@@ -226,7 +236,7 @@ impl Job<'_> {
                 if transport.cancelled() {
                     return Err(interrupted());
                 }
-                let want = BLOCK.min((len - received) as usize);
+                let want = SHARED_FILE_BLOCK.min((len - received) as usize);
                 let n = if want == 0 {
                     0
                 } else {
@@ -288,7 +298,7 @@ impl Job<'_> {
     /// download stopped.
     fn hash_in_order(&self) -> anyhow::Result<Option<[u8; 16]>> {
         let mut hasher = Md5::new();
-        let mut buf = vec![0u8; BLOCK];
+        let mut buf = vec![0u8; SHARED_FILE_BLOCK];
         for index in 0..self.layout.count() {
             let (offset, len) = self.layout.part(index);
             let mut pos = 0u64;
@@ -301,7 +311,7 @@ impl Job<'_> {
                     self.written.wait(index, pos, &self.stop);
                     continue;
                 }
-                let n = (available - pos).min(BLOCK as u64) as usize;
+                let n = (available - pos).min(SHARED_FILE_BLOCK as u64) as usize;
                 read_exact_at(self.file, &mut buf[..n], offset + pos)?;
                 hasher.update(&buf[..n]);
                 pos += n as u64;
@@ -684,10 +694,12 @@ fn receive(
                 network = Err(interrupted());
                 break;
             }
-            let mut buf = free_rx.try_recv().unwrap_or_else(|_| vec![0u8; BLOCK]);
-            buf.resize(BLOCK, 0);
-            let want = BLOCK
-                .min((expected - received).min(BLOCK as u64) as usize)
+            let mut buf = free_rx
+                .try_recv()
+                .unwrap_or_else(|_| vec![0u8; STREAM_BLOCK]);
+            buf.resize(STREAM_BLOCK, 0);
+            let want = STREAM_BLOCK
+                .min((expected - received).min(STREAM_BLOCK as u64) as usize)
                 .max(1);
             match fill(&mut body, &mut buf[..want]) {
                 Ok(0) if received >= expected => break,

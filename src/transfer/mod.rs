@@ -50,7 +50,8 @@ pub const DEFAULT_PART_JOBS: usize = 4;
 /// Default number of objects in flight in recursive commands, picked by measurement.
 pub const DEFAULT_JOBS: usize = 16;
 
-/// The size of the buffers that move data between the network, the disk and the hashers.
+/// The size of the reads that fill and hash upload parts (downloads write smaller blocks,
+/// see download.rs).
 pub(crate) const BLOCK: usize = 1 << 20;
 
 /// How large transfers are cut up: resolved from `--part-size`/`--part-jobs` and the
