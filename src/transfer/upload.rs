@@ -360,10 +360,17 @@ impl Uploader<'_> {
                 forget();
                 Ok(done)
             }
-            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(KeptUpload(format!(
-                "upload {upload_id} of {} kept: `objcmd put --continue` resumes it, `objcmd multipart abort --upload-id {upload_id}` discards it",
-                self.key
-            )))),
+            Err(e) if is_interrupt(&e) && dir.is_some() => {
+                let url = format!(
+                    "{}://{}/{}",
+                    self.client.dialect().name(),
+                    self.bucket,
+                    self.key
+                );
+                Err(e.context(KeptUpload(format!(
+                    "upload {upload_id} of {url} kept: `objcmd put --continue` resumes it, `objcmd multipart abort '{url}' --upload-id {upload_id}` discards it"
+                ))))
+            }
             Err(e) => {
                 self.abort(&upload_id);
                 forget();

@@ -735,3 +735,47 @@ fn ctrl_c_during_a_stdin_upload_aborts_it() {
     // The abort goes out even though the user interrupted: nothing is left behind.
     assert_eq!(uploads(&t, &b), []);
 }
+
+#[test]
+fn ctrl_c_during_a_file_upload_keeps_it_with_a_working_abort_command() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-sigint-file");
+    t.write("big file.bin", &random_bytes(40 * MIB, 8));
+    let mut child = t
+        .std_cmd()
+        .args([
+            "--limit-rate",
+            "4MiB/s",
+            "put",
+            "big file.bin",
+            &b.url("kept/big file.bin"),
+        ])
+        .args(["--part-size", "5MiB"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the upload to start", || !uploads(&t, &b).is_empty());
+    kill(&mut child, "-INT");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    // Kept for --continue, and the message's own abort command discards it.
+    assert_eq!(uploads(&t, &b).len(), 1, "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("kept"))
+        .unwrap_or_else(|| panic!("no kept line in {stderr}"));
+    let command = line
+        .split('`')
+        .find(|part| part.starts_with("objcmd multipart abort"))
+        .unwrap_or_else(|| panic!("no abort command in {line}"));
+    let url = command.split('\'').nth(1).unwrap();
+    let upload_id = command.rsplit(' ').next().unwrap();
+    assert_eq!(url, b.url("kept/big file.bin"));
+    t.cmd()
+        .args(["multipart", "abort", url, "--upload-id", upload_id])
+        .assert()
+        .success();
+    assert_eq!(uploads(&t, &b), []);
+}
