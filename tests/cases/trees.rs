@@ -647,3 +647,73 @@ fn get_r_finishes_the_rest_when_one_object_fails() {
         files_under(&t.path("out"))
     );
 }
+
+/// Runs objcmd with at most `limit` open files (soft and hard), so it cannot raise it.
+fn with_open_files_limit(t: &TestEnv, limit: u64, args: &[&str]) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = t.std_cmd();
+    cmd.args(args);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let rl = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_huge_j_stays_within_a_small_open_files_limit() {
+    let t = TestEnv::new();
+    let b = t.bucket("fd-limit");
+    let mut expected = Vec::new();
+    for i in 0..150 {
+        let rel = format!("d{}/f{i:03}.txt", i % 7);
+        t.write(&format!("src/{rel}"), format!("file {i}").as_bytes());
+        expected.push(rel);
+    }
+    t.write("src/big.bin", &random_bytes(11 << 20, 21));
+    expected.push("big.bin".into());
+    expected.sort();
+    let tree_args = ["-j", "1000", "--part-size", "5MiB", "--part-jobs", "8"];
+    let src = t.path("src");
+    let url = b.url("t/");
+    let put: Vec<&str> = tree_args
+        .iter()
+        .copied()
+        .chain(["put", "-r", src.to_str().unwrap(), &url])
+        .collect();
+    let out = with_open_files_limit(&t, 64, &put);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dst = t.path("dst");
+    let get: Vec<&str> = tree_args
+        .iter()
+        .copied()
+        .chain(["get", "-r", &url, dst.to_str().unwrap()])
+        .collect();
+    let out = with_open_files_limit(&t, 64, &get);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(files_under(&dst), expected);
+    for rel in &expected {
+        assert_eq!(
+            std::fs::read(dst.join(rel)).unwrap(),
+            std::fs::read(src.join(rel)).unwrap(),
+            "{rel}"
+        );
+    }
+}
