@@ -115,7 +115,7 @@ pub const PROFILE_KEYS: &[KeySpec] = &[
     KeySpec {
         name: "jobs",
         kind: KeyKind::Integer,
-        doc: "objects transferred at once by recursive commands and sync (default 16)",
+        doc: "objects transferred at once by recursive commands and sync (default 64)",
     },
     KeySpec {
         name: "part_jobs",

@@ -7,11 +7,13 @@
 //! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
 //!   place when complete and verified; a single stream to stdout or for `--range`.
 //! * `checkpoint`: what `--continue` needs to resume an interrupted upload or download.
+//! * `budget`: how much file data the uploads in flight may hold at once, across objects.
 //!
 //! Workers are plain scoped threads pulling part numbers from a shared counter or a bounded
 //! channel; they share the client's one connection pool. Nothing here prints: progress goes
 //! to an indicatif bar the caller made (hidden off a terminal), notes to `log`.
 
+pub mod budget;
 pub mod checkpoint;
 pub mod copy;
 pub mod download;
@@ -48,7 +50,7 @@ pub const DEFAULT_PART_SIZE: u64 = 16 << 20;
 /// Default number of parts in flight per object, picked by measurement.
 pub const DEFAULT_PART_JOBS: usize = 4;
 /// Default number of objects in flight in recursive commands, picked by measurement.
-pub const DEFAULT_JOBS: usize = 16;
+pub const DEFAULT_JOBS: usize = 64;
 
 /// The size of the reads that fill and hash upload parts (downloads write smaller blocks,
 /// see download.rs).

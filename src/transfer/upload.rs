@@ -20,6 +20,7 @@ use bytes::Bytes;
 use indicatif::ProgressBar;
 use md5::{Digest, Md5};
 
+use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::{
     Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
@@ -143,7 +144,7 @@ impl Uploader<'_> {
         let meta = file.metadata()?;
         if meta.is_dir() {
             return Err(usage(format!(
-                "{} is a directory; give a file (recursive uploads are not supported yet)",
+                "{} is a directory: use -r to upload a tree",
                 path.display()
             )));
         }
@@ -159,6 +160,7 @@ impl Uploader<'_> {
         if size <= self.tuning.part_size {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
             self.discard_checkpoint(&name, false)?;
+            let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
             let mut data = Vec::new();
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
             return self.put_single(Body::Bytes(data.into()), md5);
@@ -321,6 +323,14 @@ impl Uploader<'_> {
         size: u64,
         mtime_ns: u128,
     ) -> anyhow::Result<UploadOutcome> {
+        // Each worker holds one part buffer for the whole upload. Taken before the upload
+        // starts, so that waiting leaves nothing on the server. (A resumed upload keeps
+        // the part size of its checkpoint, normally the same.)
+        let planned = Layout::new(size, self.tuning.part_size);
+        let workers = self.tuning.part_jobs.clamp(1, planned.count() as usize) as u64;
+        let _share = budget::UPLOADS.take(workers * planned.part_size, &|| {
+            self.client.transport().cancelled()
+        })?;
         let (upload_id, layout, existing) = self.start_file_upload(name, size, mtime_ns)?;
         let count = layout.count();
         let parts = Parts::new(count, self.bar);
