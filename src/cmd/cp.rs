@@ -9,12 +9,10 @@ use super::tree::{self, Ctx};
 use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
-use crate::client::{Client, MetadataDirective, PutOptions};
+use crate::client::{MetadataDirective, PutOptions};
 use crate::exit::{ExitStatus, usage};
 use crate::filter::Filter;
-use crate::output::Printer;
 use crate::pool;
-use crate::transfer::Tuning;
 use crate::walk;
 
 /// REPLACE when the command gives the copy a new type, metadata or storage class; COPY
@@ -81,24 +79,12 @@ fn copy_tree(
     let items = tree::listing(ctx.client, &src.bucket, &src_prefix, filter);
     let cancel = &ctx.client.transport().config().cancel;
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
-    let jobs = pool::jobs_within(
-        pool::raise_open_files_limit(),
-        ctx.tuning.jobs,
-        ctx.tuning.part_jobs,
-    );
+    let jobs = ctx.tree_jobs();
     pool::run(jobs, items, cancel, |item| {
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => {
-                let rec = TransferRecord {
-                    op: "copy",
-                    src: &src_prefix_url,
-                    dst: None,
-                    size: None,
-                    status: Status::Error,
-                    note: None,
-                };
-                batch.report_failure(ctx.printer, &rec, e);
+                batch.source_failed(ctx.printer, "copy", &src_prefix_url, e);
                 return;
             }
         };
@@ -143,17 +129,12 @@ fn copy_tree(
 }
 
 /// Runs `cp`.
-pub fn run(
-    args: &CpArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let ctx = Ctx {
+pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
         client,
         printer,
-        tuning,
-    };
+        tuning: _,
+    } = ctx;
     let options = super::put::upload_options(&args.upload, client.dialect())?;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     let src = Location::parse(&args.src)?;

@@ -11,12 +11,11 @@ use super::tree::{self, Ctx};
 use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
-use crate::client::{ByteRange, Client};
+use crate::client::ByteRange;
 use crate::exit::{ExitStatus, UsageError, usage};
 use crate::filter::Filter;
-use crate::output::Printer;
 use crate::pool;
-use crate::transfer::{self, Sink, Tuning};
+use crate::transfer::{self, Sink};
 use crate::walk;
 
 /// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
@@ -191,11 +190,7 @@ pub fn get_tree(
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let batch = Batch::default();
-    let jobs = pool::jobs_within(
-        pool::raise_open_files_limit(),
-        ctx.tuning.jobs,
-        ctx.tuning.part_jobs,
-    );
+    let jobs = ctx.tree_jobs();
     let items = tree::listing(ctx.client, &src.bucket, &prefix, filter);
     let hidden = ProgressBar::hidden();
     let cancel = &ctx.client.transport().config().cancel;
@@ -204,15 +199,7 @@ pub fn get_tree(
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => {
-                let rec = TransferRecord {
-                    op: "get",
-                    src: &prefix_url,
-                    dst: None,
-                    size: None,
-                    status: Status::Error,
-                    note: None,
-                };
-                batch.report_failure(ctx.printer, &rec, e);
+                batch.source_failed(ctx.printer, "get", &prefix_url, e);
                 return;
             }
         };
@@ -271,17 +258,12 @@ pub fn get_tree(
 }
 
 /// Runs `get`.
-pub fn run(
-    args: &GetArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let ctx = Ctx {
-        client,
-        printer,
-        tuning,
-    };
+pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
+        client: _,
+        printer: _,
+        tuning: _,
+    } = ctx;
     let src = RemoteUrl::parse_required(&args.src)?;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     if args.recursive {

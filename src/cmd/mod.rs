@@ -42,18 +42,23 @@ pub fn run(
     }
     let connection = settings::resolve_connection(&cli.global, env, &ctx)?;
     let client = Client::new(connection.client_config(cancel))?;
+    let transfers = tree::Ctx {
+        client: &client,
+        printer,
+        tuning: connection.tuning,
+    };
     match &cli.command {
         Command::Config(_) => unreachable!("handled above"),
         Command::Ls(args) => ls::run(args, &client, printer),
         Command::Mb(args) => mb::run(args, &client, &connection, printer),
-        Command::Rb(args) => rb::run(args, &client, connection.tuning, printer),
+        Command::Rb(args) => rb::run(args, transfers),
         Command::Stat(args) => stat::run(args, &client, printer),
-        Command::Put(args) => put::run(args, &client, connection.tuning, printer),
-        Command::Get(args) => get::run(args, &client, connection.tuning, printer),
-        Command::Rm(args) => rm::run(args, &client, connection.tuning, printer),
-        Command::Cp(args) => cp::run(args, &client, connection.tuning, printer),
-        Command::Sync(args) => sync::run(args, &client, connection.tuning, printer),
-        Command::Multipart(args) => multipart::run(args, &client, connection.tuning, printer),
+        Command::Put(args) => put::run(args, transfers),
+        Command::Get(args) => get::run(args, transfers),
+        Command::Rm(args) => rm::run(args, transfers),
+        Command::Cp(args) => cp::run(args, transfers),
+        Command::Sync(args) => sync::run(args, transfers),
+        Command::Multipart(args) => multipart::run(args, transfers),
     }
 }
 
@@ -206,6 +211,20 @@ impl Batch {
             let _ = report_failure(printer, rec, &err);
         }
         self.failed(err);
+    }
+
+    /// Reports a failure of the source itself (a listing page, an unreadable path): the
+    /// record names the source, with no destination or size.
+    pub fn source_failed(&self, printer: &Printer, op: &str, src: &str, err: anyhow::Error) {
+        let rec = TransferRecord {
+            op,
+            src,
+            dst: None,
+            size: None,
+            status: Status::Error,
+            note: None,
+        };
+        self.report_failure(printer, &rec, err);
     }
 
     /// How many objects were done and how many failed.

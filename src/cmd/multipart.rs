@@ -11,6 +11,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use super::put::upload_options;
+use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
 use crate::client::{Client, PutOptions, unquote_etag};
@@ -20,12 +21,12 @@ use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, Tuning};
 use crate::units;
 
 /// Runs `multipart`.
-pub fn run(
-    args: &MultipartArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
+        client,
+        printer,
+        tuning,
+    } = ctx;
     match &args.command {
         MultipartCommand::Ls { url } => ls(url, client, printer),
         MultipartCommand::Parts { url, upload_id } => parts(url, upload_id, client, printer),
@@ -103,6 +104,17 @@ fn ls(url: &str, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatu
     Ok(ExitStatus::Success)
 }
 
+/// Every part of an upload, with the upload named in the error.
+fn list_parts(
+    client: &Client,
+    url: &RemoteUrl,
+    upload_id: &str,
+) -> anyhow::Result<Vec<crate::client::xml::PartEntry>> {
+    client
+        .list_all_parts(&url.bucket, &url.key, upload_id)
+        .with_context(|| format!("listing the parts of upload {upload_id} of {url}"))
+}
+
 fn parts(
     url: &str,
     upload_id: &str,
@@ -110,9 +122,7 @@ fn parts(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let url = object_url(url, client)?;
-    let parts = client
-        .list_all_parts(&url.bucket, &url.key, upload_id)
-        .with_context(|| format!("listing the parts of upload {upload_id} of {url}"))?;
+    let parts = list_parts(client, &url, upload_id)?;
     for p in parts {
         let etag = unquote_etag(&p.etag);
         if printer.json {
@@ -278,9 +288,7 @@ fn complete(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let url = object_url(url, client)?;
-    let parts = client
-        .list_all_parts(&url.bucket, &url.key, upload_id)
-        .with_context(|| format!("listing the parts of upload {upload_id} of {url}"))?;
+    let parts = list_parts(client, &url, upload_id)?;
     if parts.is_empty() {
         anyhow::bail!("upload {upload_id} of {url} has no parts to complete");
     }

@@ -9,12 +9,10 @@ use super::tree::{self, Ctx};
 use super::{Batch, Status, TransferRecord, check_acl, report};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::{FilterArgs, PutArgs, UploadArgs};
-use crate::client::{Client, Dialect, PutOptions};
+use crate::client::{Dialect, PutOptions};
 use crate::exit::{ExitStatus, LocalNotFound, UsageError, usage};
 use crate::filter::{Filter, Shard};
-use crate::output::Printer;
 use crate::pool;
-use crate::transfer::Tuning;
 use crate::walk::{self, Walked};
 
 /// One planned upload.
@@ -235,11 +233,7 @@ pub fn put_tree(
     let prefix = walk::as_prefix(&dst.key);
     let dialect = ctx.client.dialect();
     let batch = Batch::default();
-    let jobs = pool::jobs_within(
-        pool::raise_open_files_limit(),
-        ctx.tuning.jobs,
-        ctx.tuning.part_jobs,
-    );
+    let jobs = ctx.tree_jobs();
     let items = srcs
         .iter()
         .flat_map(|src| walk::walk(Path::new(src), filter));
@@ -287,15 +281,12 @@ pub fn put_tree(
             }
         }
         Walked::Failed { path, error } => {
-            let rec = TransferRecord {
-                op: "put",
-                src: &path,
-                dst: None,
-                size: None,
-                status: Status::Error,
-                note: None,
-            };
-            batch.report_failure(ctx.printer, &rec, anyhow::anyhow!("{path}: {error}"));
+            batch.source_failed(
+                ctx.printer,
+                "put",
+                &path,
+                anyhow::anyhow!("{path}: {error}"),
+            );
         }
     });
     batch.finish()
@@ -363,21 +354,16 @@ pub fn put_files(
 }
 
 /// Runs `put`.
-pub fn run(
-    args: &PutArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
+        client,
+        printer: _,
+        tuning: _,
+    } = ctx;
     let options = upload_options(&args.upload, client.dialect())?;
     let filter = filter(&args.filter, args.recursive)?;
     let (dst_arg, srcs) = args.paths.split_last().expect("clap requires two paths");
     let dst = destination(dst_arg)?;
-    let ctx = Ctx {
-        client,
-        printer,
-        tuning,
-    };
     if args.recursive {
         return put_tree(
             ctx,

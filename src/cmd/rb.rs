@@ -14,11 +14,8 @@ use super::rm::rm_tree;
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
-use crate::client::Client;
 use crate::exit::{self, ExitStatus, usage};
 use crate::filter::Filter;
-use crate::output::Printer;
-use crate::transfer::Tuning;
 
 /// Aborts every unfinished multipart upload, then deletes every object (in batches).
 /// Uploads go first: their parts are invisible to the listing but keep the bucket from
@@ -47,17 +44,12 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
 }
 
 /// Runs `rb`.
-pub fn run(
-    args: &RbArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let ctx = Ctx {
+pub fn run(args: &RbArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
         client,
         printer,
-        tuning,
-    };
+        tuning: _,
+    } = ctx;
     let url = RemoteUrl::parse_required(&args.url)?;
     if !url.key.is_empty() {
         return Err(usage(format!(

@@ -10,12 +10,10 @@ use super::{Batch, Status, TransferRecord, report};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
-use crate::client::{self, Client, ServiceError};
+use crate::client::{self, ServiceError};
 use crate::exit::{self, ExitStatus, usage};
 use crate::filter::Filter;
-use crate::output::Printer;
 use crate::pool;
-use crate::transfer::Tuning;
 use crate::walk;
 
 /// Deletes batches of keys of one bucket, reporting every key.
@@ -188,17 +186,12 @@ pub fn rm_tree(
 }
 
 /// Runs `rm`. Deleting a key that does not exist succeeds, as it does in S3 itself.
-pub fn run(
-    args: &RmArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let ctx = Ctx {
+pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
         client,
         printer,
-        tuning,
-    };
+        tuning: _,
+    } = ctx;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     // Every URL is checked before anything is deleted.
     let mut urls = Vec::new();

@@ -23,9 +23,8 @@ use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
 use crate::exit::{ExitStatus, LocalNotFound, usage};
 use crate::filter::Filter;
-use crate::output::Printer;
 use crate::pool;
-use crate::transfer::{self, Layout, Tuning, hex};
+use crate::transfer::{self, Layout, hex};
 use crate::walk::{self, Walked};
 
 /// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
@@ -441,15 +440,7 @@ impl Syncer<'_> {
         let (entry, compare) = match action {
             Action::Failed(e) => {
                 let root = Self::display(self.src, "");
-                let rec = TransferRecord {
-                    op: self.op(),
-                    src: &root,
-                    dst: None,
-                    size: None,
-                    status: Status::Error,
-                    note: None,
-                };
-                self.batch.report_failure(printer, &rec, e);
+                self.batch.source_failed(printer, self.op(), &root, e);
                 return;
             }
             Action::Delete(entry) => {
@@ -576,17 +567,10 @@ fn side(arg: &str, client: &Client, must_exist: bool) -> anyhow::Result<Side> {
 }
 
 /// Runs `sync`.
-pub fn run(
-    args: &SyncArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let ctx = Ctx {
-        client,
-        printer,
-        tuning,
-    };
+pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
+        client, printer, ..
+    } = ctx;
     let src = side(&args.src, client, true)?;
     let dst = side(&args.dst, client, false)?;
     if let (Side::Local(_), Side::Local(_)) = (&src, &dst) {
@@ -617,11 +601,7 @@ pub fn run(
         deleted: AtomicUsize::new(0),
         same: AtomicUsize::new(0),
     };
-    let jobs = pool::jobs_within(
-        pool::raise_open_files_limit(),
-        tuning.jobs,
-        tuning.part_jobs,
-    );
+    let jobs = ctx.tree_jobs();
     let deletes_stopped = AtomicBool::new(false);
     let actions = merge(
         entries(&src, client, &filter),

@@ -11,6 +11,7 @@ use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
 use crate::filter::Filter;
 use crate::output::Printer;
+use crate::pool;
 use crate::transfer::download::FileDownload;
 use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
@@ -45,6 +46,17 @@ pub struct Ctx<'a> {
     pub tuning: Tuning,
 }
 
+impl Ctx<'_> {
+    /// Workers for a tree: `-j`, lowered to what the open-files limit allows.
+    pub fn tree_jobs(&self) -> usize {
+        pool::jobs_within(
+            pool::raise_open_files_limit(),
+            self.tuning.jobs,
+            self.tuning.part_jobs,
+        )
+    }
+}
+
 /// Uploads a local file (or stdin, `-`) to `dst`, storing its modification time; `None`
 /// when `no_clobber` found the key taken.
 #[allow(clippy::too_many_arguments)]
@@ -64,14 +76,13 @@ pub fn upload(
     let mut options = options.clone();
     options.content_type = Some(content_type(&options.content_type, &dst.key));
     if src != "-"
-        && let Ok(modified) = std::fs::metadata(src).and_then(|m| m.modified())
+        && let Ok(meta) = std::fs::metadata(src)
+        && let Ok(modified) = meta.modified()
     {
         options
             .metadata
             .push((MTIME_META.to_string(), mtime_meta(modified)));
-        if let Ok(meta) = std::fs::metadata(src)
-            && meta.len() > tuning.part_size
-        {
+        if meta.len() > tuning.part_size {
             let layout = Layout::new(meta.len(), tuning.part_size);
             options
                 .metadata
