@@ -160,18 +160,14 @@ fn stdin_streams_through_multipart() {
     assert!(uploads(&t, &b).is_empty());
 }
 
-#[test]
-fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
-    let t = TestEnv::new();
-    let b = t.bucket("mp-resume");
-    let data = random_bytes(30 * MIB, 30);
-    t.write("big.bin", &data);
-    let mut child = t
-        .std_cmd()
+/// Starts `put big.bin URL` in 5 MiB parts, one at a time at 8 MiB/s: slow enough to be
+/// killed midway.
+fn spawn_slow_put(t: &TestEnv, url: &str) -> std::process::Child {
+    t.std_cmd()
         .args([
             "put",
             "big.bin",
-            &b.url("big.bin"),
+            url,
             "--part-size",
             "5MiB",
             "--part-jobs",
@@ -181,7 +177,16 @@ fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-resume");
+    let data = random_bytes(30 * MIB, 30);
+    t.write("big.bin", &data);
+    let mut child = spawn_slow_put(&t, &b.url("big.bin"));
     // Kill it once at least one part is on the server.
     let mut upload = None;
     wait_until("a part to be uploaded", || {
@@ -246,22 +251,7 @@ fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
     assert!(uploads(&t, &b).is_empty());
 
     // A checkpoint for a file that changed is discarded with a message.
-    let mut child = t
-        .std_cmd()
-        .args([
-            "put",
-            "big.bin",
-            &b.url("again.bin"),
-            "--part-size",
-            "5MiB",
-            "--part-jobs",
-            "1",
-        ])
-        .args(["--limit-rate", "8MiB/s"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_slow_put(&t, &b.url("again.bin"));
     wait_until("the second upload to start", || !uploads(&t, &b).is_empty());
     kill(&mut child, "-KILL");
     child.wait().unwrap();
