@@ -109,8 +109,7 @@ fn copy_tree(
         }
         if dry_run {
             rec.status = Status::Planned;
-            let _ = report(ctx.printer, &rec, None);
-            batch.ok();
+            batch.reported(ctx.printer, &rec);
             return;
         }
         match copy_one(

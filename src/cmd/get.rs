@@ -235,8 +235,7 @@ pub fn get_tree(
         };
         if dry_run {
             rec.status = Status::Planned;
-            let _ = report(ctx.printer, &rec, None);
-            batch.ok();
+            batch.reported(ctx.printer, &rec);
             return;
         }
         match tree::download(ctx, &url, &path, no_clobber, false, &hidden)
@@ -248,8 +247,7 @@ pub fn get_tree(
                     rec.op = "skip";
                     rec.note = Some("exists");
                 }
-                let _ = report(ctx.printer, &rec, None);
-                batch.ok();
+                batch.reported(ctx.printer, &rec);
             }
             Err(e) => batch.report_failure(ctx.printer, &rec, e),
         }

@@ -213,6 +213,12 @@ impl Batch {
         self.failed(err);
     }
 
+    /// Prints the record of an object done (or planned, or skipped) and counts it.
+    pub fn reported(&self, printer: &Printer, rec: &TransferRecord<'_>) {
+        let _ = report(printer, rec, None);
+        self.ok();
+    }
+
     /// Reports a failure of the source itself (a listing page, an unreadable path): the
     /// record names the source, with no destination or size.
     pub fn source_failed(&self, printer: &Printer, op: &str, src: &str, err: anyhow::Error) {

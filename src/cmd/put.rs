@@ -265,8 +265,7 @@ pub fn put_tree(
                 return;
             }
             if dry_run {
-                let _ = report(ctx.printer, &rec, None);
-                batch.ok();
+                batch.reported(ctx.printer, &rec);
                 return;
             }
             let job = Job {

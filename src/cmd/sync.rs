@@ -454,17 +454,15 @@ impl Syncer<'_> {
                     note: None,
                 };
                 if self.dry_run {
-                    let _ = report(printer, &rec, None);
                     self.deleted.fetch_add(1, Ordering::Relaxed);
-                    self.batch.ok();
+                    self.batch.reported(printer, &rec);
                     return;
                 }
                 match self.delete(&entry) {
                     Ok(()) => {
                         rec.status = Status::Ok;
-                        let _ = report(printer, &rec, None);
                         self.deleted.fetch_add(1, Ordering::Relaxed);
-                        self.batch.ok();
+                        self.batch.reported(printer, &rec);
                     }
                     Err(e) => {
                         rec.status = Status::Error;
@@ -518,17 +516,15 @@ impl Syncer<'_> {
         }
         if self.dry_run {
             rec.status = Status::Planned;
-            let _ = report(printer, &rec, None);
             self.transferred.fetch_add(1, Ordering::Relaxed);
-            self.batch.ok();
+            self.batch.reported(printer, &rec);
             return;
         }
         match self.transfer(&entry, hidden) {
             Ok(_) => {
                 rec.status = Status::Ok;
-                let _ = report(printer, &rec, None);
                 self.transferred.fetch_add(1, Ordering::Relaxed);
-                self.batch.ok();
+                self.batch.reported(printer, &rec);
             }
             Err(e) => self.batch.report_failure(
                 printer,
