@@ -154,6 +154,10 @@ pub enum Command {
     Cp(CpArgs),
     /// Make the destination match the source (either side local or remote)
     Sync(SyncArgs),
+    /// Show or set the ACL of a bucket or object
+    Acl(AclArgs),
+    /// Print a presigned URL: access to one object for a holder without keys
+    Signurl(SignurlArgs),
     /// List, inspect, abort, start and finish multipart uploads; presign their parts
     Multipart(MultipartArgs),
 }
@@ -250,6 +254,68 @@ pub struct StatArgs {
     /// s3://BUCKET/KEY
     #[arg(value_name = "URL")]
     pub url: String,
+}
+
+/// `objcmd acl`.
+#[derive(Debug, Args)]
+pub struct AclArgs {
+    /// The `acl` subcommand.
+    #[command(subcommand)]
+    pub command: AclCommand,
+}
+
+/// The `acl` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AclCommand {
+    /// Show the owner, the grants and the canned ACL they amount to
+    Get {
+        /// s3://BUCKET or s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Set a canned ACL (private, public-read, public-read-write, authenticated-read...)
+    Set {
+        /// s3://BUCKET or s3://BUCKET/KEY
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The canned ACL
+        #[arg(value_name = "ACL")]
+        acl: String,
+    },
+}
+
+/// `objcmd signurl`.
+#[derive(Debug, Args)]
+pub struct SignurlArgs {
+    /// s3://BUCKET/KEY
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// Seconds the URL stays valid [default: 3600]
+    #[arg(long, value_name = "SECS", conflicts_with = "expires_at")]
+    pub expires: Option<u64>,
+
+    /// When the URL stops being valid, in Unix seconds
+    #[arg(long, value_name = "UNIX")]
+    pub expires_at: Option<i64>,
+
+    /// The HTTP method the URL allows
+    #[arg(
+        long,
+        value_name = "METHOD",
+        default_value = "GET",
+        value_parser = ["GET", "PUT", "HEAD", "DELETE"],
+        ignore_case = true
+    )]
+    pub method: String,
+
+    /// PUT only: the Content-Type the uploader must send
+    #[arg(long, value_name = "TYPE")]
+    pub content_type: Option<String>,
+
+    /// PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5
+    #[arg(long, value_name = "B64")]
+    pub content_md5: Option<String>,
 }
 
 /// Options that shape an uploaded object.

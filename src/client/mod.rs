@@ -5,6 +5,7 @@
 //! `dialect`) stays inside this module. Nothing here knows about clap, terminals or anyhow,
 //! so the module could become a library crate of its own.
 
+pub mod acl;
 pub mod batch;
 pub mod copy;
 pub mod dialect;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use reqwest::Method;
 
+pub use acl::{AccessControlPolicy, Grant, Grantee};
 pub use copy::MetadataDirective;
 pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};

@@ -429,6 +429,78 @@ pub fn parse_copy_result(body: &str) -> Result<CopyResult, XmlError> {
     }
 }
 
+/// One `<Grant>` of an `AccessControlPolicy`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AclEntry {
+    /// S3 and KS3: a grantee and a permission.
+    Grant {
+        /// The grantee's `xsi:type`, if given.
+        kind: Option<String>,
+        /// `<ID>`.
+        id: Option<String>,
+        /// `<DisplayName>`.
+        display_name: Option<String>,
+        /// `<URI>` of a group.
+        uri: Option<String>,
+        /// `<EmailAddress>`.
+        email: Option<String>,
+        /// `<Permission>`.
+        permission: String,
+    },
+    /// OSS: the canned ACL as the grant's text.
+    Canned(String),
+}
+
+/// `GET ?acl`: the owner and the grants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclDocument {
+    /// `<Owner><ID>`.
+    pub owner_id: String,
+    /// `<Owner><DisplayName>`.
+    pub owner_display_name: String,
+    /// The grants, in the order sent.
+    pub entries: Vec<AclEntry>,
+}
+
+/// Parses an `AccessControlPolicy` of any dialect (§6).
+pub fn parse_access_control_policy(body: &str) -> Result<AclDocument, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "AccessControlPolicy")?;
+    let owner = child(root, "Owner");
+    let owner_field = |name| owner.and_then(|o| text(o, name)).unwrap_or_default();
+    let list = child(root, "AccessControlList")
+        .ok_or_else(|| XmlError("<AccessControlPolicy> has no <AccessControlList>".into()))?;
+    let mut entries = Vec::new();
+    for grant in children(list, "Grant") {
+        let Some(grantee) = child(grant, "Grantee") else {
+            let canned = grant.text().unwrap_or("").trim();
+            if canned.is_empty() {
+                return Err(XmlError("a <Grant> has neither <Grantee> nor text".into()));
+            }
+            entries.push(AclEntry::Canned(canned.to_string()));
+            continue;
+        };
+        let kind = grantee
+            .attributes()
+            .find(|a| a.name() == "type")
+            .map(|a| a.value().to_string());
+        let field = |name| text(grantee, name).map(|t| t.trim().to_string());
+        entries.push(AclEntry::Grant {
+            kind,
+            id: field("ID"),
+            display_name: field("DisplayName"),
+            uri: field("URI"),
+            email: field("EmailAddress"),
+            permission: required(grant, "Permission")?.trim().to_string(),
+        });
+    }
+    Ok(AclDocument {
+        owner_id: owner_field("ID"),
+        owner_display_name: owner_field("DisplayName"),
+        entries,
+    })
+}
+
 /// Escapes text for an XML element body.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -1,6 +1,7 @@
 //! Subcommand dispatch, and what the subcommands share: transfer records, option parsing
 //! for uploads, and the per-object error report of batch commands.
 
+pub mod acl;
 pub mod config;
 pub mod cp;
 pub mod get;
@@ -10,6 +11,7 @@ pub mod multipart;
 pub mod put;
 pub mod rb;
 pub mod rm;
+pub mod signurl;
 pub mod stat;
 pub mod sync;
 pub mod tree;
@@ -17,6 +19,8 @@ pub mod tree;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 
 use crate::cli::{Cli, Command};
@@ -58,6 +62,8 @@ pub fn run(
         Command::Rm(args) => rm::run(args, transfers),
         Command::Cp(args) => cp::run(args, transfers),
         Command::Sync(args) => sync::run(args, transfers),
+        Command::Acl(args) => acl::run(args, &client, printer),
+        Command::Signurl(args) => signurl::run(args, &client, printer),
         Command::Multipart(args) => multipart::run(args, transfers),
     }
 }
@@ -268,6 +274,20 @@ impl Batch {
             status,
         }))
     }
+}
+
+/// An MD5 given as 32 hex digits or in base64, as the base64 that Content-MD5 carries;
+/// `None` when the text is neither.
+pub fn md5_base64(text: &str) -> Option<String> {
+    let bytes = if text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        (0..16)
+            .map(|j| u8::from_str_radix(&text[2 * j..2 * j + 2], 16))
+            .collect::<Result<Vec<u8>, _>>()
+            .ok()?
+    } else {
+        BASE64.decode(text).ok()?
+    };
+    (bytes.len() == 16).then(|| BASE64.encode(bytes))
 }
 
 /// Checks a canned ACL against the dialect's list (exit 2 with the valid names).

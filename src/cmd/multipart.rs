@@ -4,8 +4,6 @@
 use std::time::Duration;
 
 use anyhow::Context as _;
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::json;
@@ -330,17 +328,9 @@ fn read_md5s(path: &std::path::Path, count: u32) -> anyhow::Result<Vec<String>> 
         .filter(|l| !l.is_empty())
         .enumerate()
     {
-        let bytes = if line.len() == 32 && line.bytes().all(|b| b.is_ascii_hexdigit()) {
-            (0..16)
-                .map(|j| u8::from_str_radix(&line[2 * j..2 * j + 2], 16))
-                .collect::<Result<Vec<u8>, _>>()
-                .ok()
-        } else {
-            BASE64.decode(line).ok()
-        };
-        match bytes {
-            Some(b) if b.len() == 16 => md5s.push(BASE64.encode(b)),
-            _ => {
+        match super::md5_base64(line) {
+            Some(md5) => md5s.push(md5),
+            None => {
                 return Err(usage(format!(
                     "{} line {}: {line:?} is not an MD5 (32 hex digits or 24 base64 characters)",
                     path.display(),

@@ -246,3 +246,52 @@ fn per_key_errors_of_delete_objects_are_reported_and_exit_3() {
     let post = &server.requests()[1];
     assert!(post.header("content-md5").is_some());
 }
+
+#[test]
+fn copies_name_their_source_and_directive_and_a_200_with_an_error_body_fails() {
+    let t = TestEnv::new();
+    let head = Reply::new(200, b"")
+        .header("ETag", "\"0123456789abcdef0123456789abcdef\"")
+        .header("Last-Modified", "Tue, 14 Nov 2023 22:13:20 GMT");
+    let done = Reply::new(
+        200,
+        b"<CopyObjectResult><ETag>\"0123456789abcdef0123456789abcdef\"</ETag></CopyObjectResult>",
+    );
+    // S3 may fail a copy after sending 200: the body then holds the error.
+    let failed = Reply::new(
+        200,
+        b"<?xml version=\"1.0\"?>\n\n<Error><Code>InternalError</Code><Message>copy failed late</Message><RequestId>late-1</RequestId></Error>",
+    );
+    let server = FakeServer::start(vec![head.clone(), done, head, failed]);
+    against(&t, &server)
+        .args(["cp", "s3://src/a b+c/ü.txt", "s3://dst/copy.txt"])
+        .args(["--storage-class", "STANDARD_IA", "--acl", "public-read"])
+        .assert()
+        .success();
+    against(&t, &server)
+        .args(["cp", "s3://src/a b+c/ü.txt", "s3://dst/copy.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "InternalError: copy failed late (HTTP 200, request id late-1)",
+        ));
+    let seen = server.requests();
+    let copies: Vec<_> = seen.iter().filter(|r| r.method == "PUT").collect();
+    assert_eq!(copies.len(), 2, "{seen:?}");
+    for copy in &copies {
+        assert_eq!(copy.target, "/dst/copy.txt");
+        assert_eq!(
+            copy.header("x-amz-copy-source"),
+            Some("/src/a%20b%2Bc/%C3%BC.txt")
+        );
+    }
+    // A new storage class replaces the metadata; the ACL alone would not.
+    assert_eq!(
+        copies[0].header("x-amz-metadata-directive"),
+        Some("REPLACE")
+    );
+    assert_eq!(copies[0].header("x-amz-storage-class"), Some("STANDARD_IA"));
+    assert_eq!(copies[0].header("x-amz-acl"), Some("public-read"));
+    assert_eq!(copies[1].header("x-amz-metadata-directive"), Some("COPY"));
+    assert_eq!(copies[1].header("x-amz-acl"), None);
+}

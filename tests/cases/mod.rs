@@ -1,5 +1,6 @@
 //! The integration test cases, by area.
 
+mod access;
 mod config;
 mod errors;
 mod faults;

@@ -63,9 +63,18 @@ impl TestEnv {
 
     /// [`TestEnv::cmd`] as a std Command, for tests that spawn and signal it.
     pub fn std_cmd(&self) -> std::process::Command {
+        self.std_cmd_signing(&signature())
+    }
+
+    /// [`TestEnv::cmd`] with another signature version than the suite's.
+    pub fn cmd_signing(&self, version: &str) -> Command {
+        Command::from_std(self.std_cmd_signing(version))
+    }
+
+    fn std_cmd_signing(&self, version: &str) -> std::process::Command {
         let s = server();
         let mut cmd = self.bare_std();
-        cmd.args(["--signature", &signature()])
+        cmd.args(["--signature", version])
             .env("OBJCMD_ENDPOINT", &s.endpoint)
             .env("OBJCMD_ACCESS_KEY", &s.access_key)
             .env("OBJCMD_SECRET_KEY", &s.secret_key);
