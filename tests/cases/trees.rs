@@ -425,12 +425,18 @@ fn cp_copies_on_the_server_singly_recursively_and_in_parts() {
         .args(["--json", "stat", &b.url("parts.bin")])
         .assert()
         .success();
-    assert!(
-        json_lines(&out.get_output().stdout)[0]["etag"]
-            .as_str()
-            .unwrap()
-            .ends_with("-2")
-    );
+    let copy = &json_lines(&out.get_output().stdout)[0];
+    assert!(copy["etag"].as_str().unwrap().ends_with("-2"));
+    // A new multipart upload inherits nothing: the source's type and metadata were copied.
+    let out = t
+        .cmd()
+        .args(["--json", "stat", &a.url("tree/big/large.bin")])
+        .assert()
+        .success();
+    let source = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(copy["content_type"], source["content_type"]);
+    assert!(source["metadata"]["mtime"].is_string(), "{source}");
+    assert_eq!(copy["metadata"]["mtime"], source["metadata"]["mtime"]);
     // cp between local paths is not cp's job.
     t.cmd()
         .args(["cp", "src/top.txt", "elsewhere.txt"])
