@@ -12,6 +12,8 @@ pub mod cli;
 pub mod client;
 pub mod cmd;
 pub mod config;
+pub mod crc64;
+pub mod encryption;
 pub mod exit;
 pub mod filter;
 pub mod output;
