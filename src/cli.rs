@@ -198,6 +198,12 @@ pub enum ConfigCommand {
     List,
     /// Print the config file's path
     Path,
+    /// Write a new random 16-byte encryption key to FILE (mode 0600)
+    GenKey {
+        /// Where to write the key; an existing file is never overwritten
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// `objcmd ls`.
@@ -391,6 +397,11 @@ pub struct PutArgs {
     #[arg(long = "continue")]
     pub resume: bool,
 
+    /// Encrypt on this machine before upload (KS3 SDK format; the key is the profile's
+    /// encryption_key_file)
+    #[arg(long)]
+    pub encrypt: bool,
+
     /// Print what would be uploaded, upload nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -432,6 +443,10 @@ pub struct GetArgs {
     /// run is interrupted too)
     #[arg(long = "continue", conflicts_with = "range")]
     pub resume: bool,
+
+    /// Write encrypted objects as stored, without decrypting them
+    #[arg(long)]
+    pub raw: bool,
 
     /// Print what would be downloaded, download nothing
     #[arg(long)]
@@ -485,6 +500,14 @@ pub struct CpArgs {
     /// Skip what already exists at the destination
     #[arg(long)]
     pub no_clobber: bool,
+
+    /// Local to remote: encrypt before upload, as put --encrypt
+    #[arg(long)]
+    pub encrypt: bool,
+
+    /// Remote to local: write encrypted objects as stored, as get --raw
+    #[arg(long)]
+    pub raw: bool,
 
     /// Print what would be copied, copy nothing
     #[arg(long)]

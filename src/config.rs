@@ -73,6 +73,11 @@ pub const PROFILE_KEYS: &[KeySpec] = &[
         doc: "STS security token of temporary credentials",
     },
     KeySpec {
+        name: "encryption_key_file",
+        kind: KeyKind::Text,
+        doc: "16-byte AES key for client-side encryption, KS3 SDK format (objcmd config gen-key FILE)",
+    },
+    KeySpec {
         name: "addressing",
         kind: KeyKind::Choice(&["path", "virtual", "auto"]),
         doc: "path (http://host/bucket/key), virtual (http://bucket.host/key) or auto",
@@ -141,6 +146,7 @@ pub struct Profile {
     pub access_key: Option<String>,
     pub secret_key: Option<Secret>,
     pub security_token: Option<Secret>,
+    pub encryption_key_file: Option<String>,
     pub addressing: Option<Addressing>,
     pub signature: Option<SignatureVersion>,
     pub cname: Option<bool>,
@@ -169,6 +175,7 @@ impl Profile {
             "access_key" => self.access_key.clone(),
             "secret_key" => self.secret_key.as_ref().map(|s| s.expose().to_string()),
             "security_token" => self.security_token.as_ref().map(|s| s.expose().to_string()),
+            "encryption_key_file" => self.encryption_key_file.clone(),
             "addressing" => self.addressing.as_ref().map(word),
             "signature" => self.signature.map(|s| match s {
                 SignatureVersion::V2 => "v2".to_string(),
@@ -449,6 +456,7 @@ region = "us-east-1"
 access_key = "AK"
 secret_key = "SK"
 security_token = "TOKEN"
+encryption_key_file = "~/k.key"
 addressing = "path"
 signature = "v2"
 cname = false

@@ -5,7 +5,7 @@
 //! value came from, so `config list` shows exactly what a command would use.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, SystemTime};
@@ -135,6 +135,7 @@ fn objcmd_env(key: &str) -> Option<&'static str> {
         "access_key" => "OBJCMD_ACCESS_KEY",
         "secret_key" => "OBJCMD_SECRET_KEY",
         "security_token" => "OBJCMD_SECURITY_TOKEN",
+        "encryption_key_file" => "OBJCMD_ENCRYPTION_KEY_FILE",
         _ => return None,
     })
 }
@@ -263,6 +264,8 @@ pub struct Connection {
     pub resolve: Vec<(String, std::net::IpAddr)>,
     /// Part size and parts in flight.
     pub tuning: Tuning,
+    /// The client-side encryption key file, `~/` expanded; read only when needed.
+    pub encryption_key_file: Option<PathBuf>,
 }
 
 /// A resolved value and where it came from; `None` when nobody set it.
@@ -530,7 +533,16 @@ pub fn resolve_connection(
         limit_rate,
         resolve,
         tuning,
+        encryption_key_file: get("encryption_key_file").map(|(v, _)| expand_home(&v, env)),
     })
+}
+
+/// `~/x` is `$HOME/x`, as a shell would have it (the path usually comes from a profile).
+fn expand_home(path: &str, env: &dyn Env) -> PathBuf {
+    match (path.strip_prefix("~/"), env.var("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => PathBuf::from(path),
+    }
 }
 
 fn source_of(get: &dyn Fn(&str) -> Resolved, key: &str) -> Source {

@@ -105,6 +105,16 @@ impl Dialect {
         self.provider_header("storage-class")
     }
 
+    /// The response header with the CRC-64 of the stored bytes (wire-formats.md §8); S3
+    /// has none.
+    pub fn crc64_header(self) -> Option<&'static str> {
+        match self {
+            Dialect::S3 => None,
+            Dialect::Oss => Some("x-oss-hash-crc64ecma"),
+            Dialect::Ks3 => Some("x-kss-checksum-crc64ecma"),
+        }
+    }
+
     /// The response header that carries the request id.
     pub fn request_id_header(self) -> &'static str {
         match self {

@@ -28,7 +28,7 @@ pub use copy::MetadataDirective;
 pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
-pub use multipart::{MultipartUploadsPage, PartsPage, UploadedPart};
+pub use multipart::{CompletedUpload, MultipartUploadsPage, PartsPage, UploadedPart};
 pub use request::{Body, ClientConfig, Request, Response, Transport};
 pub use sign::Credentials;
 
@@ -92,6 +92,8 @@ pub struct ObjectMeta {
     pub metadata: BTreeMap<String, String>,
     /// The request id of the reply.
     pub request_id: Option<String>,
+    /// The CRC-64 of the stored bytes, where the dialect sends one (OSS, KS3).
+    pub crc64: Option<u64>,
 }
 
 /// An inclusive byte range of an object (`bytes=first-last`), or a suffix (`bytes=-n`).
@@ -158,6 +160,8 @@ pub struct PutObjectOutput {
     pub etag: String,
     /// Request id.
     pub request_id: Option<String>,
+    /// The CRC-64 of what the server stored, where the dialect sends one.
+    pub crc64: Option<u64>,
 }
 
 /// Strips the quotes around an ETag.
@@ -298,7 +302,18 @@ impl Client {
                 .to_string(),
             metadata,
             request_id: resp.request_id(),
+            crc64: Self::crc64_of(resp, dialect),
         }
+    }
+
+    /// The CRC-64 header of a reply, if the dialect has one and the server sent it.
+    pub(crate) fn crc64_of(resp: &Response, dialect: Dialect) -> Option<u64> {
+        let value = resp.header(dialect.crc64_header()?)?;
+        let parsed = crate::crc64::parse_header(value);
+        if parsed.is_none() {
+            log::warn!("ignoring a CRC-64 header that is not a number: {value:?}");
+        }
+        parsed
     }
 
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
@@ -378,6 +393,7 @@ impl Client {
         Ok(PutObjectOutput {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
             request_id: resp.request_id(),
+            crc64: Self::crc64_of(&resp, self.dialect()),
         })
     }
 

@@ -18,6 +18,18 @@ pub use super::xml::ListPartsResult as PartsPage;
 pub struct UploadedPart {
     /// The part's ETag without quotes.
     pub etag: String,
+    /// The CRC-64 of the stored part, where the dialect sends one.
+    pub crc64: Option<u64>,
+}
+
+/// What CompleteMultipartUpload made.
+#[derive(Clone, Debug)]
+pub struct CompletedUpload {
+    /// The object's ETag without quotes.
+    pub etag: String,
+    /// The CRC-64 of the whole object, where the dialect sends one (OSS in a header, KS3
+    /// in the reply's XML).
+    pub crc64: Option<u64>,
 }
 
 impl Client {
@@ -55,6 +67,7 @@ impl Client {
         let resp = self.send(&req)?;
         Ok(UploadedPart {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
+            crc64: Self::crc64_of(&resp, self.dialect()),
         })
     }
 
@@ -71,7 +84,7 @@ impl Client {
         upload_id: &str,
         parts: &[(u32, String)],
         expected_etag: Option<&str>,
-    ) -> Result<String, Error> {
+    ) -> Result<CompletedUpload, Error> {
         let mut req = Request::new("CompleteMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploadId", upload_id)
             .header("Content-Type", "application/xml")
@@ -87,18 +100,25 @@ impl Client {
                     && meta.etag == expected
                 {
                     log::info!("{key}: the upload was already complete");
-                    return Ok(meta.etag);
+                    return Ok(CompletedUpload {
+                        etag: meta.etag,
+                        crc64: meta.crc64,
+                    });
                 }
                 return Err(e);
             }
             Err(e) => return Err(e),
         };
         let request_id = resp.request_id();
+        let header_crc = Self::crc64_of(&resp, self.dialect());
         let body = resp.text()?;
         match xml::parse_complete_multipart_upload(&body)
             .map_err(|e| Self::invalid("CompleteMultipartUpload", e))?
         {
-            CompleteResult::Done { etag, .. } => Ok(unquote_etag(&etag)),
+            CompleteResult::Done { etag, crc64 } => Ok(CompletedUpload {
+                etag: unquote_etag(&etag),
+                crc64: header_crc.or_else(|| crc64.as_deref().and_then(crate::crc64::parse_header)),
+            }),
             CompleteResult::Error(fields) => Err(Error::from(ServiceError::from_error_body(
                 fields,
                 request_id,

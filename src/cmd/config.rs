@@ -33,7 +33,36 @@ pub fn run(
             }
             Ok(ExitStatus::Success)
         }
+        ConfigCommand::GenKey { file } => gen_key(file, printer),
     }
+}
+
+/// Writes a new key file that the KS3 SDK reads as the same key (no whitespace at its
+/// ends, which the SDK would strip).
+fn gen_key(file: &std::path::Path, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::Error::new(e).context(format!("creating {}", dir.display())))?;
+    }
+    let key = crate::encryption::Key::write_new(file).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            usage(format!(
+                "{} exists; a key file is never overwritten (losing a key loses the data encrypted with it)",
+                file.display()
+            ))
+        } else {
+            anyhow::Error::new(e).context(format!("writing {}", file.display()))
+        }
+    })?;
+    let shown = file.display().to_string();
+    if printer.json {
+        printer.record(&json!({"path": shown, "fingerprint": key.fingerprint()}))?;
+    } else if !printer.quiet {
+        printer.line(&format!(
+            "wrote a new 16-byte key to {shown} (mode 0600); use it with: objcmd config set encryption_key_file {shown}"
+        ))?;
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// Asks on the terminal; an empty answer takes the default.

@@ -133,12 +133,21 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         client,
         printer,
         tuning: _,
+        ..
     } = ctx;
+    let ctx = Ctx {
+        encrypt: args.encrypt,
+        raw: args.raw,
+        ..ctx
+    };
     let options = super::put::upload_options(&args.upload, client.dialect())?;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     let src = Location::parse(&args.src)?;
     let dst = Location::parse(&args.dst)?;
     match (src, dst) {
+        (Location::Remote(_), Location::Remote(_)) if args.encrypt || args.raw => Err(usage(
+            "a copy on the server neither encrypts nor decrypts: --encrypt goes with local to remote, --raw with remote to local",
+        )),
         (Location::Remote(src), Location::Remote(dst)) => {
             if args.recursive {
                 return copy_tree(

@@ -148,11 +148,28 @@ pub fn get_object(
         }
         Target::File(path) => {
             let sink = Sink::File { path, no_clobber };
-            transfer::download(client, &src.bucket, key, range, sink, &bar)
+            transfer::download(
+                client,
+                &src.bucket,
+                key,
+                range,
+                ctx.decryption(),
+                sink,
+                &bar,
+            )
         }
         Target::Stdout => {
             let write = |data: &[u8]| printer.write_data(data);
-            transfer::download(client, &src.bucket, key, range, Sink::Stdout(&write), &bar)
+            let sink = Sink::Stdout(&write);
+            transfer::download(
+                client,
+                &src.bucket,
+                key,
+                range,
+                ctx.decryption(),
+                sink,
+                &bar,
+            )
         }
     }
     .with_context(|| format!("downloading {src} to {dst_text}"))?;
@@ -261,7 +278,12 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         client: _,
         printer: _,
         tuning: _,
+        ..
     } = ctx;
+    let ctx = Ctx {
+        raw: args.raw,
+        ..ctx
+    };
     let src = RemoteUrl::parse_required(&args.src)?;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     if args.recursive {

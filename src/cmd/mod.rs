@@ -28,6 +28,7 @@ use crate::client::{Client, Dialect};
 use crate::exit::{self, ExitStatus, PartialFailure, UsageError};
 use crate::output::Printer;
 use crate::settings::{self, Env};
+use crate::transfer::crypt::KeySource;
 
 /// Runs the parsed command line.
 pub fn run(
@@ -46,10 +47,14 @@ pub fn run(
     }
     let connection = settings::resolve_connection(&cli.global, env, &ctx)?;
     let client = Client::new(connection.client_config(cancel))?;
+    let keys = KeySource::new(connection.encryption_key_file.clone());
     let transfers = tree::Ctx {
         client: &client,
         printer,
         tuning: connection.tuning,
+        keys: &keys,
+        encrypt: false,
+        raw: false,
     };
     match &cli.command {
         Command::Config(_) => unreachable!("handled above"),

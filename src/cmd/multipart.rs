@@ -24,6 +24,7 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         client,
         printer,
         tuning,
+        ..
     } = ctx;
     match &args.command {
         MultipartCommand::Ls { url } => ls(url, client, printer),
@@ -298,7 +299,8 @@ fn complete(
     let size: u64 = parts.iter().map(|p| p.size).sum();
     let etag = client
         .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, None)
-        .with_context(|| format!("completing upload {upload_id} of {url}"))?;
+        .with_context(|| format!("completing upload {upload_id} of {url}"))?
+        .etag;
     if printer.json {
         printer.record(&json!({
             "key": url.key,

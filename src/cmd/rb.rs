@@ -49,6 +49,7 @@ pub fn run(args: &RbArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         client,
         printer,
         tuning: _,
+        ..
     } = ctx;
     let url = RemoteUrl::parse_required(&args.url)?;
     if !url.key.is_empty() {

@@ -191,6 +191,7 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         client,
         printer,
         tuning: _,
+        ..
     } = ctx;
     let filter = super::put::filter(&args.filter, args.recursive)?;
     // Every URL is checked before anything is deleted.

@@ -12,6 +12,7 @@ use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
+use crate::transfer::crypt::KeySource;
 use crate::transfer::download::FileDownload;
 use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
@@ -44,9 +45,20 @@ pub struct Ctx<'a> {
     pub printer: &'a Printer,
     /// Part sizes and jobs.
     pub tuning: Tuning,
+    /// The client-side encryption key, loaded when first needed.
+    pub keys: &'a KeySource,
+    /// Encrypt uploads (`--encrypt`).
+    pub encrypt: bool,
+    /// Download encrypted objects as stored (`--raw`).
+    pub raw: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The keys to decrypt downloads with: none with `--raw`.
+    pub fn decryption(&self) -> Option<&'a KeySource> {
+        (!self.raw).then_some(self.keys)
+    }
+
     /// Workers for a tree: `-j`, lowered to what the open-files limit allows.
     pub fn tree_jobs(&self) -> usize {
         pool::jobs_within(
@@ -73,6 +85,11 @@ pub fn upload(
     if no_clobber && exists(ctx.client, dst)? {
         return Ok(None);
     }
+    let encrypt = if ctx.encrypt {
+        Some(ctx.keys.require()?)
+    } else {
+        None
+    };
     let mut options = options.clone();
     options.content_type = Some(content_type(&options.content_type, &dst.key));
     if src != "-"
@@ -82,8 +99,13 @@ pub fn upload(
         options
             .metadata
             .push((MTIME_META.to_string(), mtime_meta(modified)));
-        if meta.len() > tuning.part_size {
-            let layout = Layout::new(meta.len(), tuning.part_size);
+        // What is stored, and so split into parts, is the ciphertext when encrypting.
+        let stored = match encrypt {
+            Some(_) => crate::encryption::stored_len(meta.len()),
+            None => meta.len(),
+        };
+        if stored > tuning.part_size {
+            let layout = Layout::new(stored, tuning.part_size);
             options
                 .metadata
                 .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
@@ -96,6 +118,7 @@ pub fn upload(
         options,
         tuning,
         resume,
+        encrypt,
         bar,
     };
     let outcome = if src == "-" {
@@ -130,6 +153,7 @@ pub fn download(
         no_clobber,
         resume,
         tuning: ctx.tuning,
+        keys: ctx.decryption(),
         bar,
     })
     .map(Some)

@@ -90,6 +90,7 @@ pub fn multipart_copy(
             match parts {
                 Some(parts) => client
                     .complete_multipart_upload(target.0, target.1, &upload_id, &parts, None)
+                    .map(|done| done.etag)
                     .map_err(Into::into),
                 None => Err(anyhow::anyhow!(
                     "a part is missing; the copy is not completed"

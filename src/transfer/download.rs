@@ -17,14 +17,12 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
 use indicatif::ProgressBar;
-use md5::{Digest, Md5};
 
 use super::checkpoint::{self, DownloadState};
-use super::{Layout, PartsProgress, Tuning, hex, interrupted, read_exact_at, write_all_at};
-use crate::client::{
-    self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind, etag_is_md5,
-};
-use crate::exit::IntegrityError;
+use super::crypt::{self, DecryptingWriter, KeySource, RangeWriter};
+use super::verify::Checks;
+use super::{Layout, PartsProgress, Tuning, interrupted, read_exact_at, write_all_at};
+use crate::client::{self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind};
 
 /// What a download did.
 #[derive(Debug)]
@@ -53,6 +51,9 @@ pub struct FileDownload<'a> {
     pub resume: bool,
     /// Chunk size and chunks in flight.
     pub tuning: Tuning,
+    /// Where the key to decrypt encrypted objects comes from; `None` (`--raw`) writes them
+    /// as stored.
+    pub keys: Option<&'a KeySource>,
     /// Progress bar (hidden when not on a terminal).
     pub bar: &'a ProgressBar,
 }
@@ -294,10 +295,9 @@ impl Job<'_> {
         Ok(())
     }
 
-    /// MD5 of the whole file, chunk after chunk as the workers finish them; `None` if the
-    /// download stopped.
-    fn hash_in_order(&self) -> anyhow::Result<Option<[u8; 16]>> {
-        let mut hasher = Md5::new();
+    /// Runs the checks over the whole file, chunk after chunk as the workers finish them;
+    /// `None` if the download stopped.
+    fn hash_in_order(&self, mut checks: Checks) -> anyhow::Result<Option<Checks>> {
         let mut buf = vec![0u8; SHARED_FILE_BLOCK];
         for index in 0..self.layout.count() {
             let (offset, len) = self.layout.part(index);
@@ -313,11 +313,11 @@ impl Job<'_> {
                 }
                 let n = (available - pos).min(SHARED_FILE_BLOCK as u64) as usize;
                 read_exact_at(self.file, &mut buf[..n], offset + pos)?;
-                hasher.update(&buf[..n]);
+                checks.update(&buf[..n]);
                 pos += n as u64;
             }
         }
-        Ok(Some(hasher.finalize().into()))
+        Ok(Some(checks))
     }
 }
 
@@ -388,6 +388,8 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     } else {
         None
     };
+    // A wrong or missing key is found before anything is written.
+    let decrypt = crypt::decryption_key(d.key, &meta, d.keys)?;
     // Only now that the object is known to exist is a temp file made.
     let file = open_temp(&temp, previous.is_none())?;
     file.set_len(meta.size)?;
@@ -423,19 +425,14 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         error: Mutex::new(None),
         state: Mutex::new(state),
     };
-    let hash = etag_is_md5(&meta.etag);
-    if !hash {
-        log::info!(
-            "{}: the ETag {:?} is not an MD5 (multipart or encrypted upload); the download is checked by size, not content",
-            d.key,
-            meta.etag
-        );
-    }
+    let checks = Checks::for_object(d.key, &meta);
+    let hash = checks.any();
     let next = AtomicU32::new(0);
     let first = Mutex::new(first.take());
     let workers = d.tuning.part_jobs.clamp(1, count as usize);
     let digest = std::thread::scope(|scope| {
-        let hasher = hash.then(|| scope.spawn(|| job.hash_in_order()));
+        let job = &job;
+        let hasher = hash.then(|| scope.spawn(move || job.hash_in_order(checks)));
         for _ in 0..workers {
             scope.spawn(|| {
                 while !job.stop.load(Ordering::SeqCst) {
@@ -479,18 +476,14 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         return Err(err);
     }
     let verified = match digest {
-        Some(Ok(Some(digest))) => {
-            let got = hex(&digest);
-            if !got.eq_ignore_ascii_case(&meta.etag) {
+        Some(Ok(Some(checks))) => match checks.finish() {
+            Ok(verified) => verified,
+            Err(e) => {
                 drop(file);
                 remove_temp(&temp);
-                return Err(anyhow::Error::new(IntegrityError(format!(
-                    "{}: the MD5 of the downloaded data ({got}) does not match the object's ETag ({})",
-                    d.key, meta.etag
-                ))));
+                return Err(e);
             }
-            true
-        }
+        },
         Some(Ok(None)) => unreachable!("the hasher stops only when a worker failed"),
         Some(Err(e)) => {
             drop(file);
@@ -499,6 +492,19 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         }
         None => false,
     };
+    let mut bytes = meta.size;
+    if let Some(key) = decrypt {
+        // Decrypting rewrites the temp file: from here --continue must start over.
+        let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
+        bytes = match crypt::decrypt_file(&file, d.key, key, &meta) {
+            Ok(n) => n,
+            Err(e) => {
+                drop(file);
+                remove_temp(&temp);
+                return Err(e);
+            }
+        };
+    }
     // The file's own time when the uploader recorded it, else the upload's.
     let recorded = meta
         .metadata
@@ -525,7 +531,7 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
     d.bar.finish_and_clear();
     Ok(Downloaded {
-        bytes: meta.size,
+        bytes,
         meta,
         verified,
     })
@@ -573,16 +579,25 @@ pub fn download(
     bucket: &str,
     key: &str,
     range: Option<ByteRange>,
+    keys: Option<&KeySource>,
     sink: Sink<'_>,
     bar: &ProgressBar,
 ) -> anyhow::Result<Downloaded> {
+    let stream = Stream {
+        client,
+        bucket,
+        key,
+        range,
+        keys,
+        bar,
+    };
     match sink {
         Sink::File { path, no_clobber } => {
             let mut tmp = temp_beside(path).map_err(|e| {
                 anyhow::Error::new(e)
                     .context(format!("creating a temp file beside {}", path.display()))
             })?;
-            let done = receive(client, bucket, key, range, tmp.as_file_mut(), bar)?;
+            let done = stream.run(tmp.as_file_mut())?;
             let persisted = if no_clobber {
                 tmp.persist_noclobber(path)
             } else {
@@ -598,8 +613,64 @@ pub fn download(
         }
         Sink::Stdout(write) => {
             let mut out = FnWriter(write);
-            receive(client, bucket, key, range, &mut out, bar)
+            stream.run(&mut out)
         }
+    }
+}
+
+/// One object, or a range of it, as a single stream.
+struct Stream<'a> {
+    client: &'a Client,
+    bucket: &'a str,
+    key: &'a str,
+    range: Option<ByteRange>,
+    keys: Option<&'a KeySource>,
+    bar: &'a ProgressBar,
+}
+
+impl Stream<'_> {
+    fn run(&self, out: &mut (dyn Write + Send)) -> anyhow::Result<Downloaded> {
+        let (client, bucket, key) = (self.client, self.bucket, self.key);
+        let Some(range) = self.range else {
+            return receive(client, bucket, key, None, self.keys, out, self.bar);
+        };
+        let Some(keys) = self.keys else {
+            return receive(client, bucket, key, Some(range), None, out, self.bar);
+        };
+        // A range of an encrypted object is a range of its plaintext: ask what it is first.
+        let meta = client.head_object(bucket, key)?;
+        let Some(secret) = crypt::decryption_key(key, &meta, Some(keys))? else {
+            return receive(client, bucket, key, Some(range), None, out, self.bar);
+        };
+        let plain_len = crypt::plain_len(client, bucket, key, secret, &meta)?;
+        let (first, last) = match range {
+            ByteRange::From { first, last } => (first, last.unwrap_or(u64::MAX)),
+            ByteRange::Suffix(n) => (plain_len.saturating_sub(n), u64::MAX),
+        };
+        let last = last.min(plain_len.saturating_sub(1));
+        if first >= plain_len || first > last {
+            anyhow::bail!(
+                "the range starts beyond the end of {key} ({plain_len} bytes once decrypted)"
+            );
+        }
+        let plan = crate::encryption::range_plan(first, last);
+        let stored = ByteRange::From {
+            first: plan.fetch_first,
+            last: Some(plan.fetch_last),
+        };
+        let mut window = RangeWriter::new(out, secret, &plan);
+        let mut done = receive(
+            client,
+            bucket,
+            key,
+            Some(stored),
+            None,
+            &mut window,
+            self.bar,
+        )?;
+        window.finish()?;
+        done.bytes = last - first + 1;
+        Ok(done)
     }
 }
 
@@ -621,18 +692,17 @@ fn write_chunks(
     chunks: Receiver<Vec<u8>>,
     free: SyncSender<Vec<u8>>,
     out: &mut (dyn Write + Send),
-    hash: bool,
-) -> io::Result<Option<[u8; 16]>> {
-    let mut hasher = hash.then(Md5::new);
+    mut checks: Option<Checks>,
+) -> io::Result<Option<Checks>> {
     for chunk in chunks {
-        if let Some(h) = hasher.as_mut() {
-            h.update(&chunk);
+        if let Some(c) = checks.as_mut() {
+            c.update(&chunk);
         }
         out.write_all(&chunk)?;
         let _ = free.try_send(chunk);
     }
     out.flush()?;
-    Ok(hasher.map(|h| h.finalize().into()))
+    Ok(checks)
 }
 
 /// Fills `buf` from `reader` until it is full or the body ends; returns the bytes read.
@@ -663,22 +733,29 @@ fn receive(
     bucket: &str,
     key: &str,
     range: Option<ByteRange>,
+    keys: Option<&KeySource>,
     out: &mut (dyn Write + Send),
     bar: &ProgressBar,
 ) -> anyhow::Result<Downloaded> {
     let transport = client.transport();
     let first = client.get_object(bucket, key, range, None)?;
     let meta = first.meta.clone();
+    let secret = match crypt::decryption_key(key, &meta, keys)? {
+        Some(secret) if range.is_none() => Some(secret),
+        _ => None,
+    };
+    let mut decrypting = None;
+    let out: &mut (dyn Write + Send) = match secret {
+        Some(secret) => decrypting.insert(DecryptingWriter::new(out, key, secret, &meta)?),
+        None => out,
+    };
     let start = first.offset;
     let expected = first.content_length;
-    let whole = range.is_none();
-    let hash = whole && etag_is_md5(&meta.etag);
-    if whole && !hash {
-        log::info!(
-            "{key}: the ETag {:?} is not an MD5 (multipart or encrypted upload); the download is checked by size, not content",
-            meta.etag
-        );
-    }
+    // A range has nothing to be checked against.
+    let checks = range
+        .is_none()
+        .then(|| Checks::for_object(key, &meta))
+        .filter(Checks::any);
     bar.set_length(expected);
 
     let (chunk_tx, chunk_rx) = sync_channel::<Vec<u8>>(4);
@@ -686,7 +763,7 @@ fn receive(
     let mut received = 0u64;
     let mut network: Result<(), anyhow::Error> = Ok(());
     let written = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_chunks(chunk_rx, free_tx, out, hash));
+        let writer = scope.spawn(move || write_chunks(chunk_rx, free_tx, out, checks));
         let mut body: Box<dyn Read> = Box::new(first.body.into_reader());
         let mut resumes = 0u32;
         loop {
@@ -770,23 +847,24 @@ fn receive(
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")))
     });
-    let digest = written.map_err(|e| anyhow::Error::new(e).context("writing the download"))?;
-    network?;
-    bar.finish_and_clear();
-    let mut verified = false;
-    if let Some(digest) = digest {
-        let got = hex(&digest);
-        if !got.eq_ignore_ascii_case(&meta.etag) {
-            return Err(anyhow::Error::new(IntegrityError(format!(
-                "{key}: the MD5 of the downloaded data ({got}) does not match the object's ETag ({})",
-                meta.etag
-            ))));
-        }
-        verified = true;
+    if let Some(failure) = decrypting.as_ref().and_then(DecryptingWriter::failure) {
+        return Err(failure);
     }
+    let checks = written.map_err(|e| anyhow::Error::new(e).context("writing the download"))?;
+    network?;
+    // The stored bytes first: a damaged object is reported as such, not as a bad key.
+    let verified = match checks {
+        Some(c) => c.finish()?,
+        None => false,
+    };
+    let mut bytes = received;
+    if let Some(w) = decrypting {
+        bytes = w.finish()?;
+    }
+    bar.finish_and_clear();
     Ok(Downloaded {
         meta,
-        bytes: received,
+        bytes,
         verified,
     })
 }
@@ -811,13 +889,19 @@ mod tests {
         let (tx, rx) = sync_channel(4);
         let (free_tx, _free_rx) = sync_channel(6);
         let mut out = Vec::new();
+        let meta = ObjectMeta {
+            etag: "5eb63bbbe01eeed093cb22bb8f5acdc3".into(),
+            size: 11,
+            ..ObjectMeta::default()
+        };
+        let checks = Some(Checks::for_object("k", &meta));
         std::thread::scope(|s| {
-            let h = s.spawn(|| write_chunks(rx, free_tx, &mut out, true));
+            let h = s.spawn(|| write_chunks(rx, free_tx, &mut out, checks));
             tx.send(b"hello ".to_vec()).unwrap();
             tx.send(b"world".to_vec()).unwrap();
             drop(tx);
-            let digest = h.join().unwrap().unwrap().unwrap();
-            assert_eq!(hex(&digest), "5eb63bbbe01eeed093cb22bb8f5acdc3");
+            let checks = h.join().unwrap().unwrap().unwrap();
+            assert!(checks.finish().unwrap());
         });
         assert_eq!(out, b"hello world");
     }

@@ -16,8 +16,10 @@
 pub mod budget;
 pub mod checkpoint;
 pub mod copy;
+pub mod crypt;
 pub mod download;
 pub mod upload;
+pub mod verify;
 
 use std::fs::File;
 use std::io;

@@ -22,11 +22,13 @@ use md5::{Digest, Md5};
 
 use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
+use super::crypt::{self, Encrypting};
 use super::{
     Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
     read_range, reclaim,
 };
 use crate::client::{self, Body, Client, PutOptions, etag_is_md5};
+use crate::encryption::{self, Key};
 use crate::exit::{IntegrityError, usage};
 
 /// What an upload did.
@@ -56,6 +58,8 @@ pub struct Uploader<'a> {
     pub tuning: Tuning,
     /// `--continue`: resume an interrupted multipart upload of the same file.
     pub resume: bool,
+    /// Encrypt with this key before upload (`--encrypt`).
+    pub encrypt: Option<&'a Key>,
     /// Progress bar (hidden when not on a terminal).
     pub bar: &'a ProgressBar,
 }
@@ -79,6 +83,8 @@ type ExistingParts = HashMap<u32, (u64, String)>;
 struct PartDone {
     etag: String,
     md5: [u8; 16],
+    /// CRC-64 and length of the part, for dialects that return the object's CRC-64.
+    crc: Option<(u64, u64)>,
     reused: bool,
 }
 
@@ -125,6 +131,26 @@ impl Parts {
 }
 
 impl Uploader<'_> {
+    /// The CRC-64 of a body, for the dialects whose servers return one to compare with.
+    fn crc_of(&self, data: &[u8]) -> Option<u64> {
+        self.client
+            .dialect()
+            .crc64_header()
+            .map(|_| crate::crc64::checksum(data))
+    }
+
+    /// Fails when the server's CRC-64 of what it stored is not ours of what was sent.
+    fn check_crc(&self, what: &str, ours: Option<u64>, theirs: Option<u64>) -> anyhow::Result<()> {
+        match (ours, theirs) {
+            (Some(ours), Some(theirs)) if ours != theirs => {
+                Err(anyhow::Error::new(IntegrityError(format!(
+                    "the server stored something else: the CRC-64 of {what} is {theirs} there, {ours} here"
+                ))))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn endpoint(&self) -> String {
         self.client.transport().config().target.endpoint.to_string()
     }
@@ -156,6 +182,15 @@ impl Uploader<'_> {
             )));
         }
         let name = path.display().to_string();
+        if let Some(key) = self.encrypt
+            && size > 0
+        {
+            // Not resumable (yet): an old upload of this key goes, as for one PUT.
+            self.discard_checkpoint(&name, false)?;
+            self.bar.set_length(encryption::stored_len(size));
+            // Exactly the bytes measured: the encrypted layout was planned for them.
+            return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
+        }
         self.bar.set_length(size);
         if size <= self.tuning.part_size {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
@@ -163,7 +198,7 @@ impl Uploader<'_> {
             let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
             let mut data = Vec::new();
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
-            return self.put_single(Body::Bytes(data.into()), md5);
+            return self.put_single(Body::Bytes(data.into()), md5, &self.options);
         }
         let mtime = checkpoint::mtime_ns(meta.modified().ok());
         self.multipart_file(&file, &name, size, mtime)
@@ -178,22 +213,92 @@ impl Uploader<'_> {
             ));
         }
         let mut stdin = io::stdin().lock();
+        if let Some(key) = self.encrypt {
+            return self.upload_encrypted(&mut stdin, key, None);
+        }
         let first = read_part(&mut stdin, self.tuning.part_size, self.client)?;
         if (first.len() as u64) < self.tuning.part_size {
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
-            return self.put_single(Body::Bytes(first), md5);
+            return self.put_single(Body::Bytes(first), md5, &self.options);
         }
-        self.multipart_stream(first, &mut stdin)
+        self.multipart_stream(first, &mut stdin, &self.options)
     }
 
-    fn put_single(&self, body: Body, md5: [u8; 16]) -> anyhow::Result<UploadOutcome> {
+    /// Encrypts a plaintext reader as it is read (one pass: CBC chains block to block) and
+    /// uploads the ciphertext: one PUT if it fits in a part, else the parts go to the
+    /// workers as they are encrypted, in parallel. An empty plaintext is stored as it is.
+    fn upload_encrypted(
+        &self,
+        plain: &mut dyn Read,
+        key: &Key,
+        plain_size: Option<u64>,
+    ) -> anyhow::Result<UploadOutcome> {
+        let part_size = self.tuning.part_size;
+        let workers = self.tuning.part_jobs.max(1) as u64;
+        let _share = budget::UPLOADS.take((workers + 1) * part_size, &|| {
+            self.client.transport().cancelled()
+        })?;
+        let iv = encryption::random_iv();
+        let mut reader = Encrypting::new(plain, key, iv, part_size);
+        let first = read_part(&mut reader, part_size, self.client)?;
+        if (first.len() as u64) < part_size {
+            let mut options = self.options.clone();
+            if reader.plain_len() > 0 {
+                let plain_md5 = reader
+                    .plain_md5()
+                    .ok_or_else(|| anyhow::anyhow!("the plaintext's MD5 is missing"))?;
+                options.metadata.extend(crypt::put_metadata(
+                    key,
+                    &iv,
+                    reader.plain_len(),
+                    &plain_md5,
+                ));
+            }
+            let md5: [u8; 16] = Md5::digest(&first).into();
+            self.bar.set_length(first.len() as u64);
+            return self.put_single(Body::Bytes(first), md5, &options);
+        }
         let mut options = self.options.clone();
+        options.metadata.extend(crypt::initiate_metadata(key, &iv));
+        if let Some(size) = plain_size {
+            // The SDK leaves it out of multipart uploads; it spares a reader of an
+            // open-ended range the request for the last block.
+            options
+                .metadata
+                .push((crypt::META_PLAIN_LEN.to_string(), size.to_string()));
+        }
+        let mut outcome = self.multipart_stream(first, &mut reader, &options)?;
+        if let Some(size) = plain_size
+            && reader.plain_len() != size
+        {
+            log::warn!(
+                "{}: the file changed size during the upload ({size} -> {} bytes)",
+                self.key,
+                reader.plain_len()
+            );
+        }
+        outcome.size = reader.plain_len();
+        Ok(outcome)
+    }
+
+    fn put_single(
+        &self,
+        body: Body,
+        md5: [u8; 16],
+        options: &PutOptions,
+    ) -> anyhow::Result<UploadOutcome> {
+        let mut options = options.clone();
         options.content_md5 = Some(BASE64.encode(md5));
         let size = body.len();
+        let crc = match &body {
+            Body::Bytes(b) => self.crc_of(b),
+            Body::Empty => self.crc_of(&[]),
+        };
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
+        self.check_crc("the object", crc, out.crc64)?;
         self.bar.set_position(size);
         let expected = hex(&md5);
         if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
@@ -412,6 +517,7 @@ impl Uploader<'_> {
             return Ok(PartDone {
                 etag: etag.clone(),
                 md5,
+                crc: self.crc_of(buf).map(|c| (c, len)),
                 reused: true,
             });
         }
@@ -430,6 +536,10 @@ impl Uploader<'_> {
         parts: &Parts,
     ) -> anyhow::Result<PartDone> {
         let len = body.len();
+        let crc = match &body {
+            Body::Bytes(b) => self.crc_of(b),
+            Body::Empty => self.crc_of(&[]),
+        };
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
@@ -446,9 +556,11 @@ impl Uploader<'_> {
                 hex(&md5)
             ))));
         }
+        self.check_crc(&format!("part {number}"), crc, uploaded.crc64)?;
         Ok(PartDone {
             etag: uploaded.etag,
             md5,
+            crc: crc.map(|c| (c, len)),
             reused: false,
         })
     }
@@ -460,10 +572,11 @@ impl Uploader<'_> {
         &self,
         first: Bytes,
         reader: &mut dyn Read,
+        options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
-        let upload_id =
-            self.client
-                .initiate_multipart_upload(self.bucket, self.key, &self.options)?;
+        let upload_id = self
+            .client
+            .initiate_multipart_upload(self.bucket, self.key, options)?;
         let parts = Parts::new(MAX_PARTS as u32, self.bar);
         let (tx, rx) = sync_channel::<(u32, Bytes)>(0);
         let rx = Mutex::new(rx);
@@ -543,14 +656,20 @@ impl Uploader<'_> {
         let reused = done.iter().filter(|(_, p)| p.reused).count() as u32;
         let md5s: Vec<[u8; 16]> = done.iter().map(|(_, p)| p.md5).collect();
         let expected = multipart_etag(&md5s);
+        // The whole object's CRC-64 from the parts' (§8), without reading anything again.
+        let crc = done.iter().try_fold(0u64, |acc, (_, p)| {
+            p.crc.map(|(crc, len)| crate::crc64::combine(acc, crc, len))
+        });
         let list: Vec<(u32, String)> = done.into_iter().map(|(n, p)| (n, p.etag)).collect();
-        let etag = self.client.complete_multipart_upload(
+        let completed = self.client.complete_multipart_upload(
             self.bucket,
             self.key,
             upload_id,
             &list,
             Some(&expected),
         )?;
+        self.check_crc("the completed object", crc, completed.crc64)?;
+        let etag = completed.etag;
         if !etag.eq_ignore_ascii_case(&expected) {
             log::info!(
                 "{}: the server's multipart ETag {etag} is not the usual {expected}; the parts were each verified",
@@ -591,7 +710,7 @@ fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Resul
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(anyhow::Error::new(e).context("reading stdin")),
+            Err(e) => return Err(anyhow::Error::new(e).context("reading the source")),
         }
     }
     buf.truncate(filled);

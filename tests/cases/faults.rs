@@ -295,3 +295,105 @@ fn copies_name_their_source_and_directive_and_a_200_with_an_error_body_fails() {
     assert_eq!(copies[1].header("x-amz-metadata-directive"), Some("COPY"));
     assert_eq!(copies[1].header("x-amz-acl"), None);
 }
+
+fn crc64(data: &[u8]) -> u64 {
+    let mut d = crc64fast::Digest::new();
+    d.write(data);
+    d.sum64()
+}
+
+#[test]
+fn crc64_from_oss_and_ks3_is_checked_on_get_and_put() {
+    let t = TestEnv::new();
+    let body = b"data with a crc";
+    let crc = crc64(body);
+    for (provider, header) in [
+        ("oss", "x-oss-hash-crc64ecma"),
+        ("ks3", "x-kss-checksum-crc64ecma"),
+    ] {
+        let server = FakeServer::start(vec![
+            object(body).header(header, &crc.to_string()),
+            object(body).header(header, &(crc ^ 1).to_string()),
+            Reply::new(200, b"")
+                .header("ETag", &format!("\"{}\"", md5_hex(body)))
+                .header(header, &(crc ^ 1).to_string()),
+            Reply::new(200, b"")
+                .header("ETag", &format!("\"{}\"", md5_hex(body)))
+                .header(header, &crc.to_string()),
+        ]);
+        let url = format!("{provider}://bucket/key.txt");
+        against(&t, &server)
+            .args(["--provider", provider, "--addressing", "path"])
+            .args(["get", &url, "good.txt"])
+            .assert()
+            .success();
+        assert_eq!(std::fs::read(t.path("good.txt")).unwrap(), body);
+        against(&t, &server)
+            .args(["--provider", provider, "--addressing", "path"])
+            .args(["get", &url, "bad.txt"])
+            .assert()
+            .code(6)
+            .stderr(predicate::str::contains("CRC-64"));
+        assert!(!t.path("bad.txt").exists());
+        assert!(
+            dir_entries(t.dir.path())
+                .iter()
+                .all(|n| !n.contains("bad.txt"))
+        );
+        t.write("up.txt", body);
+        against(&t, &server)
+            .args(["--provider", provider, "--addressing", "path"])
+            .args(["put", "up.txt", &url])
+            .assert()
+            .code(6)
+            .stderr(predicate::str::contains("the CRC-64 of the object"));
+        against(&t, &server)
+            .args(["--provider", provider, "--addressing", "path"])
+            .args(["put", "up.txt", &url])
+            .assert()
+            .success();
+        assert_eq!(server.unused(), 0);
+    }
+}
+
+#[test]
+fn a_multipart_etag_with_a_recorded_part_size_is_recomputed_on_get() {
+    let t = TestEnv::new();
+    let data = crate::support::random_bytes(10_000, 3);
+    let etag = crate::support::multipart_etag(&data, 4096);
+    let mut damaged = data.clone();
+    damaged[9000] ^= 0x20;
+    let reply = |body: &[u8], part_size: &str| {
+        Reply::new(200, body)
+            .header("ETag", &format!("\"{etag}\""))
+            .header("Last-Modified", "Tue, 14 Nov 2023 22:13:20 GMT")
+            .header("x-amz-meta-objcmd-part-size", part_size)
+    };
+    let server = FakeServer::start(vec![
+        reply(&data, "4096"),
+        reply(&damaged, "4096"),
+        reply(&damaged, "4096"),
+        // Another tool's upload: no part size, so only the size can be checked.
+        reply(&damaged, "").header("x-amz-meta-objcmd-part-size", "x"),
+    ]);
+    against(&t, &server)
+        .args(["-v", "get", "s3://bucket/k", "good.bin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("cannot be recomputed").not());
+    for dst in ["bad.bin", "-"] {
+        against(&t, &server)
+            .args(["get", "s3://bucket/k", dst])
+            .assert()
+            .code(6)
+            .stderr(predicate::str::contains(
+                "multipart ETag of the downloaded data",
+            ));
+    }
+    assert!(!t.path("bad.bin").exists());
+    against(&t, &server)
+        .args(["-v", "get", "s3://bucket/k", "unverified.bin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("cannot be recomputed"));
+}

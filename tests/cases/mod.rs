@@ -2,6 +2,7 @@
 
 mod access;
 mod config;
+mod encryption;
 mod errors;
 mod faults;
 mod multipart;
