@@ -364,11 +364,6 @@ pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         encrypt: args.encrypt,
         ..ctx
     };
-    if args.encrypt && args.resume {
-        return Err(usage(
-            "--continue cannot resume an encrypted upload yet: upload it again without --continue",
-        ));
-    }
     let options = upload_options(&args.upload, client.dialect())?;
     let filter = filter(&args.filter, args.recursive)?;
     let (dst_arg, srcs) = args.paths.split_last().expect("clap requires two paths");

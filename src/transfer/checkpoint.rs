@@ -43,8 +43,21 @@ pub struct UploadCheckpoint {
     pub mtime_ns: u128,
     /// The upload id.
     pub upload_id: String,
-    /// How the file is cut into parts.
+    /// How the file is cut into parts (the ciphertext, when encrypted).
     pub layout: Layout,
+    /// For an encrypted upload, what its parts were encrypted with: re-encrypting the file
+    /// with the same key and IV gives the same parts, so those in place are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<EncryptionState>,
+}
+
+/// The key (by fingerprint, never the key itself) and IV of an encrypted upload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptionState {
+    /// The key's fingerprint (`x-kss-meta-key`).
+    pub key: String,
+    /// The IV, base64.
+    pub iv: String,
 }
 
 /// A file's mtime in nanoseconds since the epoch (0 when unknown).
@@ -140,6 +153,7 @@ mod tests {
             mtime_ns: 42,
             upload_id: "2~abc".into(),
             layout: Layout::new(100, 8 << 20),
+            encryption: None,
         };
         save_upload(dir, &cp).unwrap();
         assert_eq!(

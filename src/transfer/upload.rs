@@ -78,6 +78,15 @@ impl std::fmt::Display for KeptUpload {
 /// Parts already uploaded, by number: size and ETag.
 type ExistingParts = HashMap<u32, (u64, String)>;
 
+/// A multipart upload begun or found to continue.
+struct Started {
+    upload_id: String,
+    layout: Layout,
+    existing: ExistingParts,
+    /// The IV of an encrypted upload.
+    iv: Option<[u8; 16]>,
+}
+
 /// A part that is in place.
 #[derive(Clone, Debug)]
 struct PartDone {
@@ -182,14 +191,16 @@ impl Uploader<'_> {
             )));
         }
         let name = path.display().to_string();
+        let mtime = checkpoint::mtime_ns(meta.modified().ok());
         if let Some(key) = self.encrypt
             && size > 0
         {
-            // Not resumable (yet): an old upload of this key goes, as for one PUT.
-            self.discard_checkpoint(&name, false)?;
             self.bar.set_length(encryption::stored_len(size));
-            // Exactly the bytes measured: the encrypted layout was planned for them.
-            return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
+            if encryption::stored_len(size) <= self.tuning.part_size {
+                self.discard_checkpoint(&name, false)?;
+                return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
+            }
+            return self.multipart_encrypted_file(&file, &name, size, mtime, key);
         }
         self.bar.set_length(size);
         if size <= self.tuning.part_size {
@@ -200,7 +211,6 @@ impl Uploader<'_> {
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
             return self.put_single(Body::Bytes(data.into()), md5, &self.options);
         }
-        let mtime = checkpoint::mtime_ns(meta.modified().ok());
         self.multipart_file(&file, &name, size, mtime)
     }
 
@@ -323,15 +333,27 @@ impl Uploader<'_> {
         name: &str,
         size: u64,
         mtime_ns: u128,
-    ) -> anyhow::Result<(String, Layout, ExistingParts)> {
+        key: Option<&Key>,
+    ) -> anyhow::Result<Started> {
         let dir = self.state_dir();
         let endpoint = self.endpoint();
         let url = format!("{}/{}", self.bucket, self.key);
         let recorded = dir
             .as_deref()
             .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
+        // An encrypted upload continues only with the same key, re-encrypting from its IV.
+        let same_encryption = |cp: &UploadCheckpoint| match (&cp.encryption, key) {
+            (None, None) => true,
+            (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
+            _ => false,
+        };
         match recorded {
-            Some(cp) if self.resume && cp.size == size && cp.mtime_ns == mtime_ns => {
+            Some(cp)
+                if self.resume
+                    && cp.size == size
+                    && cp.mtime_ns == mtime_ns
+                    && same_encryption(&cp) =>
+            {
                 match self
                     .client
                     .list_all_parts(self.bucket, self.key, &cp.upload_id)
@@ -347,7 +369,20 @@ impl Uploader<'_> {
                             existing.len(),
                             cp.layout.count()
                         );
-                        return Ok((cp.upload_id, cp.layout, existing));
+                        let iv = cp
+                            .encryption
+                            .as_ref()
+                            .and_then(|state| encryption::parse_iv_header(&state.iv));
+                        if key.is_none() || iv.is_some() {
+                            return Ok(Started {
+                                upload_id: cp.upload_id,
+                                layout: cp.layout,
+                                existing,
+                                iv,
+                            });
+                        }
+                        log::warn!("the checkpoint of {url} has no valid IV; starting over");
+                        self.discard_checkpoint(name, false)?;
                     }
                     Err(e) if e.is_not_found() => {
                         log::warn!(
@@ -367,10 +402,32 @@ impl Uploader<'_> {
             }
             None => {}
         }
-        let layout = Layout::new(size, self.tuning.part_size);
-        let upload_id =
-            self.client
-                .initiate_multipart_upload(self.bucket, self.key, &self.options)?;
+        let mut options = self.options.clone();
+        let (layout, iv, encryption) = match key {
+            None => (Layout::new(size, self.tuning.part_size), None, None),
+            Some(key) => {
+                let iv = encryption::random_iv();
+                options.metadata.extend(crypt::initiate_metadata(key, &iv));
+                // The SDK leaves it out of multipart uploads; it spares a reader of an
+                // open-ended range the request for the last block.
+                options
+                    .metadata
+                    .push((crypt::META_PLAIN_LEN.to_string(), size.to_string()));
+                let state = checkpoint::EncryptionState {
+                    key: key.fingerprint(),
+                    iv: encryption::iv_header(&iv),
+                };
+                let stored = encryption::stored_len(size);
+                (
+                    Layout::new(stored, self.tuning.part_size),
+                    Some(iv),
+                    Some(state),
+                )
+            }
+        };
+        let upload_id = self
+            .client
+            .initiate_multipart_upload(self.bucket, self.key, &options)?;
         let cp = UploadCheckpoint {
             endpoint,
             bucket: self.bucket.to_string(),
@@ -379,13 +436,19 @@ impl Uploader<'_> {
             mtime_ns,
             upload_id: upload_id.clone(),
             layout,
+            encryption,
         };
         if let Some(dir) = &dir
             && let Err(e) = checkpoint::save_upload(dir, &cp)
         {
             log::warn!("cannot record the upload for --continue: {e}");
         }
-        Ok((upload_id, layout, HashMap::new()))
+        Ok(Started {
+            upload_id,
+            layout,
+            existing: HashMap::new(),
+            iv,
+        })
     }
 
     /// Aborts the recorded upload of this key, if any, and forgets it: its file changed
@@ -436,7 +499,12 @@ impl Uploader<'_> {
         let _share = budget::UPLOADS.take(workers * planned.part_size, &|| {
             self.client.transport().cancelled()
         })?;
-        let (upload_id, layout, existing) = self.start_file_upload(name, size, mtime_ns)?;
+        let Started {
+            upload_id,
+            layout,
+            existing,
+            ..
+        } = self.start_file_upload(name, size, mtime_ns, None)?;
         let count = layout.count();
         let parts = Parts::new(count, self.bar);
         let next = AtomicU32::new(0);
@@ -458,6 +526,66 @@ impl Uploader<'_> {
                 });
             }
         });
+        let outcome = parts
+            .into_result()
+            .and_then(|results| self.complete(&upload_id, size, results));
+        self.settle_file_upload(&upload_id, outcome)
+    }
+
+    /// Encrypts a file as it is read (CBC chains block to block, so one reader) and hands
+    /// the ciphertext parts to the workers. The upload is resumable like any file upload:
+    /// `--continue` re-encrypts the file from the recorded IV with the same key, which gives
+    /// the same parts, and sends only those not in place.
+    fn multipart_encrypted_file(
+        &self,
+        file: &File,
+        name: &str,
+        size: u64,
+        mtime_ns: u128,
+        key: &Key,
+    ) -> anyhow::Result<UploadOutcome> {
+        let workers = self.tuning.part_jobs.max(1) as u64;
+        let _share = budget::UPLOADS.take((workers + 1) * self.tuning.part_size, &|| {
+            self.client.transport().cancelled()
+        })?;
+        let started = self.start_file_upload(name, size, mtime_ns, Some(key))?;
+        let iv = started
+            .iv
+            .ok_or_else(|| anyhow::anyhow!("an encrypted upload without an IV"))?;
+        let mut reader = Encrypting::new(Read::take(file, size), key, iv, 0);
+        let outcome =
+            read_part(&mut reader, started.layout.part_size, self.client).and_then(|first| {
+                let part_size = started.layout.part_size;
+                self.send_stream(
+                    &started.upload_id,
+                    &started.existing,
+                    part_size,
+                    first,
+                    &mut reader,
+                )
+                .and_then(|(total, results)| self.complete(&started.upload_id, total, results))
+            });
+        let outcome = outcome.and_then(|mut done| {
+            if reader.plain_len() != size {
+                anyhow::bail!(
+                    "{name} changed size during the upload ({size} -> {} bytes)",
+                    reader.plain_len()
+                );
+            }
+            done.size = size;
+            Ok(done)
+        });
+        self.settle_file_upload(&started.upload_id, outcome)
+    }
+
+    /// Ends a multipart upload of a file: done, it forgets the checkpoint; interrupted, it
+    /// keeps the upload for `--continue` (when there is a checkpoint to continue from);
+    /// failed, it aborts the upload.
+    fn settle_file_upload(
+        &self,
+        upload_id: &str,
+        outcome: anyhow::Result<UploadOutcome>,
+    ) -> anyhow::Result<UploadOutcome> {
         // Resumable only with a checkpoint to resume from.
         let dir = checkpoint::state_dir();
         let forget = || {
@@ -467,9 +595,6 @@ impl Uploader<'_> {
         };
         let is_interrupt =
             |e: &anyhow::Error| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted;
-        let outcome = parts
-            .into_result()
-            .and_then(|results| self.complete(&upload_id, size, results));
         match outcome {
             Ok(done) => {
                 forget();
@@ -487,7 +612,7 @@ impl Uploader<'_> {
                 ))))
             }
             Err(e) => {
-                self.abort(&upload_id);
+                self.abort(upload_id);
                 forget();
                 Err(e)
             }
@@ -577,6 +702,31 @@ impl Uploader<'_> {
         let upload_id = self
             .client
             .initiate_multipart_upload(self.bucket, self.key, options)?;
+        let outcome = self
+            .send_stream(
+                &upload_id,
+                &HashMap::new(),
+                self.tuning.part_size,
+                first,
+                reader,
+            )
+            .and_then(|(total, results)| self.complete(&upload_id, total, results));
+        if outcome.is_err() {
+            self.abort(&upload_id);
+        }
+        outcome
+    }
+
+    /// Sends a stream's parts (of the layout's part size, the first already read) through
+    /// the workers, skipping those already in place; returns the bytes read and the parts.
+    fn send_stream(
+        &self,
+        upload_id: &str,
+        existing: &ExistingParts,
+        part_size: u64,
+        first: Bytes,
+        reader: &mut dyn Read,
+    ) -> anyhow::Result<(u64, Vec<Option<PartDone>>)> {
         let parts = Parts::new(MAX_PARTS as u32, self.bar);
         let (tx, rx) = sync_channel::<(u32, Bytes)>(0);
         let rx = Mutex::new(rx);
@@ -593,8 +743,23 @@ impl Uploader<'_> {
                             continue;
                         }
                         let md5: [u8; 16] = Md5::digest(&data).into();
-                        let result =
-                            self.send_part(&upload_id, index + 1, Body::Bytes(data), md5, &parts);
+                        let number = index + 1;
+                        let len = data.len() as u64;
+                        let result = match existing.get(&number) {
+                            Some((size, etag))
+                                if *size == len && etag.eq_ignore_ascii_case(&hex(&md5)) =>
+                            {
+                                log::debug!("part {number} is already uploaded");
+                                parts.progress.add(len);
+                                Ok(PartDone {
+                                    etag: etag.clone(),
+                                    md5,
+                                    crc: self.crc_of(&data).map(|c| (c, len)),
+                                    reused: true,
+                                })
+                            }
+                            _ => self.send_part(upload_id, number, Body::Bytes(data), md5, &parts),
+                        };
                         parts.record(index, result);
                     }
                 });
@@ -608,12 +773,11 @@ impl Uploader<'_> {
                     break;
                 }
                 index += 1;
-                match read_part(reader, self.tuning.part_size, self.client) {
+                match read_part(reader, part_size, self.client) {
                     Ok(next) if next.is_empty() => {}
                     Ok(_) if index as u64 >= MAX_PARTS => {
                         read_error = Some(usage(format!(
-                            "stdin needs more than {MAX_PARTS} parts of {} bytes; raise --part-size",
-                            self.tuning.part_size
+                            "stdin needs more than {MAX_PARTS} parts of {part_size} bytes; raise --part-size"
                         )));
                     }
                     Ok(next) => part = Some(next),
@@ -625,15 +789,9 @@ impl Uploader<'_> {
         let results = parts.into_result().and_then(|r| match read_error {
             Some(e) => Err(e),
             None => Ok(r),
-        });
-        let outcome = results.and_then(|results| {
-            let count = results.iter().take_while(|r| r.is_some()).count();
-            self.complete(&upload_id, total, results.into_iter().take(count).collect())
-        });
-        if outcome.is_err() {
-            self.abort(&upload_id);
-        }
-        outcome
+        })?;
+        let count = results.iter().take_while(|r| r.is_some()).count();
+        Ok((total, results.into_iter().take(count).collect()))
     }
 
     /// Sorts and counts the parts, then completes the upload and checks its ETag.
