@@ -20,7 +20,7 @@ use indicatif::ProgressBar;
 
 use super::checkpoint::{self, DownloadState};
 use super::crypt::{self, DecryptingWriter, KeySource, RangeWriter};
-use super::verify::Checks;
+use super::verify::{Checks, PartDigest, PartSum};
 use super::{Layout, PartsProgress, Tuning, interrupted, read_exact_at, write_all_at};
 use crate::client::{self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind};
 
@@ -188,6 +188,10 @@ struct Job<'a> {
     stop: AtomicBool,
     error: Mutex<Option<anyhow::Error>>,
     state: Mutex<DownloadState>,
+    /// When each chunk is one part of a recomputable multipart ETag: a fresh hasher for a
+    /// part, and the digests of the parts hashed so far.
+    part_sum: Option<PartSum>,
+    part_digests: Mutex<Vec<Option<PartDigest>>>,
 }
 
 impl Job<'_> {
@@ -210,6 +214,7 @@ impl Job<'_> {
         let mut received = 0u64;
         let mut resumes = 0u32;
         let mut buf = vec![0u8; SHARED_FILE_BLOCK];
+        let mut sum = self.part_sum.clone();
         while received < len {
             let out = match resp.take() {
                 Some(out) => out,
@@ -251,6 +256,9 @@ impl Job<'_> {
                 }
                 write_all_at(self.file, &buf[..n], offset + received)
                     .context("writing the download")?;
+                if let Some(sum) = sum.as_mut() {
+                    sum.update(&buf[..n]);
+                }
                 received += n as u64;
                 self.written.set(index, received);
                 self.progress.add(n as u64);
@@ -280,6 +288,10 @@ impl Job<'_> {
                 transport.sleep(client::request::backoff(resumes))?;
             }
         }
+        if let Some(sum) = sum {
+            self.part_digests.lock().unwrap_or_else(|e| e.into_inner())[index as usize] =
+                Some(sum.finish());
+        }
         if self.layout.count() == 1 {
             // One chunk is all or nothing: no sidecar to keep (see download_to_file).
             return Ok(());
@@ -292,6 +304,25 @@ impl Job<'_> {
                 checkpoint::sidecar(self.temp).display()
             );
         }
+        Ok(())
+    }
+
+    /// Hashes a chunk that an earlier run finished (`--continue`) from the temp file.
+    fn hash_done_chunk(&self, index: u32) -> anyhow::Result<()> {
+        let Some(mut sum) = self.part_sum.clone() else {
+            return Ok(());
+        };
+        let (offset, len) = self.layout.part(index);
+        let mut buf = vec![0u8; SHARED_FILE_BLOCK];
+        let mut pos = 0u64;
+        while pos < len {
+            let n = (len - pos).min(SHARED_FILE_BLOCK as u64) as usize;
+            read_exact_at(self.file, &mut buf[..n], offset + pos)?;
+            sum.update(&buf[..n]);
+            pos += n as u64;
+        }
+        self.part_digests.lock().unwrap_or_else(|e| e.into_inner())[index as usize] =
+            Some(sum.finish());
         Ok(())
     }
 
@@ -345,16 +376,29 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
             Err(e) => return Err(e.into()),
         }
     };
-    let mut layout = Layout::new(meta.size, part_size);
-    if let Some(out) = &first
-        && out.content_length != layout.part(0).1
-    {
-        // The server ignored the range: this reply is the whole object, one chunk.
-        layout = Layout::new(meta.size, meta.size.max(1));
-        if out.content_length != meta.size {
-            anyhow::bail!("the server's reply does not match the object's size");
+    let checks = Checks::for_object(d.key, &meta);
+    // An object whose multipart ETag can be recomputed is fetched in its upload's parts, so
+    // that each worker hashes the part it fetches: one thread could not keep up.
+    let asked = Layout::new(meta.size, part_size);
+    let mut layout = checks
+        .part_size()
+        .map_or(asked, |p| Layout::new(meta.size, p));
+    if let Some(out) = &first {
+        if out.content_length != asked.part(0).1 {
+            // The server ignored the range: this reply is the whole object, one chunk.
+            layout = Layout::new(meta.size, meta.size.max(1));
+            if out.content_length != meta.size {
+                anyhow::bail!("the server's reply does not match the object's size");
+            }
+        } else if asked.count() == 1 {
+            // The whole object came in the first reply.
+            layout = asked;
+        } else if layout != asked {
+            // Fetched in the tuning's part size, not the upload's: the chunk is asked again.
+            first = None;
         }
     }
+    let per_part = checks.part_size() == Some(layout.part_size);
     let previous = if d.resume {
         match checkpoint::load_download(&temp) {
             // The temp file must still be there, at the object's size (set when it began).
@@ -424,15 +468,21 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         stop: AtomicBool::new(false),
         error: Mutex::new(None),
         state: Mutex::new(state),
+        part_sum: per_part.then(|| checks.part_sum()),
+        part_digests: Mutex::new(vec![None; count as usize]),
     };
-    let checks = Checks::for_object(d.key, &meta);
-    let hash = checks.any();
+    // Checked by a hasher thread behind the workers, or part by part by the workers.
+    let (for_hasher, for_parts) = if checks.any() && !per_part {
+        (Some(checks), None)
+    } else {
+        (None, per_part.then_some(checks))
+    };
     let next = AtomicU32::new(0);
     let first = Mutex::new(first.take());
     let workers = d.tuning.part_jobs.clamp(1, count as usize);
     let digest = std::thread::scope(|scope| {
         let job = &job;
-        let hasher = hash.then(|| scope.spawn(move || job.hash_in_order(checks)));
+        let hasher = for_hasher.map(|checks| scope.spawn(move || job.hash_in_order(checks)));
         for _ in 0..workers {
             scope.spawn(|| {
                 while !job.stop.load(Ordering::SeqCst) {
@@ -447,6 +497,9 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
                     };
                     if done.contains(&index) {
                         let len = layout.part(index).1;
+                        if let Err(e) = job.hash_done_chunk(index) {
+                            job.fail(e);
+                        }
                         job.written.set(index, len);
                         job.progress.add(len);
                         continue;
@@ -490,7 +543,26 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
             remove_temp(&temp);
             return Err(e.context("verifying the download"));
         }
-        None => false,
+        None => match for_parts {
+            Some(checks) => {
+                let digests = job
+                    .part_digests
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| anyhow::anyhow!("a part of the download was not hashed"));
+                match digests.and_then(|d| checks.finish_parts(d)) {
+                    Ok(verified) => verified,
+                    Err(e) => {
+                        drop(file);
+                        remove_temp(&temp);
+                        return Err(e);
+                    }
+                }
+            }
+            None => false,
+        },
     };
     let mut bytes = meta.size;
     if let Some(key) = decrypt {

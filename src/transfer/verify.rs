@@ -17,6 +17,42 @@ struct Composite {
     digests: Vec<[u8; 16]>,
 }
 
+/// The running sums of one part, computed by the worker that downloads it.
+#[derive(Clone)]
+pub struct PartSum {
+    md5: Md5,
+    crc: Option<Crc64>,
+    len: u64,
+}
+
+impl PartSum {
+    /// Feeds the part's next bytes.
+    pub fn update(&mut self, data: &[u8]) {
+        self.md5.update(data);
+        if let Some(c) = self.crc.as_mut() {
+            c.update(data);
+        }
+        self.len += data.len() as u64;
+    }
+
+    /// The part's digests.
+    pub fn finish(self) -> PartDigest {
+        PartDigest {
+            md5: self.md5.finalize().into(),
+            crc: self.crc.map(|c| c.value()),
+            len: self.len,
+        }
+    }
+}
+
+/// The MD5, CRC-64 (when asked for) and length of one part.
+#[derive(Clone, Copy, Debug)]
+pub struct PartDigest {
+    md5: [u8; 16],
+    crc: Option<u64>,
+    len: u64,
+}
+
 /// The running checks of one download.
 pub struct Checks {
     object: String,
@@ -82,6 +118,65 @@ impl Checks {
             composite,
             crc: meta.crc64.map(|c| (Crc64::new(), c)),
         }
+    }
+
+    /// The part size to download in, when the multipart ETag can be recomputed: each
+    /// chunk is then one part, which its worker hashes on the way ([`PartSum`]), so the
+    /// MD5s of a large object are computed in parallel rather than by one thread.
+    pub fn part_size(&self) -> Option<u64> {
+        self.composite.as_ref().map(|c| c.part_size)
+    }
+
+    /// A hasher for one part of [`Checks::part_size`].
+    pub fn part_sum(&self) -> PartSum {
+        PartSum {
+            md5: Md5::new(),
+            crc: self.crc.as_ref().map(|_| Crc64::new()),
+            len: 0,
+        }
+    }
+
+    /// Checks the sums of every part, in order, made by [`PartSum`]s.
+    pub fn finish_parts(self, sums: Vec<PartDigest>) -> anyhow::Result<bool> {
+        let Checks {
+            object,
+            etag,
+            crc,
+            composite,
+            ..
+        } = self;
+        let mut checks = Checks {
+            object,
+            etag,
+            md5: None,
+            composite: None,
+            crc: None,
+        };
+        if let (Some((_, expected)), Some(crcs)) = (
+            crc,
+            sums.iter()
+                .map(|s| s.crc.map(|c| (c, s.len)))
+                .collect::<Option<Vec<_>>>(),
+        ) {
+            let got = crcs
+                .into_iter()
+                .fold(0, |acc, (c, len)| crate::crc64::combine(acc, c, len));
+            if got != expected {
+                return Err(anyhow::Error::new(IntegrityError(format!(
+                    "{}: the CRC-64 of the downloaded data ({got}) does not match the object's CRC-64 ({expected})",
+                    checks.object
+                ))));
+            }
+        }
+        if let Some(c) = composite {
+            checks.composite = Some(Composite {
+                part_size: c.part_size,
+                current: Md5::new(),
+                filled: 0,
+                digests: sums.iter().map(|s| s.md5).collect(),
+            });
+        }
+        checks.finish()
     }
 
     /// True when there is anything to compute.
@@ -213,6 +308,24 @@ mod tests {
                 "{err}"
             );
         }
+        // Part by part, as the download workers hash them.
+        let by_parts = |data: &[u8], m: &ObjectMeta| {
+            let checks = Checks::for_object("k", m);
+            let digests = data
+                .chunks(checks.part_size().unwrap() as usize)
+                .map(|part| {
+                    let mut sum = checks.part_sum();
+                    sum.update(part);
+                    sum.finish()
+                })
+                .collect();
+            checks.finish_parts(digests)
+        };
+        let m = meta(composite.clone(), 10_000, Some(4096), Some(crc));
+        assert!(by_parts(&data, &m).unwrap());
+        assert!(by_parts(&damaged, &m).is_err());
+        let m = meta(composite.clone(), 10_000, Some(4096), Some(crc ^ 1));
+        assert!(by_parts(&data, &m).is_err());
         // A part size that does not give the ETag's part count: size only.
         assert!(
             !run(

@@ -344,8 +344,9 @@ fn a_killed_download_is_resumed_with_continue() {
     let b = t.bucket("dl-resume");
     let data = random_bytes(24 * MIB, 24);
     t.write("src.bin", &data);
+    // In 5 MiB parts: a download is made in the upload's parts, to check each one.
     t.cmd()
-        .args(["put", "src.bin", &b.url("obj.bin")])
+        .args(["put", "src.bin", &b.url("obj.bin"), "--part-size", "5MiB"])
         .assert()
         .success();
     t.write("target.bin", b"old");
