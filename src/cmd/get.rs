@@ -148,26 +148,19 @@ pub fn get_object(
         }
         Target::File(path) => {
             let sink = Sink::File { path, no_clobber };
-            transfer::download(
-                client,
-                &src.bucket,
-                key,
-                range,
-                ctx.decryption(),
-                sink,
-                &bar,
-            )
+            let keys = ctx.decryption();
+            transfer::download(client, &src.bucket, key, range, keys, sink, &bar)
         }
         Target::Stdout => {
             let write = |data: &[u8]| printer.write_data(data);
-            let sink = Sink::Stdout(&write);
+            let keys = ctx.decryption();
             transfer::download(
                 client,
                 &src.bucket,
                 key,
                 range,
-                ctx.decryption(),
-                sink,
+                keys,
+                Sink::Stdout(&write),
                 &bar,
             )
         }

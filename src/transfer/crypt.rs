@@ -371,16 +371,56 @@ pub fn decrypt_file(
     Ok(plain_len)
 }
 
+/// Stored bytes arriving in pieces: the first block is the chaining block (the IV of a
+/// whole object), and the whole blocks after it are decrypted as they complete.
+struct CipherStream {
+    key: Key,
+    decryptor: Option<Decryptor>,
+    held: Vec<u8>,
+}
+
+impl CipherStream {
+    fn new(key: &Key) -> CipherStream {
+        CipherStream {
+            key: key.clone(),
+            decryptor: None,
+            held: Vec::with_capacity(CHUNK + 2 * BLOCK),
+        }
+    }
+
+    /// Takes more stored bytes; returns the chaining block when it has just arrived.
+    fn push(&mut self, buf: &[u8]) -> Option<[u8; 16]> {
+        self.held.extend_from_slice(buf);
+        if self.decryptor.is_some() || self.held.len() < BLOCK {
+            return None;
+        }
+        let mut chain = [0u8; 16];
+        chain.copy_from_slice(&self.held[..BLOCK]);
+        self.held.drain(..BLOCK);
+        self.decryptor = Some(Decryptor::new(&self.key, chain));
+        Some(chain)
+    }
+
+    /// Decrypts the whole blocks held, but the last `keep_back`, and returns them.
+    fn plain(&mut self, keep_back: usize) -> Vec<u8> {
+        let Some(decryptor) = self.decryptor.as_mut() else {
+            return Vec::new();
+        };
+        let ready = (self.held.len() / BLOCK).saturating_sub(keep_back) * BLOCK;
+        let mut plain: Vec<u8> = self.held.drain(..ready).collect();
+        decryptor.decrypt_blocks(&mut plain);
+        plain
+    }
+}
+
 /// A writer that decrypts a whole stored object as it streams through (to stdout): the
 /// first block is the IV; the last block is held back until [`DecryptingWriter::finish`]
 /// strips its padding.
 pub struct DecryptingWriter<'a> {
     out: &'a mut (dyn Write + Send),
     object: String,
-    key: Key,
     iv: [u8; 16],
-    decryptor: Option<Decryptor>,
-    held: Vec<u8>,
+    blocks: CipherStream,
     plain_len: u64,
     checks: PlainChecks,
     hasher: Option<Md5>,
@@ -406,10 +446,8 @@ impl<'a> DecryptingWriter<'a> {
         Ok(DecryptingWriter {
             out,
             object: object.to_string(),
-            key: key.clone(),
             iv: expected_iv(object, meta)?,
-            decryptor: None,
-            held: Vec::with_capacity(CHUNK + 2 * BLOCK),
+            blocks: CipherStream::new(key),
             plain_len: 0,
             hasher: checks.md5.is_some().then(Md5::new),
             checks,
@@ -420,15 +458,12 @@ impl<'a> DecryptingWriter<'a> {
     /// Writes the held last block without its padding and checks what the metadata
     /// records. Returns the plaintext length.
     pub fn finish(mut self) -> anyhow::Result<u64> {
-        if self.decryptor.is_none() || self.held.len() != BLOCK {
+        let last = self.blocks.plain(0);
+        if last.len() != BLOCK || !self.blocks.held.is_empty() {
             return Err(corrupt(
                 &self.object,
                 "the stored bytes are not IV and whole cipher blocks",
             ));
-        }
-        let mut last = std::mem::take(&mut self.held);
-        if let Some(d) = self.decryptor.as_mut() {
-            d.decrypt_blocks(&mut last);
         }
         let pad = encryption::padding_len(&last)
             .map_err(|_| corrupt(&self.object, "its padding is not the SDK's"))?;
@@ -450,30 +485,18 @@ impl<'a> DecryptingWriter<'a> {
 
 impl Write for DecryptingWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.held.extend_from_slice(buf);
-        if self.decryptor.is_none() {
-            if self.held.len() < BLOCK {
-                return Ok(buf.len());
-            }
-            let iv: [u8; 16] = self.held[..BLOCK].try_into().unwrap_or_default();
-            if iv != self.iv {
-                self.bad_iv = true;
-                return Err(io::Error::other(format!(
-                    "{}: wrong key or corrupt object (its first block is not its recorded IV)",
-                    self.object
-                )));
-            }
-            self.held.drain(..BLOCK);
-            self.decryptor = Some(Decryptor::new(&self.key, iv));
+        if let Some(iv) = self.blocks.push(buf)
+            && iv != self.iv
+        {
+            self.bad_iv = true;
+            return Err(io::Error::other(format!(
+                "{}: wrong key or corrupt object (its first block is not its recorded IV)",
+                self.object
+            )));
         }
-        // Keep the last whole block (it may be the padded one) and any partial block.
-        let whole = self.held.len() / BLOCK * BLOCK;
-        let ready = whole.saturating_sub(BLOCK);
-        if ready > 0 {
-            let mut plain: Vec<u8> = self.held.drain(..ready).collect();
-            if let Some(d) = self.decryptor.as_mut() {
-                d.decrypt_blocks(&mut plain);
-            }
+        // The last whole block may be the padded one: it waits for finish.
+        let plain = self.blocks.plain(1);
+        if !plain.is_empty() {
             self.emit(&plain)?;
         }
         Ok(buf.len())
@@ -489,9 +512,7 @@ impl Write for DecryptingWriter<'_> {
 /// planned window only.
 pub struct RangeWriter<'a> {
     out: &'a mut (dyn Write + Send),
-    decryptor: Option<Decryptor>,
-    key: Key,
-    held: Vec<u8>,
+    blocks: CipherStream,
     skip: u64,
     keep: u64,
 }
@@ -505,9 +526,7 @@ impl<'a> RangeWriter<'a> {
     ) -> RangeWriter<'a> {
         RangeWriter {
             out,
-            decryptor: None,
-            key: key.clone(),
-            held: Vec::new(),
+            blocks: CipherStream::new(key),
             skip: plan.skip as u64,
             keep: plan.keep,
         }
@@ -525,21 +544,9 @@ impl<'a> RangeWriter<'a> {
 
 impl Write for RangeWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.held.extend_from_slice(buf);
-        if self.decryptor.is_none() {
-            if self.held.len() < BLOCK {
-                return Ok(buf.len());
-            }
-            let chain: [u8; 16] = self.held[..BLOCK].try_into().unwrap_or_default();
-            self.held.drain(..BLOCK);
-            self.decryptor = Some(Decryptor::new(&self.key, chain));
-        }
-        let whole = self.held.len() / BLOCK * BLOCK;
-        if whole > 0 {
-            let mut plain: Vec<u8> = self.held.drain(..whole).collect();
-            if let Some(d) = self.decryptor.as_mut() {
-                d.decrypt_blocks(&mut plain);
-            }
+        self.blocks.push(buf);
+        let plain = self.blocks.plain(0);
+        if !plain.is_empty() {
             let skip = self.skip.min(plain.len() as u64) as usize;
             self.skip -= skip as u64;
             let take = ((plain.len() - skip) as u64).min(self.keep) as usize;

@@ -10,7 +10,7 @@ use md5::Digest as _;
 use predicates::prelude::*;
 
 use crate::support::fake::{FakeServer, Reply};
-use crate::support::{TestEnv, json_lines, md5_hex, server, signature};
+use crate::support::{TestBucket, TestEnv, json_lines, md5_hex, server, signature};
 
 /// The HTTP status curl gets for `url`, with extra curl arguments.
 fn curl_status(url: &str, extra: &[&str]) -> u16 {
@@ -53,6 +53,26 @@ fn other_account(t: &TestEnv) -> assert_cmd::Command {
     cmd.env("OBJCMD_ACCESS_KEY", &s.access_key2)
         .env("OBJCMD_SECRET_KEY", &s.secret_key2);
     cmd
+}
+
+/// Stores `data` twice: under `public` readable by all, under `private` as it comes.
+fn put_public_and_private(t: &TestEnv, b: &TestBucket, data: &[u8], public: &str, private: &str) {
+    t.write("data.txt", data);
+    t.cmd()
+        .args([
+            "-q",
+            "put",
+            "data.txt",
+            &b.url(public),
+            "--acl",
+            "public-read",
+        ])
+        .assert()
+        .success();
+    t.cmd()
+        .args(["-q", "put", "data.txt", &b.url(private)])
+        .assert()
+        .success();
 }
 
 fn acl_json(t: &TestEnv, url: &str) -> serde_json::Value {
@@ -153,22 +173,7 @@ fn acl_set_and_get_on_objects_decide_what_anonymous_clients_see() {
 fn a_public_read_bucket_is_listed_and_read_without_keys() {
     let t = TestEnv::new();
     let b = t.bucket("acl-bkt");
-    t.write("open.txt", b"open data");
-    t.cmd()
-        .args([
-            "-q",
-            "put",
-            "open.txt",
-            &b.url("open.txt"),
-            "--acl",
-            "public-read",
-        ])
-        .assert()
-        .success();
-    t.cmd()
-        .args(["-q", "put", "open.txt", &b.url("closed.txt")])
-        .assert()
-        .success();
+    put_public_and_private(&t, &b, b"open data", "open.txt", "closed.txt");
     // Private bucket: no anonymous listing.
     anonymous(&t)
         .args(["ls", &b.url("")])
@@ -217,22 +222,7 @@ fn a_public_read_bucket_is_listed_and_read_without_keys() {
 fn another_account_reads_a_public_read_object_and_is_refused_a_private_one() {
     let t = TestEnv::new();
     let b = t.bucket("acl-acct");
-    t.write("f.txt", b"shared");
-    t.cmd()
-        .args([
-            "-q",
-            "put",
-            "f.txt",
-            &b.url("public.txt"),
-            "--acl",
-            "public-read",
-        ])
-        .assert()
-        .success();
-    t.cmd()
-        .args(["-q", "put", "f.txt", &b.url("private.txt")])
-        .assert()
-        .success();
+    put_public_and_private(&t, &b, b"shared", "public.txt", "private.txt");
     other_account(&t)
         .args(["get", &b.url("public.txt"), "-"])
         .assert()

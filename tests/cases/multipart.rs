@@ -184,27 +184,15 @@ fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child
         .unwrap()
 }
 
-#[test]
-fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
-    let t = TestEnv::new();
-    let b = t.bucket("mp-resume");
-    let data = random_bytes(30 * MIB, 30);
-    t.write("big.bin", &data);
-    let mut child = spawn_slow_put(&t, &b.url("big.bin"), &[]);
-    // Kill it once at least one part is on the server.
+/// SIGKILLs the upload of big.bin once at least one part is on the server; returns its id.
+fn kill_after_a_part(t: &TestEnv, b: &TestBucket, child: &mut Child) -> String {
     let mut upload = None;
     wait_until("a part to be uploaded", || {
-        if let Some((_, id)) = uploads(&t, &b).first() {
+        if let Some((_, id)) = uploads(t, b).first() {
             let out = t
                 .cmd()
-                .args([
-                    "--json",
-                    "multipart",
-                    "parts",
-                    &b.url("big.bin"),
-                    "--upload-id",
-                    id,
-                ])
+                .args(["--json", "multipart", "parts", &b.url("big.bin")])
+                .args(["--upload-id", id])
                 .assert()
                 .success();
             if !json_lines(&out.get_output().stdout).is_empty() {
@@ -214,9 +202,19 @@ fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
         }
         false
     });
-    kill(&mut child, "-KILL");
+    kill(child, "-KILL");
     child.wait().unwrap();
-    let id = upload.unwrap();
+    upload.unwrap()
+}
+
+#[test]
+fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-resume");
+    let data = random_bytes(30 * MIB, 30);
+    t.write("big.bin", &data);
+    let mut child = spawn_slow_put(&t, &b.url("big.bin"), &[]);
+    let id = kill_after_a_part(&t, &b, &mut child);
     assert_eq!(
         uploads(&t, &b),
         [("big.bin".to_string(), id.clone())],
@@ -783,25 +781,7 @@ fn a_killed_encrypted_upload_is_resumed_by_re_encrypting_from_its_iv() {
     let data = random_bytes(30 * MIB, 33);
     t.write("big.bin", &data);
     let mut child = spawn_slow_put(&t, &b.url("big.bin"), &["--encrypt"]);
-    let mut upload = None;
-    wait_until("an encrypted part to be uploaded", || {
-        if let Some((_, id)) = uploads(&t, &b).first() {
-            let out = t
-                .cmd()
-                .args(["--json", "multipart", "parts", &b.url("big.bin")])
-                .args(["--upload-id", id])
-                .assert()
-                .success();
-            if !json_lines(&out.get_output().stdout).is_empty() {
-                upload = Some(id.clone());
-                return true;
-            }
-        }
-        false
-    });
-    kill(&mut child, "-KILL");
-    child.wait().unwrap();
-    let id = upload.unwrap();
+    let id = kill_after_a_part(&t, &b, &mut child);
     // The stored object is 30 MiB + IV + padding: 7 parts of 5 MiB.
     let out = t
         .cmd()
