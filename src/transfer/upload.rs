@@ -196,8 +196,11 @@ impl Uploader<'_> {
             && size > 0
         {
             self.bar.set_length(encryption::stored_len(size));
-            if encryption::stored_len(size) <= self.tuning.part_size {
+            let stored = encryption::stored_len(size);
+            if stored <= self.tuning.part_size {
                 self.discard_checkpoint(&name, false)?;
+                let _share =
+                    budget::UPLOADS.take(stored, &|| self.client.transport().cancelled())?;
                 return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
             }
             return self.multipart_encrypted_file(&file, &name, size, mtime, key);
@@ -224,6 +227,11 @@ impl Uploader<'_> {
         }
         let mut stdin = io::stdin().lock();
         if let Some(key) = self.encrypt {
+            // Parts in flight plus the one being encrypted.
+            let parts = self.tuning.part_jobs.max(1) as u64 + 1;
+            let _share = budget::UPLOADS.take(parts * self.tuning.part_size, &|| {
+                self.client.transport().cancelled()
+            })?;
             return self.upload_encrypted(&mut stdin, key, None);
         }
         let first = read_part(&mut stdin, self.tuning.part_size, self.client)?;
@@ -245,14 +253,18 @@ impl Uploader<'_> {
         plain_size: Option<u64>,
     ) -> anyhow::Result<UploadOutcome> {
         let part_size = self.tuning.part_size;
-        let workers = self.tuning.part_jobs.max(1) as u64;
-        let _share = budget::UPLOADS.take((workers + 1) * part_size, &|| {
-            self.client.transport().cancelled()
-        })?;
         let iv = encryption::random_iv();
         let mut reader = Encrypting::new(plain, key, iv, part_size);
         let first = read_part(&mut reader, part_size, self.client)?;
-        if (first.len() as u64) < part_size {
+        // All of it, when the size is known (a part may hold exactly the whole object).
+        let whole = match plain_size {
+            Some(n) => first.len() as u64 == encryption::stored_len(n),
+            None => (first.len() as u64) < part_size,
+        };
+        if plain_size.is_some() && !whole && (first.len() as u64) < part_size {
+            anyhow::bail!("{}: the file changed size while it was read", self.key);
+        }
+        if whole {
             let mut options = self.options.clone();
             if reader.plain_len() > 0 {
                 let plain_md5 = reader
@@ -553,25 +565,20 @@ impl Uploader<'_> {
             .iv
             .ok_or_else(|| anyhow::anyhow!("an encrypted upload without an IV"))?;
         let mut reader = Encrypting::new(Read::take(file, size), key, iv, 0);
-        let outcome =
-            read_part(&mut reader, started.layout.part_size, self.client).and_then(|first| {
-                let part_size = started.layout.part_size;
-                self.send_stream(
-                    &started.upload_id,
-                    &started.existing,
-                    part_size,
-                    first,
-                    &mut reader,
-                )
-                .and_then(|(total, results)| self.complete(&started.upload_id, total, results))
-            });
-        let outcome = outcome.and_then(|mut done| {
+        let part_size = started.layout.part_size;
+        let sent = read_part(&mut reader, part_size, self.client).and_then(|first| {
+            let (id, existing) = (&started.upload_id, &started.existing);
+            self.send_stream(id, existing, part_size, first, &mut reader)
+        });
+        let outcome = sent.and_then(|(total, results)| {
+            // Checked before Complete: a shrunken file must not make a short object.
             if reader.plain_len() != size {
                 anyhow::bail!(
                     "{name} changed size during the upload ({size} -> {} bytes)",
                     reader.plain_len()
                 );
             }
+            let mut done = self.complete(&started.upload_id, total, results)?;
             done.size = size;
             Ok(done)
         });
