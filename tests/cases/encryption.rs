@@ -138,6 +138,24 @@ fn small_encrypted_objects_round_trip_in_the_sdk_format() {
         e.cmd().args(["-q", "get", &url, &back]).assert().success();
         assert_eq!(std::fs::read(e.t.path(&back)).unwrap(), plain);
     }
+    // cp is put and get: it encrypts and decrypts the same way.
+    e.cmd()
+        .args(["-q", "cp", "--encrypt", "f1000", &b.url("copied")])
+        .assert()
+        .success();
+    assert_eq!(e.raw(&b.url("copied")).len(), 1024);
+    e.cmd()
+        .args(["-q", "cp", &b.url("copied"), "copied.bin"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(e.t.path("copied.bin")).unwrap(),
+        std::fs::read(e.t.path("f1000")).unwrap()
+    );
+    e.cmd()
+        .args(["cp", "--encrypt", &b.url("copied"), &b.url("again")])
+        .assert()
+        .code(2);
     // From stdin.
     e.cmd()
         .args(["-q", "put", "--encrypt", "-", &b.url("piped")])
