@@ -6,7 +6,7 @@
 #
 # Usage:
 #   scripts/radosgw.sh install
-#       apt-get installs radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 when
+#       apt-get installs radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl when
 #       any needed binary is missing (sudo when not root). Quiet no-op when all are there.
 #
 #   scripts/radosgw.sh start DIR PORT [--watch PID]
@@ -68,7 +68,7 @@ usage() {
 
 cmd_install() {
     local missing=() b
-    for b in radosgw ceph-mon ceph-osd monmaptool radosgw-admin ceph curl python3; do
+    for b in radosgw ceph-mon ceph-osd monmaptool radosgw-admin ceph curl python3 openssl; do
         command -v "$b" >/dev/null 2>&1 || missing+=("$b")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -80,7 +80,7 @@ cmd_install() {
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >&2
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 >&2
+        radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl >&2
     for b in "${missing[@]}"; do
         command -v "$b" >/dev/null 2>&1 || die "$b still missing after apt-get install"
     done

@@ -25,7 +25,7 @@ command -v cargo >/dev/null 2>&1 || {
     exit 1
 }
 
-step "system packages (radosgw, curl)"
+step "system packages (radosgw, curl, openssl)"
 bash scripts/radosgw.sh install
 
 # The linters are rustup components; a toolchain without them still runs the tests.

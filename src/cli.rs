@@ -126,6 +126,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "N")]
     pub part_jobs: Option<usize>,
 
+    /// Also trust the CA certificates (PEM) in FILE for TLS
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_bundle: Option<PathBuf>,
+
+    /// Do not verify TLS certificates (unsafe: anyone on the path can read and change the
+    /// traffic)
+    #[arg(long, global = true)]
+    pub insecure: bool,
+
     /// Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)
     #[arg(long, global = true, value_name = "HOST:ADDR")]
     pub resolve: Vec<String>,

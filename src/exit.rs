@@ -188,6 +188,13 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                 kind: TransportKind::Timeout,
                 ..
             } => Some("the server did not answer in time; raise --timeout or check the network".to_string()),
+            client::Error::Transport {
+                kind: TransportKind::Tls,
+                ..
+            } => Some(
+                "the server's TLS certificate is not trusted here: pass --ca-bundle FILE with the CA that signed it (--insecure skips the check: never in production)"
+                    .to_string(),
+            ),
             _ => None,
         };
     }

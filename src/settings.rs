@@ -266,6 +266,10 @@ pub struct Connection {
     pub tuning: Tuning,
     /// The client-side encryption key file, `~/` expanded; read only when needed.
     pub encryption_key_file: Option<PathBuf>,
+    /// Trust roots added by `--ca-bundle`.
+    pub ca_certificates: Vec<reqwest::Certificate>,
+    /// `--insecure`: TLS certificates are not verified.
+    pub insecure: bool,
 }
 
 /// A resolved value and where it came from; `None` when nobody set it.
@@ -534,7 +538,23 @@ pub fn resolve_connection(
         resolve,
         tuning,
         encryption_key_file: get("encryption_key_file").map(|(v, _)| expand_home(&v, env)),
+        ca_certificates: match &global.ca_bundle {
+            Some(path) => ca_bundle(path)?,
+            None => Vec::new(),
+        },
+        insecure: global.insecure,
     })
+}
+
+/// The certificates of a `--ca-bundle` file: it must hold at least one PEM certificate.
+fn ca_bundle(path: &Path) -> Result<Vec<reqwest::Certificate>, UsageError> {
+    let bad = |why: String| UsageError(format!("invalid --ca-bundle {}: {why}", path.display()));
+    let pem = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| bad(e.to_string()))?;
+    if certs.is_empty() {
+        return Err(bad("no PEM certificate in it".to_string()));
+    }
+    Ok(certs)
 }
 
 /// `~/x` is `$HOME/x`, as a shell would have it (the path usually comes from a profile).
@@ -574,6 +594,8 @@ impl Connection {
             clock,
             cancel,
             resolve: self.resolve.clone(),
+            ca_certificates: self.ca_certificates.clone(),
+            insecure: self.insecure,
         }
     }
 }

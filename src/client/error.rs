@@ -145,6 +145,9 @@ pub enum TransportKind {
     Timeout,
     /// The connection broke while the request or the response was in flight.
     Broken,
+    /// The server's TLS certificate was not trusted (or the handshake failed): a retry
+    /// would meet the same certificate.
+    Tls,
 }
 
 /// The client layer's error.

@@ -54,6 +54,10 @@ pub struct ClientConfig {
     /// Host names resolved to fixed addresses (`*.example` matches every subdomain), like
     /// curl's `--resolve`: virtual-host buckets on test servers without DNS.
     pub resolve: Vec<(String, IpAddr)>,
+    /// Trust roots added to the built-in ones (`--ca-bundle`).
+    pub ca_certificates: Vec<reqwest::Certificate>,
+    /// Accept any TLS certificate (`--insecure`).
+    pub insecure: bool,
 }
 
 /// A request body that can be sent again on retry.
@@ -379,6 +383,15 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cur.to_string()
 }
 
+/// True when a connection failed on the server's certificate or the TLS handshake (rustls
+/// names them so), which no retry can fix.
+fn is_tls_failure(cause: &str) -> bool {
+    let lower = cause.to_ascii_lowercase();
+    lower.contains("certificate")
+        || lower.contains("tls handshake")
+        || lower.contains("unknownissuer")
+}
+
 /// Redacts the secret half of an Authorization value: `AWS AK:<redacted>`.
 fn redact_header(name: &str, value: &str) -> String {
     let lower = name.to_ascii_lowercase();
@@ -409,6 +422,9 @@ impl Transport {
             .tcp_nodelay(true);
         #[cfg(any(target_os = "android", target_os = "fuchsia", target_os = "linux"))]
         let builder = builder.tcp_user_timeout(config.timeout);
+        let builder = builder
+            .tls_certs_merge(config.ca_certificates.clone())
+            .danger_accept_invalid_certs(config.insecure);
         let builder = if config.resolve.is_empty() {
             builder
         } else {
@@ -502,6 +518,11 @@ impl Transport {
                 kind: TransportKind::Connect,
                 ..
             } => true,
+            // The same certificate would be refused again.
+            Error::Transport {
+                kind: TransportKind::Tls,
+                ..
+            } => false,
             Error::Transport { .. } => idempotent,
             Error::Service(e) => idempotent && e.is_retryable(),
             _ => false,
@@ -621,8 +642,11 @@ impl Transport {
             if self.cancelled() && !req.cleanup {
                 return Error::Interrupted;
             }
+            let cause = root_cause(&e);
             let kind = if e.is_timeout() {
                 TransportKind::Timeout
+            } else if is_tls_failure(&cause) {
+                TransportKind::Tls
             } else if e.is_connect() {
                 TransportKind::Connect
             } else {
@@ -630,7 +654,7 @@ impl Transport {
             };
             Error::Transport {
                 what: format!("{} {}", req.method, url),
-                cause: root_cause(&e),
+                cause,
                 kind,
                 attempts: 1,
             }

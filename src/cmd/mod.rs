@@ -46,6 +46,11 @@ pub fn run(
         return config::run(args, &cli.global, env, &ctx, printer);
     }
     let connection = settings::resolve_connection(&cli.global, env, &ctx)?;
+    if connection.insecure {
+        printer.warn(
+            "--insecure: TLS certificates are not verified; anyone on the network path can read and change this traffic",
+        );
+    }
     let client = Client::new(connection.client_config(cancel))?;
     let keys = KeySource::new(connection.encryption_key_file.clone());
     let transfers = tree::Ctx {

@@ -7,4 +7,5 @@ mod errors;
 mod faults;
 mod multipart;
 mod objects;
+mod tls;
 mod trees;
