@@ -92,7 +92,8 @@ fn clap_error(e: clap::Error) -> ExitStatus {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid arguments");
     let message = first.strip_prefix("error: ").unwrap_or(first);
-    let json = std::env::args().any(|a| a == "--json");
+    // args_os: an argument that is not UTF-8 is itself the error being reported.
+    let json = std::env::args_os().any(|a| a == "--json");
     if json {
         println!(
             "{}",

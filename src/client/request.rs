@@ -392,6 +392,28 @@ fn is_tls_failure(cause: &str) -> bool {
         || lower.contains("unknownissuer")
 }
 
+/// A string to sign with its security token taken out: it is signed as a header line
+/// (`x-amz-security-token:...`) or, for OSS presigning, as a `security-token=` sub-resource.
+fn redact_string_to_sign(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let lower = line.to_ascii_lowercase();
+            if let Some(i) = lower.find("security-token:") {
+                return format!("{}<redacted>", &line[..i + "security-token:".len()]);
+            }
+            match lower.find("security-token=") {
+                Some(i) => {
+                    let start = i + "security-token=".len();
+                    let end = line[start..].find('&').map_or(line.len(), |e| start + e);
+                    format!("{}<redacted>{}", &line[..start], &line[end..])
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Redacts the secret half of an Authorization value: `AWS AK:<redacted>`.
 fn redact_header(name: &str, value: &str) -> String {
     let lower = name.to_ascii_lowercase();
@@ -687,7 +709,11 @@ impl Transport {
                 .details
                 .get("StringToSign")
                 .map_or("(not given)", String::as_str);
-            log::info!("we signed:\n{ours}\nthe server expected:\n{theirs}");
+            log::info!(
+                "we signed:\n{}\nthe server expected:\n{}",
+                redact_string_to_sign(ours),
+                redact_string_to_sign(theirs)
+            );
         }
         Err(Error::Service(Box::new(err)))
     }
@@ -781,6 +807,14 @@ mod tests {
             "AWS AKID:<redacted>"
         );
         assert_eq!(redact_header("x-oss-security-token", "tok"), "<redacted>");
+        assert_eq!(
+            redact_string_to_sign("GET\n\n\nDate\nx-amz-security-token:TOK\n/b/k"),
+            "GET\n\n\nDate\nx-amz-security-token:<redacted>\n/b/k"
+        );
+        assert_eq!(
+            redact_string_to_sign("GET\n\n\n1\n/b/k?partNumber=1&security-token=TOK&uploadId=2"),
+            "GET\n\n\n1\n/b/k?partNumber=1&security-token=<redacted>&uploadId=2"
+        );
         assert_eq!(
             redact_header(
                 "Authorization",

@@ -59,6 +59,11 @@ impl KeySource {
         }
     }
 
+    /// True when the profile names a key file (read or not).
+    pub fn configured(&self) -> bool {
+        self.path.is_some()
+    }
+
     /// The key `--encrypt` needs.
     pub fn require(&self) -> anyhow::Result<&Key> {
         self.get()?.ok_or_else(|| {

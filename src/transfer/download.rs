@@ -706,8 +706,10 @@ impl Stream<'_> {
         let Some(range) = self.range else {
             return receive(client, bucket, key, None, self.keys, out, self.bar);
         };
-        let Some(keys) = self.keys else {
-            return receive(client, bucket, key, Some(range), None, out, self.bar);
+        // Without a key nothing can be decrypted: the GET itself refuses an encrypted
+        // object, and a plain one costs no HEAD first.
+        let Some(keys) = self.keys.filter(|k| k.configured()) else {
+            return receive(client, bucket, key, Some(range), self.keys, out, self.bar);
         };
         // A range of an encrypted object is a range of its plaintext: ask what it is first.
         let meta = client.head_object(bucket, key)?;

@@ -5,6 +5,7 @@ mod config;
 mod encryption;
 mod errors;
 mod faults;
+mod hardening;
 mod multipart;
 mod objects;
 mod tls;
