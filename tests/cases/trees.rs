@@ -723,3 +723,47 @@ fn a_huge_j_stays_within_a_small_open_files_limit() {
         );
     }
 }
+
+#[test]
+fn ten_thousand_objects_at_j_64_under_a_256_file_limit() {
+    // The load case of issue 7: every object arrives, none twice, within the fd limit.
+    let t = TestEnv::new();
+    let b = t.bucket("load");
+    let mut expected = Vec::new();
+    for i in 0..10_000 {
+        let rel = format!("d{:02}/f{i:05}.txt", i % 100);
+        t.write(&format!("src/{rel}"), format!("object {i}").as_bytes());
+        expected.push(rel);
+    }
+    expected.sort();
+    let (src, dst, url) = (t.path("src"), t.path("dst"), b.url("load/"));
+    let run = |args: &[&str]| {
+        let mut all = vec!["-q", "-j", "64"];
+        all.extend_from_slice(args);
+        let out = with_open_files_limit(&t, 256, &all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    run(&["put", "-r", src.to_str().unwrap(), &url]);
+    let listed = run(&["--json", "ls", "-r", &url]);
+    assert_eq!(json_lines(&listed.stdout).len(), 10_000);
+    run(&["get", "-r", &url, dst.to_str().unwrap()]);
+    assert_eq!(files_under(&dst), expected);
+    for (i, rel) in expected.iter().enumerate().step_by(997) {
+        let n: usize = rel[rel.find('f').unwrap() + 1..rel.len() - 4]
+            .parse()
+            .unwrap();
+        assert_eq!(
+            std::fs::read(dst.join(rel)).unwrap(),
+            format!("object {n}").as_bytes(),
+            "{i}"
+        );
+    }
+    run(&["rm", "-r", &url]);
+    let listed = run(&["--json", "ls", "-r", &url]);
+    assert!(json_lines(&listed.stdout).is_empty());
+}
