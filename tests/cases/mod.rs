@@ -6,6 +6,7 @@ mod encryption;
 mod errors;
 mod faults;
 mod hardening;
+mod interrupts;
 mod multipart;
 mod objects;
 mod tls;
