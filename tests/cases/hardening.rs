@@ -222,3 +222,80 @@ fn no_output_of_any_command_carries_a_secret() {
         assert!(!all.contains("panicked"), "{args:?}: {all}");
     }
 }
+
+#[test]
+fn an_unreadable_file_is_a_clear_failure_and_the_rest_of_a_tree_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = server();
+    let t = TestEnv::new();
+    let b = t.bucket("unreadable");
+    // A directory anyone can enter: as root (CI) objcmd runs as nobody, since root reads
+    // every file whatever its mode.
+    let dir = tempfile::Builder::new()
+        .prefix("objcmd-unreadable")
+        .tempdir()
+        .unwrap();
+    let root = dir.path();
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for (name, mode) in [
+        ("locked.txt", 0o000),
+        ("tree/a.txt", 0o644),
+        ("tree/locked.txt", 0o000),
+    ] {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::set_permissions(
+            path.parent().unwrap(),
+            std::fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        std::fs::write(&path, b"data").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let is_root = unsafe { libc::geteuid() } == 0;
+    let run = |args: &[&str]| {
+        let bin = env!("CARGO_BIN_EXE_objcmd");
+        let mut cmd = if is_root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+            c
+        } else {
+            std::process::Command::new(bin)
+        };
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", root)
+            .env("OBJCMD_CONFIG", root.join("none.toml"))
+            .env("OBJCMD_ENDPOINT", &s.endpoint)
+            .env("OBJCMD_ACCESS_KEY", &s.access_key)
+            .env("OBJCMD_SECRET_KEY", &s.secret_key)
+            .current_dir(root)
+            .args(["--signature", &crate::support::signature()])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["put", "locked.txt", &b.url("locked.txt")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("objcmd: error: "), "{stderr}");
+    assert!(
+        stderr.contains("locked.txt") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    let out = run(&["put", "-r", "tree", &b.url("tree/")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("tree/locked.txt"), "{stderr}");
+    let out = t
+        .cmd()
+        .args(["--json", "ls", "-r", &b.url("")])
+        .assert()
+        .success();
+    let keys: Vec<_> = json_lines(&out.get_output().stdout)
+        .iter()
+        .map(|r| r["key"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(keys, ["tree/a.txt"]);
+}
