@@ -190,7 +190,7 @@ impl Client {
             "GetObjectAcl"
         };
         let req = Request::new(operation, Method::GET, Some(bucket), key).query("acl", "");
-        let body = self.send(&req)?.text()?;
+        let body = self.send_text(&req)?.body;
         let doc =
             xml::parse_access_control_policy(&body).map_err(|e| Self::invalid(operation, e))?;
         Ok(AccessControlPolicy::from_document(self.dialect(), doc))

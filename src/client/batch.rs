@@ -25,7 +25,7 @@ impl Client {
             .body(Body::Bytes(body.into()));
         // Deleting again is harmless.
         req.idempotent = true;
-        let text = self.send(&req)?.text()?;
+        let text = self.send_text(&req)?.body;
         xml::parse_delete_result(&text).map_err(|e| Self::invalid("DeleteObjects", e))
     }
 }

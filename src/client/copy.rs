@@ -29,10 +29,9 @@ fn copy_source(dialect: Dialect, bucket: &str, key: &str) -> String {
 
 impl Client {
     fn copy_reply(&self, req: &Request<'_>) -> Result<String, Error> {
-        let resp = self.send(req)?;
-        let request_id = resp.request_id();
-        let body = resp.text()?;
-        match xml::parse_copy_result(&body).map_err(|e| Self::invalid(req.operation, e))? {
+        let reply = self.send_text(req)?;
+        let request_id = reply.request_id;
+        match xml::parse_copy_result(&reply.body).map_err(|e| Self::invalid(req.operation, e))? {
             CopyResult::Done(etag) => Ok(unquote_etag(&etag)),
             CopyResult::Error(fields) => Err(Error::from(ServiceError::from_error_body(
                 fields,

@@ -96,6 +96,13 @@ impl ServiceError {
             )
     }
 
+    /// True for the answers that say the server turned the request away without acting
+    /// on it (throttled or unavailable): even a request that must not run twice may be
+    /// sent again.
+    pub fn was_refused_unacted(&self) -> bool {
+        matches!(self.status, 429 | 503) || matches!(self.code.as_str(), "SlowDown")
+    }
+
     /// True for the answers that mean "it does not exist".
     pub fn is_not_found(&self) -> bool {
         self.status == 404
@@ -253,6 +260,10 @@ mod tests {
         assert!(ServiceError::from_status(503).is_retryable());
         // "Not implemented" will not change on a second try (the batch-delete fallback needs it).
         assert!(!ServiceError::from_status(501).is_retryable());
+        // Only a throttled or unavailable server certainly did nothing.
+        assert!(slow.was_refused_unacted());
+        assert!(ServiceError::from_status(429).was_refused_unacted());
+        assert!(!ServiceError::from_status(500).was_refused_unacted());
         assert!(ServiceError::from_status(404).is_not_found());
         assert!(ServiceError::from_status(403).is_access_denied());
         let mut sig = ServiceError::from_status(400);

@@ -164,6 +164,13 @@ pub struct PutObjectOutput {
     pub crc64: Option<u64>,
 }
 
+/// A reply read whole: its body and the headers the callers need.
+struct TextReply {
+    body: String,
+    request_id: Option<String>,
+    crc64: Option<u64>,
+}
+
 /// Strips the quotes around an ETag.
 pub fn unquote_etag(etag: &str) -> String {
     etag.trim().trim_matches('"').to_string()
@@ -213,6 +220,18 @@ impl Client {
         self.transport.send(req)
     }
 
+    /// Sends a request whose reply is a document, read whole within the retry loop.
+    fn send_text(&self, req: &Request<'_>) -> Result<TextReply, Error> {
+        let dialect = self.dialect();
+        self.transport.send_then(req, |resp| {
+            Ok(TextReply {
+                request_id: resp.request_id(),
+                crc64: Self::crc64_of(&resp, dialect),
+                body: resp.text()?,
+            })
+        })
+    }
+
     fn invalid(operation: &'static str, e: impl std::fmt::Display) -> Error {
         Error::InvalidResponse {
             operation,
@@ -223,7 +242,7 @@ impl Client {
     /// ListBuckets: every bucket of the account.
     pub fn list_buckets(&self) -> Result<Vec<Bucket>, Error> {
         let req = Request::new("ListBuckets", Method::GET, None, "");
-        let body = self.send(&req)?.text()?;
+        let body = self.send_text(&req)?.body;
         let buckets =
             xml::parse_list_buckets(&body).map_err(|e| Self::invalid("ListBuckets", e))?;
         Ok(buckets
@@ -261,7 +280,7 @@ impl Client {
         if let Some(n) = max_keys {
             req = req.query("max-keys", n.to_string());
         }
-        let body = self.send(&req)?.text()?;
+        let body = self.send_text(&req)?.body;
         xml::parse_list_objects(&body).map_err(|e| Self::invalid("ListObjects", e))
     }
 

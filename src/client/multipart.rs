@@ -5,7 +5,7 @@ use reqwest::Method;
 
 use super::request::{Body, Request};
 use super::xml::{self, CompleteResult};
-use super::{Client, Error, PutOptions, ServiceError, unquote_etag};
+use super::{Client, Error, PutOptions, ServiceError, TransportKind, unquote_etag};
 
 /// One page of ListMultipartUploads.
 pub use super::xml::ListMultipartUploadsResult as MultipartUploadsPage;
@@ -44,9 +44,48 @@ impl Client {
         let mut req = Request::new("InitiateMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploads", "");
         req = self.with_object_headers(req, options);
-        let body = self.send(&req)?.text()?;
+        let sent = jiff::Timestamp::now();
+        let body = match self.send_text(&req) {
+            Ok(reply) => reply.body,
+            Err(e) => {
+                if matches!(
+                    &e,
+                    Error::Transport {
+                        kind: TransportKind::Broken | TransportKind::Timeout,
+                        ..
+                    }
+                ) {
+                    self.abort_lost_uploads(bucket, key, sent);
+                }
+                return Err(e);
+            }
+        };
         xml::parse_initiate_multipart_upload(&body)
             .map_err(|e| Self::invalid("InitiateMultipartUpload", e))
+    }
+
+    /// After an Initiate whose reply was lost, the server may have started an upload whose
+    /// id we never learnt: abort the uploads of exactly this key started since just before
+    /// the request (a margin for clock differences), so that none is left behind. Best
+    /// effort: the Initiate's own error is the one reported.
+    fn abort_lost_uploads(&self, bucket: &str, key: &str, sent: jiff::Timestamp) {
+        const MARGIN: jiff::SignedDuration = jiff::SignedDuration::from_secs(15 * 60);
+        let since = sent.checked_sub(MARGIN).unwrap_or(sent);
+        for upload in self.multipart_uploads(bucket, key) {
+            let Ok(upload) = upload else { return };
+            let recent = upload
+                .initiated
+                .trim()
+                .parse::<jiff::Timestamp>()
+                .is_ok_and(|t| t >= since);
+            if upload.key == key && recent {
+                log::warn!(
+                    "the reply to InitiateMultipartUpload of {key} was lost; aborting upload {} it may have started",
+                    upload.upload_id
+                );
+                let _ = self.abort_multipart_upload(bucket, key, &upload.upload_id);
+            }
+        }
     }
 
     /// UploadPart: sends one part with its `Content-MD5`.
@@ -92,8 +131,8 @@ impl Client {
                 xml::complete_multipart_upload(parts).into_bytes().into(),
             ));
         req.idempotent = true;
-        let resp = match self.send(&req) {
-            Ok(resp) => resp,
+        let reply = match self.send_text(&req) {
+            Ok(reply) => reply,
             Err(e) if e.service().is_some_and(|s| s.code == "NoSuchUpload") => {
                 if let Some(expected) = expected_etag
                     && let Ok(meta) = self.head_object(bucket, key)
@@ -109,10 +148,8 @@ impl Client {
             }
             Err(e) => return Err(e),
         };
-        let request_id = resp.request_id();
-        let header_crc = Self::crc64_of(&resp, self.dialect());
-        let body = resp.text()?;
-        match xml::parse_complete_multipart_upload(&body)
+        let (request_id, header_crc) = (reply.request_id, reply.crc64);
+        match xml::parse_complete_multipart_upload(&reply.body)
             .map_err(|e| Self::invalid("CompleteMultipartUpload", e))?
         {
             CompleteResult::Done { etag, crc64 } => Ok(CompletedUpload {
@@ -154,7 +191,7 @@ impl Client {
         if let Some(m) = part_number_marker {
             req = req.query("part-number-marker", m.to_string());
         }
-        let body = self.send(&req)?.text()?;
+        let body = self.send_text(&req)?.body;
         xml::parse_list_parts(&body).map_err(|e| Self::invalid("ListParts", e))
     }
 
@@ -201,7 +238,7 @@ impl Client {
         if let Some(m) = upload_id_marker {
             req = req.query("upload-id-marker", m);
         }
-        let body = self.send(&req)?.text()?;
+        let body = self.send_text(&req)?.body;
         xml::parse_list_multipart_uploads(&body)
             .map_err(|e| Self::invalid("ListMultipartUploads", e))
     }

@@ -483,6 +483,17 @@ impl Transport {
 
     /// Sends a request, retrying what is retryable, and returns the 2xx reply.
     pub fn send(&self, req: &Request<'_>) -> Result<Response, Error> {
+        self.send_then(req, Ok)
+    }
+
+    /// Sends a request and reads its reply with `read`, both inside the retry loop: a reply
+    /// whose body breaks off after a 2xx head (an XML document half read) is retried like a
+    /// failed request, when the request may be sent again.
+    pub fn send_then<T>(
+        &self,
+        req: &Request<'_>,
+        read: impl Fn(Response) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let attempts = self.config.retries + 1;
         let mut attempt = 0;
         loop {
@@ -490,8 +501,8 @@ impl Transport {
             if self.cancelled() && !(req.cleanup && attempt == 1) {
                 return Err(Error::Interrupted);
             }
-            let err = match self.send_once(req) {
-                Ok(resp) => return Ok(resp),
+            let err = match self.send_once(req).and_then(&read) {
+                Ok(reply) => return Ok(reply),
                 Err(err) => err,
             };
             if attempt >= attempts || !self.is_retryable(&err, req.idempotent) {
@@ -546,7 +557,7 @@ impl Transport {
                 ..
             } => false,
             Error::Transport { .. } => idempotent,
-            Error::Service(e) => idempotent && e.is_retryable(),
+            Error::Service(e) => e.is_retryable() && (idempotent || e.was_refused_unacted()),
             _ => false,
         }
     }

@@ -9,5 +9,7 @@ mod hardening;
 mod interrupts;
 mod multipart;
 mod objects;
+mod proxy_faults;
+mod proxy_lost_replies;
 mod tls;
 mod trees;
