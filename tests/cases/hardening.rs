@@ -221,6 +221,14 @@ fn no_output_of_any_command_carries_a_secret() {
         }
         assert!(!all.contains("panicked"), "{args:?}: {all}");
     }
+    // Every command's output is also recorded for the check every TestEnv makes when it
+    // ends (tests/support/mod.rs): the recording works.
+    let log = std::fs::read_to_string(t.output_log()).unwrap();
+    assert!(
+        log.contains(&format!("make bucket: s3://{}", b.name)),
+        "{log}"
+    );
+    assert!(log.contains("> PUT"), "{log}");
 }
 
 #[test]
@@ -298,4 +306,33 @@ fn an_unreadable_file_is_a_clear_failure_and_the_rest_of_a_tree_goes_on() {
         .map(|r| r["key"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(keys, ["tree/a.txt"]);
+}
+
+#[test]
+fn the_suite_notices_a_secret_in_any_output() {
+    // `config get --reveal` prints a secret on purpose: the check every TestEnv makes when
+    // it ends must catch it, or it would catch nothing.
+    let s = server();
+    let caught = std::panic::catch_unwind(|| {
+        let t = TestEnv::new();
+        std::fs::create_dir_all(t.config_path().parent().unwrap()).unwrap();
+        std::fs::write(
+            t.config_path(),
+            format!("[profiles.default]\nsecret_key = \"{}\"\n", s.secret_key),
+        )
+        .unwrap();
+        t.bare()
+            .args(["config", "get", "secret_key", "--reveal"])
+            .assert()
+            .success();
+    });
+    let message = caught.expect_err("the revealed secret went unnoticed");
+    let text = message
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .unwrap_or_default();
+    assert!(
+        text.contains("a secret key appeared in objcmd's output"),
+        "{text}"
+    );
 }

@@ -22,11 +22,22 @@ pub struct TestEnv {
 
 static BUCKETS: AtomicUsize = AtomicUsize::new(0);
 
+/// The bash program that runs objcmd for the tests (see [`TestEnv::output_log`]).
+const RECORD_OUTPUT: &str = r#"mkdir -p "${OBJCMD_TEST_OUTPUT_LOG%/*}"
+exec "$OBJCMD_TEST_BIN" "$@" > >(tee -a "$OBJCMD_TEST_OUTPUT_LOG") 2> >(tee -a "$OBJCMD_TEST_OUTPUT_LOG" >&2)"#;
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temp dir"),
         }
+    }
+
+    /// Where every output of objcmd is copied (inside HOME, so that it stays out of the
+    /// files tests look at); [`Drop`] greps it for the server's secret keys, so every
+    /// output of every command of the suite is checked, not only those a test looks at.
+    pub fn output_log(&self) -> PathBuf {
+        self.path("home/.objcmd-test/output.log")
     }
 
     /// A path inside the test's temp dir.
@@ -45,8 +56,13 @@ impl TestEnv {
     }
 
     fn bare_std(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_objcmd"));
-        cmd.env_clear()
+        // bash execs objcmd (the same process: signals reach it) with its stdout and
+        // stderr also copied to the output log.
+        let mut cmd = std::process::Command::new("bash");
+        cmd.args(["-c", RECORD_OUTPUT, "objcmd"])
+            .env_clear()
+            .env("OBJCMD_TEST_BIN", env!("CARGO_BIN_EXE_objcmd"))
+            .env("OBJCMD_TEST_OUTPUT_LOG", self.output_log())
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.path("home"))
             .env("OBJCMD_CONFIG", self.config_path())
@@ -106,6 +122,23 @@ impl TestEnv {
         }
         std::fs::write(&path, data).unwrap();
         path
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        let Some(s) = server::started_server() else {
+            return;
+        };
+        let Ok(log) = std::fs::read(self.output_log()) else {
+            return;
+        };
+        let log = String::from_utf8_lossy(&log);
+        for secret in [&s.secret_key, &s.secret_key2] {
+            if log.contains(secret.as_str()) && !std::thread::panicking() {
+                panic!("a secret key appeared in objcmd's output:\n{log}");
+            }
+        }
     }
 }
 

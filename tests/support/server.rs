@@ -29,6 +29,11 @@ pub struct Server {
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
 
+/// The server, if a test has started it.
+pub fn started_server() -> Option<&'static Server> {
+    SERVER.get().and_then(|s| s.as_ref().ok())
+}
+
 /// The server, started on first use.
 pub fn server() -> &'static Server {
     match SERVER.get_or_init(start) {
