@@ -33,13 +33,18 @@ use crate::output::Printer;
 
 /// Prints a fatal error: the one-line message, an optional hint, and with `--json` a
 /// record on stdout.
-fn report_error(printer: &Printer, json: bool, err: &anyhow::Error) {
-    if json {
+fn report_error(printer: &Printer, global: &cli::GlobalArgs, err: &anyhow::Error) {
+    if global.json {
         let _ = printer.record(&json!({"status": "error", "error": cmd::error_value(err)}));
     }
     let _ = printer.flush();
     eprintln!("objcmd: error: {err:#}");
-    if let Some(hint) = exit::hint(err) {
+    let hint = exit::hint(err).or_else(|| {
+        (global.anonymous && exit::status_of(err) == ExitStatus::Denied).then(|| {
+            "the request was unsigned (--anonymous): without keys only public buckets and objects can be read".to_string()
+        })
+    });
+    if let Some(hint) = hint {
         eprintln!("hint: {hint}");
     }
 }
@@ -65,7 +70,7 @@ pub fn run() -> ExitStatus {
         Ok(status) => status,
         Err(e) if exit::is_broken_pipe(&e) => ExitStatus::Success,
         Err(e) => {
-            report_error(&printer, cli.global.json, &e);
+            report_error(&printer, &cli.global, &e);
             exit::status_of(&e)
         }
     }

@@ -179,7 +179,10 @@ fn a_public_read_bucket_is_listed_and_read_without_keys() {
         .args(["ls", &b.url("")])
         .assert()
         .code(5)
-        .stderr(predicate::str::contains("AccessDenied"));
+        .stderr(predicate::str::contains("AccessDenied"))
+        .stderr(predicate::str::contains(
+            "hint: the request was unsigned (--anonymous)",
+        ));
 
     t.cmd()
         .args(["acl", "set", &b.url(""), "public-read"])
