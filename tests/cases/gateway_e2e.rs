@@ -553,3 +553,50 @@ fn gateway_oss_upload_crc_and_anonymous() {
 fn gateway_ks3_upload_crc_and_anonymous() {
     upload_crc_and_anonymous(Dialect::Ks3);
 }
+
+fn presigned_put(dialect: Dialect) {
+    let t = TestEnv::new();
+    let g = Gateway::start(dialect);
+    let b = make_bucket(&t, &g, "psput");
+    let url = |key: &str| format!("s3://{b}/{key}");
+    let out = objcmd(&t, &g)
+        .args(["signurl", "--method", "PUT", "--content-type", "text/plain"])
+        .arg(url("up load+1.txt"))
+        .assert()
+        .success();
+    let signed = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    t.write("body.txt", b"uploaded with a presigned URL");
+    let put = |content_type: &str| {
+        let out = StdCommand::new("curl")
+            .args(["-sS", "--resolve", &g.curl_resolve(&b), "-o", "/dev/null"])
+            .args(["-w", "%{http_code}", "-X", "PUT", "-H"])
+            .arg(format!("Content-Type: {content_type}"))
+            .args(["--data-binary", "@body.txt", &signed])
+            .current_dir(t.dir.path())
+            .output()
+            .expect("running curl");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    // The signed Content-Type must be sent as it was signed.
+    assert_eq!(put("application/octet-stream"), "403");
+    assert_eq!(put("text/plain"), "200");
+    assert_eq!(g.requests().last().unwrap().verified, "presigned");
+    let out = objcmd(&t, &g)
+        .args(["get", &url("up load+1.txt"), "-"])
+        .assert()
+        .success();
+    assert_eq!(out.get_output().stdout, b"uploaded with a presigned URL");
+    remove(&t, &g, &b);
+}
+
+#[test]
+fn gateway_oss_presigned_put() {
+    presigned_put(Dialect::Oss);
+}
+
+#[test]
+fn gateway_ks3_presigned_put() {
+    presigned_put(Dialect::Ks3);
+}
