@@ -5,6 +5,8 @@ mod config;
 mod encryption;
 mod errors;
 mod faults;
+mod gateway_e2e;
+mod gateway_vectors;
 mod hardening;
 mod interrupts;
 mod multipart;

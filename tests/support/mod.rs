@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fake;
+pub mod gateway;
 pub mod proxy;
 pub mod server;
 
