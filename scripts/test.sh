@@ -48,3 +48,9 @@ OBJCMD_TEST_SIGNATURE=v2 cargo test --locked "$@"
 
 step "integration tests again, signing with SigV4"
 OBJCMD_TEST_SIGNATURE=v4 cargo test --locked --test cli "$@"
+
+step "integration tests again, in the OSS dialect (through the signature-checking gateway)"
+OBJCMD_TEST_DIALECT=oss cargo test --locked --test cli "$@"
+
+step "integration tests again, in the KS3 dialect (through the signature-checking gateway)"
+OBJCMD_TEST_DIALECT=ks3 cargo test --locked --test cli "$@"

@@ -138,7 +138,7 @@ fn bad_urls_flags_and_values_exit_2() {
         ),
         (
             args(&["put", "f.txt", &k, "--acl", "everyone"]),
-            "valid ACLs: private",
+            "valid ACLs: ",
         ),
         (
             args(&["put", "f.txt", &k, "--meta", "novalue"]),
@@ -154,7 +154,6 @@ fn bad_urls_flags_and_values_exit_2() {
         (args(&["--limit-rate", "fast", "ls"]), "invalid rate"),
         (args(&["--endpoint", "ftp://x", "ls"]), "invalid endpoint"),
         (args(&["--resolve", "nonsense", "ls"]), "invalid --resolve"),
-        (args(&["get", &b.url("a/../b")]), "'..' path segments"),
     ];
     for (args, message) in cases {
         let out = t.cmd().args(&args).assert().code(2);
@@ -164,6 +163,15 @@ fn bad_urls_flags_and_values_exit_2() {
             stderr.contains(message),
             "{args:?}: expected {message:?} in {stderr}"
         );
+    }
+    // OSS encodes '/' in the path, so `a/../b` is a key like any other there.
+    let dotted = t.cmd().args(["get", &b.url("a/../b"), "-"]).assert();
+    if crate::support::dialect() == objcmd::client::Dialect::Oss {
+        dotted.code(4);
+    } else {
+        dotted
+            .code(2)
+            .stderr(predicates::str::contains("'..' path segments"));
     }
     let out = t.cmd().args(["--json", "ls", "gs://x"]).assert().code(2);
     let records = json_lines(&out.get_output().stdout);
@@ -254,7 +262,7 @@ fn secrets_never_appear_in_verbose_output() {
         .lines()
         .find(|l| l.contains("Authorization:"))
         .expect("auth header logged");
-    assert!(auth.contains(&s.access_key), "{auth}");
+    assert!(auth.contains(crate::support::access_key()), "{auth}");
     assert!(auth.ends_with("<redacted>"), "{auth}");
     assert!(!stderr.contains(&s.secret_key));
 }

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use assert_cmd::Command;
 use md5::{Digest, Md5};
+use objcmd::client::Dialect;
 
 pub use server::server;
 
@@ -72,19 +73,35 @@ impl TestEnv {
         cmd
     }
 
-    /// objcmd pointed at the test server through the environment, signing with the
-    /// version `OBJCMD_TEST_SIGNATURE` names (v2 by default; scripts/test.sh runs the
-    /// suite once with each).
+    /// objcmd pointed at the test server in the dialect `OBJCMD_TEST_DIALECT` names: `s3`
+    /// (the default) talks to radosgw directly, signing with the version
+    /// `OBJCMD_TEST_SIGNATURE` names (v2 by default); `oss` and `ks3` go through the
+    /// signature-checking gateway in front of it. scripts/test.sh runs the suite in each.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.std_cmd())
     }
 
     /// [`TestEnv::cmd`] as a std Command, for tests that spawn and signal it.
     pub fn std_cmd(&self) -> std::process::Command {
-        self.std_cmd_signing(&signature())
+        match dialect() {
+            Dialect::S3 => self.std_cmd_signing(&signature()),
+            other => {
+                // Through the environment, so that a test's own flags (a wrong secret,
+                // another endpoint) still win, as they do over the S3 run's variables.
+                let g = suite_gateway(other);
+                let mut cmd = self.bare_std();
+                cmd.args(["--resolve", "*.localhost:127.0.0.1"])
+                    .env("OBJCMD_PROVIDER", other.name())
+                    .env("OBJCMD_ENDPOINT", g.endpoint())
+                    .env("OBJCMD_ACCESS_KEY", gateway::ACCESS_KEY)
+                    .env("OBJCMD_SECRET_KEY", gateway::SECRET_KEY);
+                cmd
+            }
+        }
     }
 
-    /// [`TestEnv::cmd`] with another signature version than the suite's.
+    /// objcmd talking S3 to radosgw directly with this signature version, whatever the
+    /// suite's dialect: for what only S3 has (SigV4, a second account's keys).
     pub fn cmd_signing(&self, version: &str) -> Command {
         Command::from_std(self.std_cmd_signing(version))
     }
@@ -141,6 +158,36 @@ impl Drop for TestEnv {
             }
         }
     }
+}
+
+/// The access key [`TestEnv::cmd`] signs with in this run.
+pub fn access_key() -> &'static str {
+    match dialect() {
+        Dialect::S3 => &server().access_key,
+        _ => gateway::ACCESS_KEY,
+    }
+}
+
+/// The dialect the suite runs in (`OBJCMD_TEST_DIALECT`: s3, oss or ks3).
+pub fn dialect() -> Dialect {
+    match std::env::var("OBJCMD_TEST_DIALECT").as_deref() {
+        Ok("oss") => Dialect::Oss,
+        Ok("ks3") => Dialect::Ks3,
+        Ok("s3") | Err(_) => Dialect::S3,
+        Ok(other) => panic!("OBJCMD_TEST_DIALECT={other}: expected s3, oss or ks3"),
+    }
+}
+
+/// The gateway of an OSS or KS3 run, started once per test process.
+pub fn suite_gateway(dialect: Dialect) -> &'static gateway::Gateway {
+    static GATEWAY: std::sync::OnceLock<gateway::Gateway> = std::sync::OnceLock::new();
+    GATEWAY.get_or_init(|| {
+        gateway::Gateway::start(match dialect {
+            Dialect::Oss => gateway::Dialect::Oss,
+            Dialect::Ks3 => gateway::Dialect::Ks3,
+            Dialect::S3 => panic!("the S3 runs talk to radosgw directly"),
+        })
+    })
 }
 
 /// The signature version the suite runs with.
