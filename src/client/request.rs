@@ -75,6 +75,14 @@ pub enum Body {
 }
 
 impl Body {
+    /// The body's bytes (none for an empty body).
+    pub fn as_slice(&self) -> &[u8] {
+        match self {
+            Body::Empty => &[],
+            Body::Bytes(b) => b,
+        }
+    }
+
     /// The body's length in bytes.
     pub fn len(&self) -> u64 {
         match self {

@@ -244,8 +244,10 @@ impl Uploader<'_> {
     }
 
     /// Encrypts a plaintext reader as it is read (one pass: CBC chains block to block) and
-    /// uploads the ciphertext: one PUT if it fits in a part, else the parts go to the
-    /// workers as they are encrypted, in parallel. An empty plaintext is stored as it is.
+    /// uploads the ciphertext: one PUT if it fits in a part, else (stdin) the parts go to
+    /// the workers as they are encrypted, in parallel. An empty plaintext is stored as it
+    /// is. `plain_size` is given for a file, which comes here only when it fits one PUT
+    /// (larger ones take [`Uploader::multipart_encrypted_file`], which can resume).
     fn upload_encrypted(
         &self,
         plain: &mut dyn Read,
@@ -258,12 +260,10 @@ impl Uploader<'_> {
         let first = read_part(&mut reader, part_size, self.client)?;
         // All of it, when the size is known (a part may hold exactly the whole object).
         let whole = match plain_size {
-            Some(n) => first.len() as u64 == encryption::stored_len(n),
+            Some(n) if first.len() as u64 == encryption::stored_len(n) => true,
+            Some(_) => anyhow::bail!("{}: the file changed size while it was read", self.key),
             None => (first.len() as u64) < part_size,
         };
-        if plain_size.is_some() && !whole && (first.len() as u64) < part_size {
-            anyhow::bail!("{}: the file changed size while it was read", self.key);
-        }
         if whole {
             let mut options = self.options.clone();
             if reader.plain_len() > 0 {
@@ -283,23 +283,7 @@ impl Uploader<'_> {
         }
         let mut options = self.options.clone();
         options.metadata.extend(crypt::initiate_metadata(key, &iv));
-        if let Some(size) = plain_size {
-            // The SDK leaves it out of multipart uploads; it spares a reader of an
-            // open-ended range the request for the last block.
-            options
-                .metadata
-                .push((crypt::META_PLAIN_LEN.to_string(), size.to_string()));
-        }
         let mut outcome = self.multipart_stream(first, &mut reader, &options)?;
-        if let Some(size) = plain_size
-            && reader.plain_len() != size
-        {
-            log::warn!(
-                "{}: the file changed size during the upload ({size} -> {} bytes)",
-                self.key,
-                reader.plain_len()
-            );
-        }
         outcome.size = reader.plain_len();
         Ok(outcome)
     }
@@ -313,10 +297,7 @@ impl Uploader<'_> {
         let mut options = options.clone();
         options.content_md5 = Some(BASE64.encode(md5));
         let size = body.len();
-        let crc = match &body {
-            Body::Bytes(b) => self.crc_of(b),
-            Body::Empty => self.crc_of(&[]),
-        };
+        let crc = self.crc_of(body.as_slice());
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
@@ -668,10 +649,7 @@ impl Uploader<'_> {
         parts: &Parts,
     ) -> anyhow::Result<PartDone> {
         let len = body.len();
-        let crc = match &body {
-            Body::Bytes(b) => self.crc_of(b),
-            Body::Empty => self.crc_of(&[]),
-        };
+        let crc = self.crc_of(body.as_slice());
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
