@@ -154,19 +154,12 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    use crate::unhex;
 
     const VECTORS: &str = include_str!("../tests/fixtures/vectors/crc64.json");
 
     fn vectors() -> Value {
         serde_json::from_str(VECTORS).expect("crc64.json is valid JSON")
-    }
-
-    fn unhex(s: &str) -> Vec<u8> {
-        assert!(s.len().is_multiple_of(2), "odd hex length");
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex digit"))
-            .collect()
     }
 
     fn dec(v: &Value) -> u64 {

@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::crc64;
+use crate::{crc64, unhex};
 
 const VECTORS: &str = include_str!("../tests/fixtures/vectors/ks3_encryption.json");
 
@@ -19,14 +19,6 @@ fn vectors() -> Value {
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    assert!(s.len().is_multiple_of(2), "odd hex length");
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex digit"))
-        .collect()
 }
 
 fn block(hex: &str) -> [u8; BLOCK] {

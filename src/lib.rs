@@ -25,6 +25,16 @@ pub mod transfer;
 pub mod units;
 pub mod walk;
 
+/// Hex digits to bytes, for the unit tests that read SDK vectors.
+#[cfg(test)]
+pub(crate) fn unhex(s: &str) -> Vec<u8> {
+    assert!(s.len().is_multiple_of(2), "odd hex length");
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex digit"))
+        .collect()
+}
+
 use serde_json::json;
 
 use crate::cli::Cli;

@@ -10,7 +10,7 @@ use md5::Digest as _;
 use predicates::prelude::*;
 
 use crate::support::fake::{FakeServer, Reply};
-use crate::support::{TestBucket, TestEnv, json_lines, md5_hex, server, signature};
+use crate::support::{TestBucket, TestEnv, against, json_lines, md5_hex, server, signature};
 
 /// The HTTP status curl gets for `url`, with extra curl arguments.
 fn curl_status(url: &str, extra: &[&str]) -> u16 {
@@ -522,16 +522,8 @@ fn a_security_token_from_flag_env_or_profile_is_sent_and_signed() {
 
     // SigV4 signs the token header too.
     let server = FakeServer::start(vec![head_reply()]);
-    t.bare()
-        .args(["--endpoint", &server.endpoint(), "--signature", "v4"])
-        .args([
-            "--access-key",
-            "AK",
-            "--secret-key",
-            "SK",
-            "--security-token",
-            "TOKEN-V4",
-        ])
+    against(&t, &server)
+        .args(["--signature", "v4", "--security-token", "TOKEN-V4"])
         .args(["stat", "s3://bucket/key"])
         .assert()
         .success();
@@ -547,15 +539,7 @@ fn a_security_token_from_flag_env_or_profile_is_sent_and_signed() {
     );
     // The token never shows in a trace.
     let server = FakeServer::start(vec![head_reply()]);
-    t.bare()
-        .args([
-            "--endpoint",
-            &server.endpoint(),
-            "--access-key",
-            "AK",
-            "--secret-key",
-            "SK",
-        ])
+    against(&t, &server)
         .args([
             "--security-token",
             "TOKEN-SECRET",

@@ -4,20 +4,7 @@
 use predicates::prelude::*;
 
 use crate::support::fake::{FakeServer, Reply};
-use crate::support::{TestEnv, dir_entries, md5_hex};
-
-fn against(t: &TestEnv, server: &FakeServer) -> assert_cmd::Command {
-    let mut cmd = t.bare();
-    cmd.args([
-        "--endpoint",
-        &server.endpoint(),
-        "--access-key",
-        "AK",
-        "--secret-key",
-        "SK",
-    ]);
-    cmd
-}
+use crate::support::{TestEnv, against, dir_entries, md5_hex};
 
 fn object(body: &[u8]) -> Reply {
     Reply::new(200, body)

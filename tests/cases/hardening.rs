@@ -7,7 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use predicates::prelude::*;
 
 use crate::support::fake::{FakeServer, Reply};
-use crate::support::{TestEnv, json_lines, server};
+use crate::support::{TestEnv, against, json_lines, server};
 
 #[test]
 fn more_bad_input_is_refused_with_one_line_and_the_right_code() {
@@ -121,16 +121,9 @@ fn a_wrong_region_for_sigv4_comes_with_a_hint() {
     // radosgw accepts any region; AWS answers like this.
     let t = TestEnv::new();
     let server = FakeServer::start(vec![Reply::error(400, "AuthorizationHeaderMalformed")]);
-    t.bare()
-        .args(["--endpoint", &server.endpoint(), "--signature", "v4"])
-        .args([
-            "--access-key",
-            "AK",
-            "--secret-key",
-            "SK",
-            "--region",
-            "eu-west-9",
-        ])
+    against(&t, &server)
+        .args(["--signature", "v4"])
+        .args(["--region", "eu-west-9"])
         .args(["ls", "s3://bucket"])
         .assert()
         .code(1)

@@ -160,6 +160,14 @@ impl Drop for TestEnv {
     }
 }
 
+/// objcmd pointed at a scripted server, signing with the keys `AK` / `SK`.
+pub fn against(t: &TestEnv, server: &fake::FakeServer) -> Command {
+    let mut cmd = t.bare();
+    cmd.args(["--endpoint", &server.endpoint()])
+        .args(["--access-key", "AK", "--secret-key", "SK"]);
+    cmd
+}
+
 /// The access key [`TestEnv::cmd`] signs with in this run.
 pub fn access_key() -> &'static str {
     match dialect() {
