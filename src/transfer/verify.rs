@@ -137,46 +137,20 @@ impl Checks {
     }
 
     /// Checks the sums of every part, in order, made by [`PartSum`]s.
-    pub fn finish_parts(self, sums: Vec<PartDigest>) -> anyhow::Result<bool> {
-        let Checks {
-            object,
-            etag,
-            crc,
-            composite,
-            ..
-        } = self;
-        let mut checks = Checks {
-            object,
-            etag,
-            md5: None,
-            composite: None,
-            crc: None,
-        };
-        if let (Some((_, expected)), Some(crcs)) = (
-            crc,
-            sums.iter()
-                .map(|s| s.crc.map(|c| (c, s.len)))
-                .collect::<Option<Vec<_>>>(),
-        ) {
-            let got = crcs
-                .into_iter()
-                .fold(0, |acc, (c, len)| crate::crc64::combine(acc, c, len));
-            if got != expected {
-                return Err(anyhow::Error::new(IntegrityError(format!(
-                    "{}: the CRC-64 of the downloaded data ({got}) does not match the object's CRC-64 ({expected})",
-                    checks.object
-                ))));
-            }
+    pub fn finish_parts(mut self, sums: Vec<PartDigest>) -> anyhow::Result<bool> {
+        // The parts' sums stand in for the running ones; `finish` compares as usual.
+        if let Some((running, _)) = self.crc.as_mut() {
+            let whole = sums
+                .iter()
+                .try_fold(0, |acc, s| Some(crate::crc64::combine(acc, s.crc?, s.len)));
+            *running = Crc64::resume(
+                whole.ok_or_else(|| anyhow::anyhow!("a part was hashed without its CRC-64"))?,
+            );
         }
-        if let Some(c) = composite {
-            checks.composite = Some(Composite {
-                part_size: c.part_size,
-                current: Md5::new(),
-                filled: 0,
-                digests: sums.iter().map(|s| s.md5).collect(),
-            });
+        if let Some(c) = self.composite.as_mut() {
+            c.digests = sums.iter().map(|s| s.md5).collect();
         }
-        checks.finish()
+        self.finish()
     }
 
     /// True when there is anything to compute.
