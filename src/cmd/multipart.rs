@@ -372,19 +372,9 @@ fn sign_parts(
         return Err(usage("the object would need more than 10,000 parts"));
     }
     let md5s = md5_file.map(|f| read_md5s(f, layout.count())).transpose()?;
-    if expires == 0 {
-        return Err(usage("--expires must be at least 1 second"));
-    }
-    let options = init_options(upload, &url.key, client)?;
     // Checked before starting the upload, so that a SigV4 limit error leaves nothing behind.
-    let expires_at = Timestamp::now().as_second() + expires as i64;
-    if client.transport().config().signature == crate::client::SignatureVersion::V4
-        && expires > crate::client::sigv4::MAX_PRESIGN_SECONDS
-    {
-        return Err(usage(format!(
-            "--expires {expires}: a SigV4 presigned URL is valid for at most 604800 seconds (7 days)"
-        )));
-    }
+    let expires_at = super::presign_expiry(client, Some(expires), None)?;
+    let options = init_options(upload, &url.key, client)?;
     let upload_id = client
         .initiate_multipart_upload(&url.bucket, &url.key, &options)
         .with_context(|| format!("starting a multipart upload of {url}"))?;

@@ -1,18 +1,14 @@
 //! `objcmd signurl`: a presigned URL that lets a holder without keys GET, PUT, HEAD or
 //! DELETE one object until it expires.
 
-use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::json;
 
 use crate::address::RemoteUrl;
 use crate::cli::SignurlArgs;
-use crate::client::{Client, SignatureVersion, sigv4};
+use crate::client::Client;
 use crate::exit::{ExitStatus, usage};
 use crate::output::Printer;
-
-/// How long a URL stays valid when neither `--expires` nor `--expires-at` says.
-const DEFAULT_EXPIRES_SECS: u64 = 3600;
 
 /// Runs `signurl`.
 pub fn run(args: &SignurlArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
@@ -42,27 +38,7 @@ pub fn run(args: &SignurlArgs, client: &Client, printer: &Printer) -> anyhow::Re
             "--content-type and --content-md5 bind what an upload sends: use them with --method PUT",
         ));
     }
-    let now = Timestamp::now().as_second();
-    let expires_at = match (args.expires, args.expires_at) {
-        (Some(0), _) => return Err(usage("--expires must be at least 1 second")),
-        (Some(secs), _) => now.saturating_add(i64::try_from(secs).unwrap_or(i64::MAX)),
-        (None, Some(at)) if at <= now => {
-            return Err(usage(format!(
-                "--expires-at {at} is in the past (now is {now})"
-            )));
-        }
-        (None, Some(at)) => at,
-        (None, None) => now + DEFAULT_EXPIRES_SECS as i64,
-    };
-    if config.signature == SignatureVersion::V4
-        && expires_at - now > sigv4::MAX_PRESIGN_SECONDS as i64
-    {
-        return Err(usage(format!(
-            "a SigV4 presigned URL is valid for at most 604800 seconds (7 days), not {} s; \
-             use a shorter --expires, or --signature v2 where the server accepts it",
-            expires_at - now
-        )));
-    }
+    let expires_at = super::presign_expiry(client, args.expires, args.expires_at)?;
     let method = Method::from_bytes(method.as_bytes()).map_err(|e| usage(e.to_string()))?;
     let signed = client.presign_url(method, &url.bucket, key, &[], &headers, expires_at)?;
     if printer.json {
