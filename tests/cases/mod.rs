@@ -13,5 +13,6 @@ mod multipart;
 mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;
+mod proxy_persistent;
 mod tls;
 mod trees;

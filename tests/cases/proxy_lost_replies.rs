@@ -8,7 +8,8 @@ use crate::support::proxy::{Fault, Match, Proxy, Rule};
 use crate::support::{TestEnv, md5_hex, multipart_etag, random_bytes};
 
 use super::proxy_faults::{
-    MIB, etag_of, put_direct, remote_md5, run, stderr, uploads, via, write_tree,
+    MIB, assert_retried, etag_of, path, put_direct, remote_md5, run, stderr, uploads, via,
+    write_tree,
 };
 
 fn complete() -> Match {
@@ -176,4 +177,66 @@ fn a_lost_reply_to_initiate_leaves_no_upload_behind() {
         out.status.code(),
         stderr(&out)
     );
+}
+
+#[test]
+fn a_lost_reply_to_complete_is_recognised() {
+    let t = TestEnv::new();
+    let b = t.bucket("px-complete-lost");
+    let data = random_bytes(12 * MIB + 1, 73);
+    t.write("big.bin", &data);
+    let complete = || Match::method("POST").query("uploadId=");
+    // The upload is completed, the reply lost: radosgw completes it again on the retry.
+    let proxy = Proxy::to_server(vec![Rule::new(complete(), Fault::LoseResponse)]);
+    let out = run(
+        via(&t, &proxy).args(["-v", "put", "big.bin", &b.url("big.bin")]),
+        0,
+        &proxy,
+    );
+    assert_retried(
+        &stderr(&out),
+        "CompleteMultipartUpload",
+        &path(&b, "big.bin"),
+        "Connection reset by peer",
+    );
+    assert_eq!(remote_md5(&t, &b.url("big.bin")), md5_hex(&data));
+
+    // AWS answers NoSuchUpload instead: the object, with the ETag the parts give, proves
+    // the first attempt complete.
+    proxy.set_rules(vec![
+        Rule::new(complete(), Fault::LoseResponse),
+        Rule::new(
+            complete(),
+            Fault::Status {
+                status: 404,
+                code: "NoSuchUpload",
+            },
+        ),
+    ]);
+    let out = run(
+        via(&t, &proxy).args(["-v", "put", "big.bin", &b.url("again.bin")]),
+        0,
+        &proxy,
+    );
+    assert!(
+        stderr(&out).contains("again.bin: the upload was already complete"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(proxy.faults().len(), 2, "{}", proxy.dump());
+    assert_eq!(remote_md5(&t, &b.url("again.bin")), md5_hex(&data));
+    assert!(uploads(&t, &b).is_empty());
+
+    // The Complete of a multipart copy.
+    proxy.set_rules(vec![Rule::new(complete(), Fault::LoseResponse)]);
+    run(
+        via(&t, &proxy)
+            .args(["cp", &b.url("big.bin"), &b.url("copy.bin")])
+            .args(["--copy-threshold", "5MiB"]),
+        0,
+        &proxy,
+    );
+    assert_eq!(proxy.faults().len(), 1, "{}", proxy.dump());
+    assert_eq!(remote_md5(&t, &b.url("copy.bin")), md5_hex(&data));
+    assert!(uploads(&t, &b).is_empty());
 }
