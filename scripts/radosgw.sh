@@ -6,7 +6,8 @@
 #
 # Usage:
 #   scripts/radosgw.sh install
-#       apt-get installs radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl when
+#       apt-get installs radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl
+#       zsh fish (the last two for the completion tests) when
 #       any needed binary is missing (sudo when not root). Quiet no-op when all are there.
 #
 #   scripts/radosgw.sh start DIR PORT [--watch PID]
@@ -68,7 +69,9 @@ usage() {
 
 cmd_install() {
     local missing=() b
-    for b in radosgw ceph-mon ceph-osd monmaptool radosgw-admin ceph curl python3 openssl; do
+    # zsh and fish are not for the server: tests/generated.rs checks the completion scripts
+    # in the shells they are for.
+    for b in radosgw ceph-mon ceph-osd monmaptool radosgw-admin ceph curl python3 openssl zsh fish; do
         command -v "$b" >/dev/null 2>&1 || missing+=("$b")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -80,7 +83,7 @@ cmd_install() {
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >&2
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl >&2
+        radosgw ceph-mon ceph-osd ceph-common ceph-base curl python3 openssl zsh fish >&2
     for b in "${missing[@]}"; do
         command -v "$b" >/dev/null 2>&1 || die "$b still missing after apt-get install"
     done

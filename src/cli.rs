@@ -169,6 +169,8 @@ pub enum Command {
     Signurl(SignurlArgs),
     /// List, inspect, abort, start and finish multipart uploads; presign their parts
     Multipart(MultipartArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
 }
 
 /// `objcmd config`.
@@ -638,6 +640,18 @@ pub enum MultipartCommand {
         #[command(flatten)]
         upload: UploadArgs,
     },
+}
+
+/// `objcmd completions`.
+#[derive(Debug, Args)]
+#[command(after_help = "Install, e.g.:\n  \
+    objcmd completions bash > ~/.local/share/bash-completion/completions/objcmd\n  \
+    objcmd completions zsh > ~/.zfunc/_objcmd   (with fpath+=(~/.zfunc) before compinit)\n  \
+    objcmd completions fish > ~/.config/fish/completions/objcmd.fish")]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Fills in [`FilterArgs::ordered`] from the parsed matches: clap keeps `--include` and

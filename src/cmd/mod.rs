@@ -2,6 +2,7 @@
 //! for uploads, and the per-object error report of batch commands.
 
 pub mod acl;
+pub mod completions;
 pub mod config;
 pub mod cp;
 pub mod get;
@@ -37,6 +38,10 @@ pub fn run(
     env: &dyn Env,
     cancel: Arc<AtomicBool>,
 ) -> anyhow::Result<ExitStatus> {
+    // Needs no profile: a broken config file must not stop a shell from starting.
+    if let Command::Completions(args) = &cli.command {
+        return completions::run(args, printer);
+    }
     let creating = matches!(&cli.command, Command::Config(_));
     let ctx = settings::load_context(&cli.global, env, creating)?;
     if let Some(warning) = crate::config::permission_warning(&ctx.config_path) {
@@ -62,7 +67,7 @@ pub fn run(
         raw: false,
     };
     match &cli.command {
-        Command::Config(_) => unreachable!("handled above"),
+        Command::Config(_) | Command::Completions(_) => unreachable!("handled above"),
         Command::Ls(args) => ls::run(args, &client, printer),
         Command::Mb(args) => mb::run(args, &client, &connection, printer),
         Command::Rb(args) => rb::run(args, transfers),
