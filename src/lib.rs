@@ -47,15 +47,14 @@ fn report_error(printer: &Printer, global: &cli::GlobalArgs, err: &anyhow::Error
     if global.json {
         let _ = printer.record(&json!({"status": "error", "error": cmd::error_value(err)}));
     }
-    let _ = printer.flush();
-    eprintln!("objcmd: error: {err:#}");
+    printer.error(&format!("{err:#}"));
     let hint = exit::hint(err).or_else(|| {
         (global.anonymous && exit::status_of(err) == ExitStatus::Denied).then(|| {
             "the request was unsigned (--anonymous): without keys only public buckets and objects can be read".to_string()
         })
     });
     if let Some(hint) = hint {
-        eprintln!("hint: {hint}");
+        output::eprint(output::Message::Hint, &hint);
     }
 }
 
@@ -115,10 +114,11 @@ fn clap_error(e: clap::Error) -> ExitStatus {
             json!({"status": "error", "error": {"code": "UsageError", "message": message, "request_id": null}})
         );
     }
-    eprintln!("objcmd: error: {message}");
+    output::eprint(output::Message::Error, message);
     if let Some(tip) = lines.find(|l| l.starts_with("tip:")) {
-        eprintln!("hint: {}", tip.trim_start_matches("tip:").trim());
+        let tip = tip.trim_start_matches("tip:").trim();
+        output::eprint(output::Message::Hint, tip);
     }
-    eprintln!("hint: run 'objcmd --help' for usage");
+    output::eprint(output::Message::Hint, "run 'objcmd --help' for usage");
     ExitStatus::Usage
 }

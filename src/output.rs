@@ -1,14 +1,112 @@
 //! Output policy: results on stdout (human lines or `--json` records), chatter on stderr,
-//! progress bars only on a terminal, control characters escaped on a terminal, and the
-//! logger behind `-v` / `-vv`.
+//! progress bars only on a terminal, colour only on a terminal and never with `NO_COLOR`,
+//! control characters escaped on a terminal, and the logger behind `-v` / `-vv`.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::GlobalArgs;
+
+/// Whether a stream may be coloured: a terminal, `NO_COLOR` unset or empty (the
+/// no-color.org rule), and a terminal that knows colours (`TERM` not `dumb`).
+fn colour_allowed(is_tty: bool) -> bool {
+    is_tty
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// How a piece of text is coloured on a terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `error:` labels: bold red.
+    Error,
+    /// `warning:` labels: bold yellow.
+    Warning,
+    /// `hint:` labels: cyan.
+    Hint,
+    /// Common prefixes in listings: bold blue, as `ls` shows directories.
+    Dir,
+}
+
+impl Style {
+    fn sgr(self) -> &'static str {
+        match self {
+            Style::Error => "1;31",
+            Style::Warning => "1;33",
+            Style::Hint => "36",
+            Style::Dir => "1;34",
+        }
+    }
+
+    /// `text` in this style when `colour`, else as it is.
+    pub fn paint(self, colour: bool, text: &str) -> Cow<'_, str> {
+        if colour {
+            Cow::Owned(format!("\x1b[{}m{text}\x1b[0m", self.sgr()))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+}
+
+/// Control characters shown escaped, so that a hostile key or server message cannot move
+/// a terminal's cursor or change its colours.
+fn escape_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(text.chars().flat_map(char::escape_default).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether stderr is a terminal, and whether it may be coloured.
+static STDERR: LazyLock<(bool, bool)> = LazyLock::new(|| {
+    let tty = io::stderr().is_terminal();
+    (tty, colour_allowed(tty))
+});
+
+/// The kinds of message on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// `objcmd: error: ...`
+    Error,
+    /// `objcmd: warning: ...`
+    Warning,
+    /// `hint: ...`, after an error
+    Hint,
+    /// `objcmd: info: ...` (`-v`)
+    Info,
+    /// `objcmd: debug: ...` (`-vv`)
+    Debug,
+    /// `objcmd: ...`
+    Note,
+}
+
+/// Writes one message line on stderr: labelled, coloured and escaped as the terminal
+/// allows. Every line objcmd writes on stderr goes through here.
+pub fn eprint(kind: Message, text: &str) {
+    let (tty, colour) = *STDERR;
+    let text = if tty {
+        escape_controls(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    match kind {
+        Message::Error => eprintln!("objcmd: {} {text}", Style::Error.paint(colour, "error:")),
+        Message::Warning => {
+            eprintln!(
+                "objcmd: {} {text}",
+                Style::Warning.paint(colour, "warning:")
+            )
+        }
+        Message::Hint => eprintln!("{} {text}", Style::Hint.paint(colour, "hint:")),
+        Message::Info => eprintln!("objcmd: info: {text}"),
+        Message::Debug => eprintln!("objcmd: debug: {text}"),
+        Message::Note => eprintln!("objcmd: {text}"),
+    }
+}
 
 /// Where and how the program speaks.
 pub struct Printer {
@@ -20,6 +118,8 @@ pub struct Printer {
     pub verbose: u8,
     progress: bool,
     stdout_tty: bool,
+    /// Whether stdout may be coloured.
+    pub colour: bool,
     stdout: Mutex<io::BufWriter<io::Stdout>>,
 }
 
@@ -27,12 +127,14 @@ impl Printer {
     /// The printer for these global options.
     pub fn new(global: &GlobalArgs) -> Printer {
         let stderr_tty = io::stderr().is_terminal();
+        let stdout_tty = io::stdout().is_terminal();
         Printer {
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,
             progress: stderr_tty && !global.no_progress && !global.quiet && global.verbose == 0,
-            stdout_tty: io::stdout().is_terminal(),
+            stdout_tty,
+            colour: colour_allowed(stdout_tty),
             stdout: Mutex::new(io::BufWriter::new(io::stdout())),
         }
     }
@@ -75,21 +177,27 @@ impl Printer {
     pub fn info(&self, text: &str) {
         if !self.quiet {
             let _ = self.flush();
-            eprintln!("objcmd: {text}");
+            eprint(Message::Note, text);
         }
     }
 
     /// A warning on stderr (shown even with `-q`).
     pub fn warn(&self, text: &str) {
         let _ = self.flush();
-        eprintln!("objcmd: warning: {text}");
+        eprint(Message::Warning, text);
+    }
+
+    /// An error on stderr, after what stdout holds so far.
+    pub fn error(&self, text: &str) {
+        let _ = self.flush();
+        eprint(Message::Error, text);
     }
 
     /// Makes a key or path safe to print: on a terminal, control characters are shown
     /// escaped so that a hostile key cannot move the cursor or change colours.
     pub fn escape<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if self.stdout_tty && text.chars().any(char::is_control) {
-            Cow::Owned(text.chars().flat_map(char::escape_default).collect())
+        if self.stdout_tty {
+            escape_controls(text)
         } else {
             Cow::Borrowed(text)
         }
@@ -171,11 +279,13 @@ impl log::Log for StderrLogger {
 
     fn log(&self, record: &log::Record<'_>) {
         if self.enabled(record.metadata()) {
-            let level = match record.level() {
-                log::Level::Warn => "warning".to_string(),
-                other => other.as_str().to_ascii_lowercase(),
+            let kind = match record.level() {
+                log::Level::Error => Message::Error,
+                log::Level::Warn => Message::Warning,
+                log::Level::Info => Message::Info,
+                log::Level::Debug | log::Level::Trace => Message::Debug,
             };
-            eprintln!("objcmd: {level}: {}", record.args());
+            eprint(kind, &record.args().to_string());
         }
     }
 

@@ -9,7 +9,7 @@ use crate::address::RemoteUrl;
 use crate::cli::LsArgs;
 use crate::client::{Client, ObjectInfo};
 use crate::exit::ExitStatus;
-use crate::output::Printer;
+use crate::output::{Printer, Style};
 use crate::units::human_size;
 
 /// `2026-11-20 12:00`, in UTC (as the server reports it), or blanks when unknown.
@@ -82,7 +82,9 @@ pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<
                     16 + 2 + 12
                 };
                 let dir = format!("{:>pad$}", "DIR");
-                printer.line(&format!("{dir}  {}", printer.escape(&p.to_string())))?;
+                let shown = printer.escape(&p.to_string()).into_owned();
+                let shown = Style::Dir.paint(printer.colour, &shown);
+                printer.line(&format!("{dir}  {shown}"))?;
             }
         }
         for o in &page.objects {

@@ -170,8 +170,7 @@ pub fn report_failure(
     rec: &TransferRecord<'_>,
     err: &anyhow::Error,
 ) -> std::io::Result<()> {
-    let _ = printer.flush();
-    eprintln!("objcmd: error: {err:#}");
+    printer.error(&format!("{err:#}"));
     if printer.json {
         report(
             printer,
@@ -213,7 +212,7 @@ impl Batch {
                 // --continue is named here, or its id would be lost.
                 Some(_) => {
                     if let Some(kept) = err.downcast_ref::<crate::transfer::upload::KeptUpload>() {
-                        eprintln!("objcmd: {kept}");
+                        crate::output::eprint(crate::output::Message::Note, &kept.to_string());
                     }
                 }
                 None => *first = Some(err),

@@ -172,8 +172,7 @@ fn report_abort(
     error: Option<&anyhow::Error>,
 ) -> std::io::Result<()> {
     if let Some(err) = error {
-        let _ = printer.flush();
-        eprintln!("objcmd: error: {err:#}");
+        printer.error(&format!("{err:#}"));
     }
     if printer.json {
         let mut record = json!({

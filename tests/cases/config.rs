@@ -275,29 +275,18 @@ fn global_options_before_or_after_the_subcommand() {
 #[test]
 fn init_on_a_terminal_prompts_for_what_is_missing_and_never_echoes_the_secret() {
     let t = TestEnv::new();
-    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
-    let out = std::process::Command::new("python3")
-        .arg(driver)
-        .args(["Provider=", "Endpoint URL=http://127.0.0.1:7480"])
-        .args(["Access key=AKIDTYPED", "Secret key=SECRET-TYPED-ON-THE-TTY"])
-        .args([
-            "--",
-            env!("CARGO_BIN_EXE_objcmd"),
-            "-p",
-            "tty",
-            "config",
-            "init",
-        ])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", t.path("home"))
-        .env("OBJCMD_CONFIG", t.config_path())
-        .output()
-        .expect("python3 runs the pseudo-terminal driver");
-    let result: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    let shown = result["output"].as_str().unwrap();
-    assert_eq!(result["status"], 0, "{shown}");
+    let mut cmd = t.bare_std();
+    cmd.args(["-p", "tty", "config", "init"]);
+    let (status, shown) = t.on_terminal(
+        &cmd,
+        &[
+            "Provider=",
+            "Endpoint URL=http://127.0.0.1:7480",
+            "Access key=AKIDTYPED",
+            "Secret key=SECRET-TYPED-ON-THE-TTY",
+        ],
+    );
+    assert_eq!(status, 0, "{shown}");
     assert!(
         shown.contains("Provider (s3, oss or ks3) [s3]: "),
         "{shown}"

@@ -57,7 +57,8 @@ impl TestEnv {
         Command::from_std(self.bare_std())
     }
 
-    fn bare_std(&self) -> std::process::Command {
+    /// [`TestEnv::bare`] as a std Command.
+    pub fn bare_std(&self) -> std::process::Command {
         // bash execs objcmd (the same process: signals reach it) with its stdout and
         // stderr also copied to the output log.
         let mut cmd = std::process::Command::new("bash");
@@ -130,6 +131,46 @@ impl TestEnv {
             dir: self.dir.path().to_path_buf(),
             config: self.config_path(),
         }
+    }
+
+    /// Runs `cmd` (from [`TestEnv::std_cmd`] or [`TestEnv::bare_std`], with its arguments)
+    /// on a pseudo-terminal, typing each `Prompt=answer` of `answers` when the prompt shows.
+    /// Returns the exit status and what the terminal showed (stdout and stderr together),
+    /// which is also appended to the output log, so its secrets check covers it.
+    pub fn on_terminal(&self, cmd: &std::process::Command, answers: &[&str]) -> (i32, String) {
+        // Skip the `bash -c RECORD_OUTPUT objcmd` wrapper: its tee would make stdout a pipe.
+        let args: Vec<_> = cmd.get_args().skip(3).collect();
+        let mut pty = std::process::Command::new("python3");
+        pty.arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/support/pty_drive.py"
+        ))
+        .args(answers)
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_objcmd"))
+        .args(args)
+        .env_clear()
+        .current_dir(self.dir.path());
+        for (name, value) in cmd.get_envs() {
+            if let Some(value) = value {
+                pty.env(name, value);
+            }
+        }
+        let out = pty
+            .output()
+            .expect("python3 runs the pseudo-terminal driver");
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let shown = result["output"].as_str().unwrap().to_string();
+        let log = self.output_log();
+        std::fs::create_dir_all(log.parent().unwrap()).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .unwrap();
+        std::io::Write::write_all(&mut file, shown.as_bytes()).unwrap();
+        (result["status"].as_i64().unwrap() as i32, shown)
     }
 
     /// Writes a local file.
