@@ -24,8 +24,8 @@ function __fish_objcmd_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c objcmd -n "__fish_objcmd_needs_command" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_needs_command" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_needs_command" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_needs_command" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -42,7 +42,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_needs_command" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_needs_command" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -72,8 +72,8 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "signurl" -d 'Print a 
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -90,7 +90,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -112,8 +112,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_see
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "path" -d 'Print the config file\'s path'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -130,7 +130,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -145,8 +145,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -163,7 +163,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -178,8 +178,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -196,7 +196,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -212,8 +212,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -230,7 +230,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -245,8 +245,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -263,7 +263,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -278,8 +278,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -296,7 +296,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -318,8 +318,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -336,7 +336,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -356,8 +356,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s h -l help -d 'Print
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l acl -d 'Canned ACL of the new bucket (private, public-read...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l location -d 'Location constraint (region) of the new bucket' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -374,7 +374,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -389,8 +389,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -407,7 +407,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -423,8 +423,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -441,7 +441,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -457,15 +457,15 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l insecure -d 'Do n
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l content-type -d 'Content-Type [default: guessed from the file name]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -482,7 +482,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -506,8 +506,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l range -d 'Only byt
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -524,7 +524,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -547,8 +547,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'P
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -565,7 +565,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -586,12 +586,12 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l include -d 'Take pa
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l content-type -d 'Content-Type [default: guessed from the file name]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -608,7 +608,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -632,12 +632,12 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l include -d 'Take 
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l content-type -d 'Content-Type [default: guessed from the file name]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -654,7 +654,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -672,8 +672,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-progress -d 'N
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -690,7 +690,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -708,8 +708,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_s
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -726,7 +726,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -741,8 +741,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subco
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -759,7 +759,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -785,8 +785,8 @@ HEAD\t''
 DELETE\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-type -d 'PUT only: the Content-Type the uploader must send' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-md5 -d 'PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -803,7 +803,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -818,8 +818,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l no-progress -d
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -836,7 +836,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -858,8 +858,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -876,7 +876,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -892,8 +892,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l upload-id -d 'The upload' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -910,7 +910,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -927,8 +927,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l upload-id -d 'The upload' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l older-than -d 'With --all: only uploads started longer ago than this, e.g. 1h, 7d' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -945,7 +945,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -962,12 +962,12 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l content-type -d 'Content-Type [default: guessed from the file name]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -984,7 +984,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -1000,8 +1000,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l upload-id -d 'The upload' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -1018,7 +1018,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -1037,12 +1037,12 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l expires -d 'Seconds the URLs stay valid' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l md5-file -d 'The MD5 of each part, one per line (base64 or hex), bound into its URL' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l content-type -d 'Content-Type [default: guessed from the file name]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -1059,7 +1059,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
@@ -1081,8 +1081,8 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
@@ -1099,7 +1099,7 @@ v4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 16]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l part-jobs -d 'Parts in flight per object [default: 4]' -r

@@ -34,11 +34,13 @@ pub struct Cli {
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Profile from the config file [env: OBJCMD_PROFILE] [default: default]
+    /// Profile from the config file [env: OBJCMD_PROFILE] [default: the file's
+    /// default_profile, else default]
     #[arg(short = 'p', long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file [env: OBJCMD_CONFIG] [default: ~/.config/objcmd/config.toml]
+    /// Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd
+    /// config path`]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
@@ -110,7 +112,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "RATE")]
     pub limit_rate: Option<String>,
 
-    /// Objects transferred at once by recursive commands and sync [default: 16]
+    /// Objects transferred at once by recursive commands and sync [default: 64]
     #[arg(short = 'j', long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -342,7 +344,7 @@ pub struct UploadArgs {
     #[arg(long, value_name = "ACL")]
     pub acl: Option<String>,
 
-    /// Content-Type [default: guessed from the file name]
+    /// Content-Type [default: guessed from the file's name, else from the key]
     #[arg(long, value_name = "TYPE")]
     pub content_type: Option<String>,
 

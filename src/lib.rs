@@ -103,18 +103,31 @@ fn clap_error(e: clap::Error) -> ExitStatus {
         };
     }
     let text = e.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
     let first = lines.next().unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them on the next lines.
+    if message.ends_with(':') {
+        let mut listed = Vec::new();
+        while let Some(item) = lines.next_if(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        {
+            listed.push(item);
+        }
+        message = format!("{message} {}", listed.join(", "));
+    }
     // args_os: an argument that is not UTF-8 is itself the error being reported.
     let json = std::env::args_os().any(|a| a == "--json");
     if json {
         println!(
             "{}",
-            json!({"status": "error", "error": {"code": "UsageError", "message": message, "request_id": null}})
+            json!({"status": "error", "error": {"code": "UsageError", "message": &message, "request_id": null}})
         );
     }
-    output::eprint(output::Message::Error, message);
+    output::eprint(output::Message::Error, &message);
     if let Some(tip) = lines.find(|l| l.starts_with("tip:")) {
         let tip = tip.trim_start_matches("tip:").trim();
         output::eprint(output::Message::Hint, tip);

@@ -143,7 +143,7 @@ credentials; the provider's own variables are read too: \fBAWS_ACCESS_KEY_ID\fR,
 the 16\-byte key of client\-side encryption
 .TP
 \fBOBJCMD_STATE_DIR\fR
-where checkpoints of resumable uploads are kept (default: \fI~/.local/state/objcmd\fR)
+the state directory: checkpoints of resumable uploads are kept in its \fIuploads/\fR (default: \fI~/.local/state/objcmd\fR)
 .TP
 \fBHTTPS_PROXY\fR, \fBHTTP_PROXY\fR, \fBNO_PROXY\fR
 proxies, as usual
@@ -157,7 +157,7 @@ Precedence: option > \fBOBJCMD_*\fR > the provider's variable > profile > defaul
 \fI~/.config/objcmd/config.toml\fR
 profiles and credentials (TOML, mode 0600); \fBobjcmd config path\fR prints where it is on this system
 .TP
-\fI~/.local/state/objcmd/\fR
+\fI~/.local/state/objcmd/uploads/\fR
 checkpoints of interrupted multipart uploads, for \fB\-\-continue\fR
 .SH "SEE ALSO"
 The user guide, the profiles, integrity and JSON pages and the migration guide from s3cmd, ossutil, ks3util and aws\-cli are in the \fIdocs/\fR directory of the source.

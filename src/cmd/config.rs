@@ -41,7 +41,8 @@ pub fn run(
 /// ends, which the SDK would strip).
 fn gen_key(file: &std::path::Path, printer: &Printer) -> anyhow::Result<ExitStatus> {
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        // A key directory is as private as the config directory.
+        crate::config::create_private_dir(dir)
             .map_err(|e| anyhow::Error::new(e).context(format!("creating {}", dir.display())))?;
     }
     let key = crate::encryption::Key::write_new(file).map_err(|e| {

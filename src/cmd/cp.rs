@@ -41,7 +41,7 @@ fn copy_one(
     let mut options = options.clone();
     let directive = directive(&options);
     if directive == MetadataDirective::Replace && options.content_type.is_none() {
-        options.content_type = Some(tree::content_type(&None, &dst.key));
+        options.content_type = Some(tree::content_type(&None, &[&dst.key]));
     }
     let copied = tree::copy(ctx, src, size, dst, &options, directive, no_clobber)
         .with_context(|| format!("copying {src} to {dst}"))?;

@@ -251,12 +251,7 @@ pub fn abort_all(
 
 fn init_options(upload: &UploadArgs, key: &str, client: &Client) -> anyhow::Result<PutOptions> {
     let mut options = upload_options(upload, client.dialect())?;
-    options.content_type = Some(options.content_type.clone().unwrap_or_else(|| {
-        mime_guess::from_path(key)
-            .first_raw()
-            .unwrap_or("application/octet-stream")
-            .to_string()
-    }));
+    options.content_type = Some(super::tree::content_type(&options.content_type, &[key]));
     Ok(options)
 }
 

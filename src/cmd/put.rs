@@ -441,12 +441,22 @@ mod tests {
 
     #[test]
     fn content_types_are_guessed_from_the_key() {
-        assert_eq!(tree::content_type(&None, "a/b.json"), "application/json");
+        assert_eq!(tree::content_type(&None, &["a/b.json"]), "application/json");
         assert_eq!(
-            tree::content_type(&None, "noext"),
+            tree::content_type(&None, &["photo.jpg", "key"]),
+            "image/jpeg",
+            "the local file's name first"
+        );
+        assert_eq!(
+            tree::content_type(&None, &["noext", "page.html"]),
+            "text/html",
+            "then the key's"
+        );
+        assert_eq!(
+            tree::content_type(&None, &["noext"]),
             "application/octet-stream"
         );
-        assert_eq!(tree::content_type(&Some("x/y".into()), "a.json"), "x/y");
+        assert_eq!(tree::content_type(&Some("x/y".into()), &["a.json"]), "x/y");
     }
 
     #[test]

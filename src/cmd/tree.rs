@@ -17,11 +17,13 @@ use crate::transfer::download::FileDownload;
 use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
-/// The Content-Type to send: the flag's, or one guessed from the name.
-pub fn content_type(explicit: &Option<String>, name: &str) -> String {
+/// The Content-Type to send: the flag's, or one guessed from the first of `names` (the
+/// local file's, then the key) whose extension is known.
+pub fn content_type(explicit: &Option<String>, names: &[&str]) -> String {
     explicit.clone().unwrap_or_else(|| {
-        mime_guess::from_path(name)
-            .first_raw()
+        names
+            .iter()
+            .find_map(|name| mime_guess::from_path(name).first_raw())
             .unwrap_or("application/octet-stream")
             .to_string()
     })
@@ -91,7 +93,12 @@ pub fn upload(
         None
     };
     let mut options = options.clone();
-    options.content_type = Some(content_type(&options.content_type, &dst.key));
+    let names: &[&str] = if src == "-" {
+        &[&dst.key]
+    } else {
+        &[src, &dst.key]
+    };
+    options.content_type = Some(content_type(&options.content_type, names));
     if src != "-"
         && let Ok(meta) = std::fs::metadata(src)
         && let Ok(modified) = meta.modified()

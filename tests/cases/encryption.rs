@@ -95,6 +95,15 @@ fn gen_key_writes_a_private_key_that_the_sdk_reads_the_same() {
         std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o600
     );
+    assert_eq!(
+        std::fs::metadata(t.path("keys"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700,
+        "a directory made for a key is private too"
+    );
     // Never overwritten: the data encrypted with it would be lost.
     t.bare()
         .args(["config", "gen-key", "keys/a.key"])

@@ -154,6 +154,14 @@ fn bad_urls_flags_and_values_exit_2() {
         (args(&["--limit-rate", "fast", "ls"]), "invalid rate"),
         (args(&["--endpoint", "ftp://x", "ls"]), "invalid endpoint"),
         (args(&["--resolve", "nonsense", "ls"]), "invalid --resolve"),
+        (
+            args(&["multipart", "parts", &k]),
+            "the following required arguments were not provided: --upload-id <ID>",
+        ),
+        (
+            args(&["mb"]),
+            "the following required arguments were not provided: <URL>",
+        ),
     ];
     for (args, message) in cases {
         let out = t.cmd().args(&args).assert().code(2);

@@ -587,3 +587,25 @@ fn mb_rejects_bad_names_and_buckets_are_cleaned_up() {
         .code(2)
         .stderr(predicate::str::contains("valid ACLs"));
 }
+
+#[test]
+fn the_content_type_is_guessed_from_the_file_name_then_the_key() {
+    let t = TestEnv::new();
+    let b = t.bucket("ctype");
+    t.write("photo.jpg", b"not really a jpeg");
+    t.write("data", b"no extension");
+    for (src, key, expected) in [
+        ("photo.jpg", "k", "image/jpeg"),
+        ("data", "page.html", "text/html"),
+        ("data", "k2", "application/octet-stream"),
+    ] {
+        t.cmd().args(["put", src, &b.url(key)]).assert().success();
+        let out = t
+            .cmd()
+            .args(["--json", "stat", &b.url(key)])
+            .assert()
+            .success();
+        let stat = &json_lines(&out.get_output().stdout)[0];
+        assert_eq!(stat["content_type"], expected, "put {src} {key}");
+    }
+}
