@@ -2,6 +2,7 @@
 //! made of (upload a file, download an object, copy on the server), the listing that feeds
 //! recursive work page by page, and the modification time kept in metadata.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -180,25 +181,54 @@ pub fn copy(
     if no_clobber && exists(ctx.client, dst)? {
         return Ok(None);
     }
-    let size = match size {
-        Some(s) => s,
-        None => {
-            ctx.client
+    let mut options = options.clone();
+    let size = match (size, directive) {
+        (Some(s), MetadataDirective::Copy) => s,
+        _ => {
+            let meta = ctx
+                .client
                 .head_object(&src.bucket, &src.key)
-                .with_context(|| format!("getting the size of {src}"))?
-                .size
+                .with_context(|| format!("reading the metadata of {src}"))?;
+            if directive == MetadataDirective::Replace {
+                keep_stored_bytes_meta(&mut options, &meta.metadata);
+            }
+            meta.size
         }
     };
     let source = (src.bucket.as_str(), src.key.as_str());
     let target = (dst.bucket.as_str(), dst.key.as_str());
     if size <= ctx.tuning.copy_threshold {
-        ctx.client.copy_object(source, target, directive, options)?;
+        ctx.client
+            .copy_object(source, target, directive, &options)?;
         return Ok(Some(size));
     }
     crate::transfer::copy::multipart_copy(
-        ctx.client, source, target, size, directive, options, ctx.tuning,
+        ctx.client, source, target, size, directive, &options, ctx.tuning,
     )?;
     Ok(Some(size))
+}
+
+/// Metadata that describes the stored bytes rather than the user's labels: new metadata
+/// (REPLACE) must not drop it, or an encrypted copy could never be decrypted again.
+const STORED_BYTES_META: [&str; 5] = [
+    crate::transfer::crypt::META_KEY,
+    crate::transfer::crypt::META_IV,
+    crate::transfer::crypt::META_PLAIN_LEN,
+    crate::transfer::crypt::META_PLAIN_MD5,
+    MTIME_META,
+];
+
+/// Adds to `options` the source's [`STORED_BYTES_META`] that the user did not set.
+fn keep_stored_bytes_meta(options: &mut PutOptions, source: &BTreeMap<String, String>) {
+    for name in STORED_BYTES_META {
+        let set = options
+            .metadata
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(name));
+        if let (false, Some(value)) = (set, source.get(name)) {
+            options.metadata.push((name.to_string(), value.clone()));
+        }
+    }
 }
 
 /// An object found by a listing, with its key relative to the listed prefix.

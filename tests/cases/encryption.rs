@@ -165,6 +165,33 @@ fn small_encrypted_objects_round_trip_in_the_sdk_format() {
         .args(["cp", "--encrypt", &b.url("copied"), &b.url("again")])
         .assert()
         .code(2);
+    // A server-side copy with new metadata (REPLACE) keeps what decrypts it, in one
+    // CopyObject and in a multipart copy alike.
+    let big = random_bytes(6 << 20, 66);
+    e.t.write("f6m", &big);
+    e.cmd()
+        .args(["-q", "put", "--encrypt", "f6m", &b.url("big")])
+        .assert()
+        .success();
+    for (from, name, plain) in [
+        (
+            "copied",
+            "relabelled",
+            std::fs::read(e.t.path("f1000")).unwrap(),
+        ),
+        ("big", "relabelled-parts", big),
+    ] {
+        e.cmd()
+            .args(["-q", "--copy-threshold", "5MiB", "--part-size", "5MiB"])
+            .args(["cp", &b.url(from), &b.url(name)])
+            .args(["--meta", "color=red", "--content-type", "text/x-label"])
+            .assert()
+            .success();
+        let stat = e.stat(&b.url(name));
+        assert_eq!(stat["metadata"]["color"], "red", "{name}");
+        assert_eq!(stat["content_type"], "text/x-label", "{name}");
+        assert!(e.get(&b.url(name)) == plain, "{name} does not decrypt");
+    }
     // From stdin.
     e.cmd()
         .args(["-q", "put", "--encrypt", "-", &b.url("piped")])
