@@ -297,6 +297,22 @@ pub fn resolved_keys(
     Ok(out)
 }
 
+/// The endpoint a dialect's public service has for a region, where one can be derived:
+/// always for AWS, for OSS with a region, never for KS3.
+pub fn default_endpoint(dialect: Dialect, region: Option<&str>) -> Option<String> {
+    match dialect {
+        Dialect::S3 => Some(match region {
+            None | Some("us-east-1") => "https://s3.amazonaws.com".to_string(),
+            Some(r) => format!("https://s3.{r}.amazonaws.com"),
+        }),
+        Dialect::Oss => region.map(|r| {
+            let r = r.strip_prefix("oss-").unwrap_or(r);
+            format!("https://oss-{r}.aliyuncs.com")
+        }),
+        Dialect::Ks3 => None,
+    }
+}
+
 /// The built-in default of a key, where it has one.
 fn default_of(
     key: &str,
@@ -308,17 +324,7 @@ fn default_of(
     let region = || lookup("region", global, env, ctx, dialect).map(|(v, _)| v);
     match key {
         "region" if dialect == Dialect::S3 => Some("us-east-1".to_string()),
-        "endpoint" => match dialect {
-            Dialect::S3 => Some(match region().as_deref() {
-                None | Some("us-east-1") => "https://s3.amazonaws.com".to_string(),
-                Some(r) => format!("https://s3.{r}.amazonaws.com"),
-            }),
-            Dialect::Oss => region().map(|r| {
-                let r = r.strip_prefix("oss-").unwrap_or(&r).to_string();
-                format!("https://oss-{r}.aliyuncs.com")
-            }),
-            Dialect::Ks3 => None,
-        },
+        "endpoint" => default_endpoint(dialect, region().as_deref()),
         "addressing" => Some("auto".to_string()),
         "cname" => Some("false".to_string()),
         "retries" => Some("5".to_string()),

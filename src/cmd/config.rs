@@ -5,6 +5,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use serde_json::json;
 
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
+use crate::client::Dialect;
 use crate::config::{self, Edit, KeyKind, key_spec};
 use crate::exit::{ExitStatus, LocalNotFound, usage};
 use crate::output::Printer;
@@ -104,8 +105,12 @@ fn init(
             values.push((spec.name, v));
         }
     }
-    let has = |values: &Vec<(&str, String)>, key: &str| {
-        values.iter().any(|(k, _)| *k == key) || ctx.profile.get(key).is_some()
+    let value_of = |values: &Vec<(&str, String)>, key: &str| {
+        let given = values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone());
+        given.or_else(|| ctx.profile.get(key))
     };
     let mut missing = Vec::new();
     for (key, question, secret) in [
@@ -114,18 +119,32 @@ fn init(
         ("access_key", "Access key", false),
         ("secret_key", "Secret key", true),
     ] {
-        if has(&values, key) {
+        if value_of(&values, key).is_some() {
             continue;
         }
+        // AWS (and OSS with a region) need no endpoint: it follows from the region.
+        let default = match key {
+            "provider" => Some("s3".to_string()),
+            "endpoint" => {
+                let provider = value_of(&values, "provider").unwrap_or_default();
+                let dialect = match provider.to_ascii_lowercase().as_str() {
+                    "oss" => Dialect::Oss,
+                    "ks3" => Dialect::Ks3,
+                    _ => Dialect::S3,
+                };
+                settings::default_endpoint(dialect, value_of(&values, "region").as_deref())
+            }
+            _ => None,
+        };
         if interactive {
-            let default = (key == "provider").then_some("s3");
-            let answer = prompt(question, default, secret)?;
-            if !answer.is_empty() {
+            let answer = prompt(question, default.as_deref(), secret)?;
+            // An endpoint left at its default stays unset, so that it follows the region.
+            if !answer.is_empty() && (key != "endpoint" || Some(&answer) != default.as_ref()) {
                 values.push((key, answer));
                 continue;
             }
         }
-        if key != "provider" {
+        if default.is_none() {
             missing.push(format!("--{}", key.replace('_', "-")));
         }
     }

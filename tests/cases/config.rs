@@ -75,6 +75,57 @@ fn init_without_a_terminal_names_what_is_missing() {
             "missing --access-key, --secret-key",
         ));
     assert!(!t.config_path().exists());
+    // KS3 (and OSS without a region) have no endpoint to fall back on.
+    for provider in [vec!["--provider", "ks3"], vec!["--provider", "oss"]] {
+        t.bare()
+            .args(["config", "init", "--access-key", "a", "--secret-key", "s"])
+            .args(&provider)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("missing --endpoint"));
+    }
+    assert!(!t.config_path().exists());
+}
+
+#[test]
+fn init_needs_no_endpoint_where_the_region_names_one() {
+    let t = TestEnv::new();
+    for (profile, provider, region, endpoint) in [
+        (
+            "aws",
+            "s3",
+            "eu-west-1",
+            "https://s3.eu-west-1.amazonaws.com",
+        ),
+        (
+            "ali",
+            "oss",
+            "cn-hangzhou",
+            "https://oss-cn-hangzhou.aliyuncs.com",
+        ),
+    ] {
+        t.bare()
+            .args(["-p", profile, "config", "init", "--provider", provider])
+            .args([
+                "--region",
+                region,
+                "--access-key",
+                "AKID",
+                "--secret-key",
+                "s",
+            ])
+            .assert()
+            .success();
+        // Left unset in the file, so that it follows the region.
+        let out = t
+            .bare()
+            .args(["-p", profile, "--json", "config", "list"])
+            .assert()
+            .success();
+        let list = &crate::support::json_lines(&out.get_output().stdout)[0];
+        assert_eq!(list["settings"]["endpoint"]["value"], endpoint);
+        assert_eq!(list["settings"]["endpoint"]["source"], "default");
+    }
 }
 
 #[test]
@@ -292,7 +343,7 @@ fn init_on_a_terminal_prompts_for_what_is_missing_and_never_echoes_the_secret() 
         "{shown}"
     );
     assert!(
-        shown.contains("Endpoint URL: http://127.0.0.1:7480"),
+        shown.contains("Endpoint URL [https://s3.amazonaws.com]: http://127.0.0.1:7480"),
         "typed text echoes: {shown}"
     );
     assert!(shown.contains("Secret key: "), "{shown}");
