@@ -51,6 +51,11 @@ impl ExitStatus {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// An encryption key file that cannot be read or holds no key (exit 2, with a hint).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct KeyFileError(pub String);
+
 /// A local source that does not exist (exit 4).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -82,7 +87,10 @@ pub fn usage(msg: impl Into<String>) -> anyhow::Error {
 /// The exit status an error calls for.
 pub fn status_of(err: &anyhow::Error) -> ExitStatus {
     for cause in err.chain() {
-        if cause.is::<UsageError>() || cause.is::<crate::config::ConfigError>() {
+        if cause.is::<UsageError>()
+            || cause.is::<KeyFileError>()
+            || cause.is::<crate::config::ConfigError>()
+        {
             return ExitStatus::Usage;
         }
         if cause.is::<LocalNotFound>() {
@@ -150,6 +158,12 @@ pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
 /// region, path vs virtual-host style.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
+        if cause.is::<KeyFileError>() {
+            return Some(
+                "encryption_key_file must name the 16-byte key the objects were encrypted with (objcmd config list shows where the setting comes from; objcmd config gen-key FILE makes a new key)"
+                    .to_string(),
+            );
+        }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
         };
@@ -289,6 +303,10 @@ mod tests {
                 .unwrap()
                 .contains("clock")
         );
+        let key = anyhow::Error::new(KeyFileError("cannot read key file k".into()))
+            .context("getting s3://b/k");
+        assert_eq!(status_of(&key), ExitStatus::Usage);
+        assert!(hint(&key).unwrap().contains("config gen-key"));
     }
 
     #[test]

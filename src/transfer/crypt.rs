@@ -15,7 +15,7 @@ use md5::{Digest, Md5};
 use super::{read_exact_at, write_all_at};
 use crate::client::{ByteRange, Client, ObjectMeta};
 use crate::encryption::{self, BLOCK, Decryptor, Encryptor, Key};
-use crate::exit::{IntegrityError, UsageError};
+use crate::exit::{IntegrityError, KeyFileError, UsageError};
 
 /// User metadata of an encrypted object (after the dialect's prefix), as the SDK writes it.
 pub const META_KEY: &str = "key";
@@ -55,7 +55,7 @@ impl KeySource {
             .get_or_init(|| Key::from_file(path).map_err(|e| e.to_string()));
         match loaded {
             Ok(key) => Ok(Some(key)),
-            Err(e) => Err(anyhow::Error::new(UsageError(e.clone()))),
+            Err(e) => Err(anyhow::Error::new(KeyFileError(e.clone()))),
         }
     }
 

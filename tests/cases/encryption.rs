@@ -336,7 +336,19 @@ fn wrong_keys_missing_keys_and_tampering_fail_without_output() {
         .args(["get", &b.url("f.bin"), "out.bin"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("16 bytes"));
+        .stderr(predicate::str::contains("16 bytes"))
+        .stderr(predicate::str::contains(
+            "\nhint: encryption_key_file must name",
+        ));
+    // So is a key file that is not there.
+    e.cmd()
+        .env("OBJCMD_ENCRYPTION_KEY_FILE", e.t.path("keys/missing.key"))
+        .args(["get", &b.url("f.bin"), "out.bin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read key file"))
+        .stderr(predicate::str::contains("objcmd config gen-key FILE"));
+    assert!(!e.t.path("out.bin").exists());
 
     // Stored bytes changed behind objcmd's back (a byte flipped, then stored again with the
     // same metadata through the plain S3 API): caught, and no file is left.
