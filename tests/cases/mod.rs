@@ -14,5 +14,6 @@ mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
+mod snapshots;
 mod tls;
 mod trees;
