@@ -246,10 +246,14 @@ fn list(
     };
     printer.line(&format!("profile: {}{note}", ctx.profile_name))?;
     printer.line(&format!("file: {path}"))?;
+    // As wide as the longest name (encryption_key_file), so that every value lines up.
+    let width = keys.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
     for (key, value) in &keys {
         let line = match value {
-            Some((v, source)) => format!("{key:<15} = {:<40} ({source})", masked(key, v, false)),
-            None => format!("{key:<15}   (not set)"),
+            Some((v, source)) => {
+                format!("{key:<width$} = {:<40} ({source})", masked(key, v, false))
+            }
+            None => format!("{key:<width$}   (not set)"),
         };
         printer.line(&line)?;
     }
