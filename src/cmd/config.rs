@@ -172,7 +172,16 @@ fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Resu
         }
     };
     config::update(&ctx.config_path, &edit)?;
-    if !printer.json {
+    if printer.json {
+        // default_profile belongs to the file, not to a profile.
+        let profile = (key != "default_profile").then_some(&ctx.profile_name);
+        printer.record(&json!({
+            "profile": profile,
+            "key": key,
+            "value": masked(key, value, false),
+            "path": ctx.config_path.display().to_string(),
+        }))?;
+    } else {
         printer.info(&format!(
             "{key} set in profile {:?} of {}",
             ctx.profile_name,

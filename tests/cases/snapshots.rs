@@ -535,6 +535,16 @@ fn snapshots_of_config() {
         "encryption_key_file",
         "keys/main.key",
     ]);
+    s.run_bare(&[
+        "--json",
+        "-p",
+        "ks3",
+        "config",
+        "set",
+        "secret_key",
+        "newSecretKeyOfTwentyChars",
+    ]);
+    s.run_bare(&["--json", "config", "set", "default_profile", "default"]);
     s.run_bare(&["config", "get", "region"]);
     s.run_bare(&["--json", "config", "get", "secret_key"]);
     s.run_bare(&["config", "get", "secret_key", "--reveal"]);
