@@ -106,7 +106,19 @@ fn clap_error(e: clap::Error) -> ExitStatus {
     let text = e.render().to_string();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // clap names what is missing on indented lines after the colon; they are the point.
+    if message.ends_with(':') {
+        let listed: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with(' '))
+            .map(str::trim)
+            .collect();
+        if !listed.is_empty() {
+            message = format!("{message} {}", listed.join(", "));
+        }
+    }
     // args_os: an argument that is not UTF-8 is itself the error being reported.
     let json = std::env::args_os().any(|a| a == "--json");
     if json {

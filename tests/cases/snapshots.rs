@@ -580,6 +580,7 @@ fn snapshots_of_errors() {
             with(&["stat", &b.url("")]),
             with(&["ls", "--no-such-flag"]),
             with(&["put"]),
+            with(&["multipart", "parts", &b.url("k")]),
             with(&["get", "--range", "9-1", &b.url("k"), "x"]),
             with(&["rm", &b.url("gone.txt"), &format!("{missing_bucket}k")]),
         ] {
