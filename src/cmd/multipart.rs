@@ -176,10 +176,11 @@ fn report_abort(
         eprintln!("objcmd: error: {err:#}");
     }
     if printer.json {
+        // No upload id when the listing that would have named the uploads failed.
         let mut record = json!({
             "op": "abort",
             "key": url.key,
-            "upload_id": upload_id,
+            "upload_id": (!upload_id.is_empty()).then_some(upload_id),
             "status": if error.is_some() { "error" } else { "ok" },
         });
         if let Some(err) = error {

@@ -581,6 +581,7 @@ fn snapshots_of_errors() {
             with(&["ls", "--no-such-flag"]),
             with(&["put"]),
             with(&["multipart", "parts", &b.url("k")]),
+            with(&["multipart", "abort", "--all", &missing_bucket]),
             with(&["get", "--range", "9-1", &b.url("k"), "x"]),
             with(&["rm", &b.url("gone.txt"), &format!("{missing_bucket}k")]),
         ] {
