@@ -151,11 +151,13 @@ impl Printer {
         self.with_stdout(|out| writeln!(out, "{text}"))
     }
 
-    /// Writes one JSON record to stdout.
+    /// Writes one JSON record to stdout, flushed: a program reading a long transfer's
+    /// records takes them as its progress, so none may wait in the buffer for the next.
     pub fn record(&self, value: &serde_json::Value) -> io::Result<()> {
         self.with_stdout(|out| {
             serde_json::to_writer(&mut *out, value)?;
-            writeln!(out)
+            writeln!(out)?;
+            out.flush()
         })
     }
 

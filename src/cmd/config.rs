@@ -192,7 +192,16 @@ fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Resu
         }
     };
     config::update(&ctx.config_path, &edit)?;
-    if !printer.json {
+    if printer.json {
+        // default_profile belongs to the file, not to a profile.
+        let profile = (key != "default_profile").then_some(&ctx.profile_name);
+        printer.record(&json!({
+            "profile": profile,
+            "key": key,
+            "value": masked(key, value, false),
+            "path": ctx.config_path.display().to_string(),
+        }))?;
+    } else {
         printer.info(&format!(
             "{key} set in profile {:?} of {}",
             ctx.profile_name,
@@ -266,10 +275,14 @@ fn list(
     };
     printer.line(&format!("profile: {}{note}", ctx.profile_name))?;
     printer.line(&format!("file: {path}"))?;
+    // As wide as the longest name (encryption_key_file), so that every value lines up.
+    let width = keys.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
     for (key, value) in &keys {
         let line = match value {
-            Some((v, source)) => format!("{key:<15} = {:<40} ({source})", masked(key, v, false)),
-            None => format!("{key:<15}   (not set)"),
+            Some((v, source)) => {
+                format!("{key:<width$} = {:<40} ({source})", masked(key, v, false))
+            }
+            None => format!("{key:<width$}   (not set)"),
         };
         printer.line(&line)?;
     }

@@ -175,10 +175,11 @@ fn report_abort(
         printer.error(&format!("{err:#}"));
     }
     if printer.json {
+        // No upload id when the listing that would have named the uploads failed.
         let mut record = json!({
             "op": "abort",
             "key": url.key,
-            "upload_id": upload_id,
+            "upload_id": (!upload_id.is_empty()).then_some(upload_id),
             "status": if error.is_some() { "error" } else { "ok" },
         });
         if let Some(err) = error {
@@ -291,10 +292,19 @@ fn complete(
         .collect();
     list.sort();
     let size: u64 = parts.iter().map(|p| p.size).sum();
-    let etag = client
+    let mut etag = client
         .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, None)
         .with_context(|| format!("completing upload {upload_id} of {url}"))?
         .etag;
+    // radosgw answers Complete with an empty <ETag>; the new object's HEAD has it. If that
+    // fails too, the record says null rather than an empty string that looks like a value.
+    if etag.is_empty() {
+        etag = client
+            .head_object(&url.bucket, &url.key)
+            .map(|meta| meta.etag)
+            .unwrap_or_default();
+    }
+    let etag = (!etag.is_empty()).then_some(etag);
     if printer.json {
         printer.record(&json!({
             "key": url.key,

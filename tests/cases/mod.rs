@@ -14,6 +14,7 @@ mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
+mod snapshots;
 mod terminal;
 mod tls;
 mod trees;

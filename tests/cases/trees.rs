@@ -767,3 +767,43 @@ fn ten_thousand_objects_at_j_64_under_a_256_file_limit() {
     let listed = run(&["--json", "ls", "-r", &url]);
     assert!(json_lines(&listed.stdout).is_empty());
 }
+
+#[test]
+fn json_records_arrive_while_a_tree_is_still_moving() {
+    // A consumer of --json reads a long transfer's records as its progress: each record
+    // must be on the pipe when its object is done, not when a buffer fills or at exit.
+    let t = TestEnv::new();
+    let b = t.bucket("flush");
+    t.write("src/a.txt", b"first");
+    // About 3 s at 1 MiB/s, after a.txt.
+    t.write("src/b.bin", &random_bytes(3 << 20, 11));
+    let mut child = t
+        .std_cmd()
+        .args([
+            "--json",
+            "--limit-rate",
+            "1MiB/s",
+            "-j",
+            "1",
+            "put",
+            "-r",
+            "src",
+        ])
+        .arg(b.url("p/"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    let first_at = std::time::Instant::now();
+    assert!(child.wait().unwrap().success());
+    let record: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(record["dst"], b.url("p/a.txt"));
+    let before_the_end = first_at.elapsed();
+    assert!(
+        before_the_end > std::time::Duration::from_millis(1500),
+        "the first record came only {before_the_end:?} before objcmd exited"
+    );
+}
