@@ -54,3 +54,10 @@ OBJCMD_TEST_DIALECT=oss cargo test --locked --test cli "$@"
 
 step "integration tests again, in the KS3 dialect (through the signature-checking gateway)"
 OBJCMD_TEST_DIALECT=ks3 cargo test --locked --test cli "$@"
+
+step "cargo install --path . (the release profile, into a temp root), and the installed binary runs"
+install_root=$(mktemp -d)
+trap 'rm -rf "$install_root"' EXIT
+cargo install --locked --quiet --path . --root "$install_root"
+"$install_root/bin/objcmd" --version
+"$install_root/bin/objcmd" completions bash | cmp - completions/objcmd.bash
