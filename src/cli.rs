@@ -384,9 +384,10 @@ pub struct FilterArgs {
 
 /// `objcmd put`.
 #[derive(Debug, Args)]
+#[command(override_usage = "objcmd put [OPTIONS] <SRC>... <DST>")]
 pub struct PutArgs {
     /// Files (or - for stdin), then the destination s3://BUCKET/KEY or s3://BUCKET/PREFIX/
-    #[arg(value_name = "SRC... DST", num_args = 2.., required = true)]
+    #[arg(value_name = "PATH", num_args = 2.., required = true)]
     pub paths: Vec<String>,
 
     /// What shapes the uploaded objects.
