@@ -54,8 +54,22 @@ impl Style {
 /// Control characters shown escaped, so that a hostile key or server message cannot move
 /// a terminal's cursor or change its colours.
 fn escape_controls(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(text.chars().flat_map(char::escape_default).collect())
+    escape_controls_but(text, None)
+}
+
+/// [`escape_controls`], keeping `kept` (the line breaks of a multi-line debug record).
+fn escape_controls_but(text: &str, kept: Option<char>) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && Some(c) != kept;
+    if text.chars().any(escaped) {
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if escaped(c) {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(text)
     }
@@ -88,10 +102,11 @@ pub enum Message {
 /// allows. Every line objcmd writes on stderr goes through here.
 pub fn eprint(kind: Message, text: &str) {
     let (tty, colour) = *STDERR;
-    let text = if tty {
-        escape_controls(text)
-    } else {
-        Cow::Borrowed(text)
+    let text = match (tty, kind) {
+        (false, _) => Cow::Borrowed(text),
+        // `-vv` shows a request's head as one line per header.
+        (true, Message::Debug) => escape_controls_but(text, Some('\n')),
+        (true, _) => escape_controls(text),
     };
     match kind {
         Message::Error => eprintln!("objcmd: {} {text}", Style::Error.paint(colour, "error:")),
@@ -304,5 +319,22 @@ pub fn init_logging(verbose: u8, quiet: bool) {
     };
     if log::set_boxed_logger(Box::new(StderrLogger)).is_ok() {
         log::set_max_level(level);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_line_breaks_kept_where_asked() {
+        assert_eq!(escape_controls("plain key"), "plain key");
+        assert_eq!(escape_controls("a\x1b[2Jb\n"), "a\\u{1b}[2Jb\\n");
+        assert_eq!(
+            escape_controls_but("> GET /\n>   x: \x07", Some('\n')),
+            "> GET /\n>   x: \\u{7}"
+        );
+        assert_eq!(Style::Hint.paint(false, "hint:"), "hint:");
+        assert_eq!(Style::Hint.paint(true, "hint:"), "\x1b[36mhint:\x1b[0m");
     }
 }
