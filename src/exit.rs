@@ -199,6 +199,13 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                 "nothing answered at the endpoint of {what}; is the server running and --endpoint right?"
             )),
             client::Error::Transport {
+                kind: TransportKind::Resolve,
+                what,
+                ..
+            } => Some(format!(
+                "the host name of {what} did not resolve; check --endpoint (with virtual-host addressing each bucket is a host name: try --addressing path, or --resolve '*.HOST:ADDR')"
+            )),
+            client::Error::Transport {
                 kind: TransportKind::Timeout,
                 ..
             } => Some("the server did not answer in time; raise --timeout or check the network".to_string()),

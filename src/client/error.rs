@@ -146,8 +146,10 @@ impl std::error::Error for ServiceError {}
 /// What went wrong below HTTP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransportKind {
-    /// No connection could be made (refused, unreachable, name not resolved).
+    /// No connection could be made (refused, unreachable).
     Connect,
+    /// The host name did not resolve (with virtual-host addressing, the bucket's own name).
+    Resolve,
     /// Connect or read took longer than the timeout.
     Timeout,
     /// The connection broke while the request or the response was in flight.

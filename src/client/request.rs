@@ -391,6 +391,19 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cur.to_string()
 }
 
+/// True when a connection failed because the host name did not resolve: hyper names
+/// that step "dns error" in the chain, above the resolver's own message.
+fn is_resolve_failure(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if err.to_string().to_ascii_lowercase().contains("dns error") {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
 /// True when a connection failed on the server's certificate or the TLS handshake (rustls
 /// names them so), which no retry can fix.
 fn is_tls_failure(cause: &str) -> bool {
@@ -556,7 +569,7 @@ impl Transport {
         match err {
             // Nothing reached the server: safe for any request.
             Error::Transport {
-                kind: TransportKind::Connect,
+                kind: TransportKind::Connect | TransportKind::Resolve,
                 ..
             } => true,
             // The same certificate would be refused again.
@@ -688,6 +701,8 @@ impl Transport {
                 TransportKind::Timeout
             } else if is_tls_failure(&cause) {
                 TransportKind::Tls
+            } else if e.is_connect() && is_resolve_failure(&e) {
+                TransportKind::Resolve
             } else if e.is_connect() {
                 TransportKind::Connect
             } else {

@@ -219,6 +219,30 @@ fn refused_connection_exits_1_with_a_hint() {
 }
 
 #[test]
+fn a_bucket_host_name_that_does_not_resolve_hints_at_path_addressing() {
+    // .invalid never resolves (RFC 6761), so the answer is the resolver's at once.
+    let t = TestEnv::new();
+    t.cmd()
+        .args(["--endpoint", "http://objcmd-test.invalid:7480"])
+        .args([
+            "--addressing",
+            "virtual",
+            "--retries",
+            "0",
+            "--timeout",
+            "20",
+        ])
+        .args(["ls", "s3://bucket/"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "GET http://bucket.objcmd-test.invalid:7480/",
+        ))
+        .stderr(predicate::str::contains("did not resolve"))
+        .stderr(predicate::str::contains("try --addressing path"));
+}
+
+#[test]
 fn removing_a_bucket_that_is_not_empty_fails_and_force_empties_it() {
     let t = TestEnv::new();
     let b = t.bucket("rb");
