@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use indicatif::ProgressBar;
 
 use super::cp::directive;
@@ -24,7 +26,7 @@ use crate::client::{Client, PutOptions, etag_is_md5};
 use crate::exit::{ExitStatus, LocalNotFound, usage};
 use crate::filter::Filter;
 use crate::pool;
-use crate::transfer::{self, Layout, hex};
+use crate::transfer::{self, Layout, crypt, hex};
 use crate::walk::{self, Walked};
 
 /// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
@@ -44,11 +46,21 @@ struct Entry {
     etag: String,
 }
 
+/// What a closer comparison decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// The destination holds the source's content: skip.
+    Same,
+    /// Transfer; `encrypted` when the object replaced is stored encrypted.
+    Transfer { encrypted: bool },
+}
+
 /// What the merge found for one relative path.
 enum Action {
-    /// Only the source has it, or they differ by size: transfer.
+    /// Only the source has it, or two objects differ by size: transfer.
     Transfer(Entry),
-    /// Both have it with the same size: compare more closely, then transfer or skip.
+    /// Both have it with the same size, or a file and an object (which may be stored
+    /// encrypted): compare more closely, then transfer or skip.
     Compare(Entry, Entry),
     /// Only the destination has it (with `--delete`).
     Delete(Entry),
@@ -128,6 +140,7 @@ fn merge<'a>(
     src: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     dst: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     delete: bool,
+    local_side: bool,
     deletes_stopped: &'a AtomicBool,
 ) -> impl Iterator<Item = Action> + 'a {
     let mut src = in_order(src).peekable();
@@ -161,7 +174,9 @@ fn merge<'a>(
                 CmpOrdering::Less => return Some(Action::Transfer(src.next()?.ok()?)),
                 CmpOrdering::Equal => {
                     let (a, b) = (src.next()?.ok()?, dst.next()?.ok()?);
-                    return Some(if a.size == b.size {
+                    // Between a file and an object, sizes differ when the object is
+                    // stored encrypted: only its metadata can tell.
+                    return Some(if a.size == b.size || local_side {
                         Action::Compare(a, b)
                     } else {
                         Action::Transfer(a)
@@ -288,9 +303,10 @@ impl Syncer<'_> {
         }
     }
 
-    /// Decides whether an entry both sides have (with the same size) needs a transfer.
-    fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<bool> {
+    /// Decides whether an entry both sides have needs a transfer.
+    fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
         let client = self.ctx.client;
+        let changed = Verdict::Transfer { encrypted: false };
         match (self.src, self.dst) {
             (Side::Local(_), Side::Remote { .. }) | (Side::Remote { .. }, Side::Local(_)) => {
                 let (file, object) = if matches!(self.src, Side::Local(_)) {
@@ -307,52 +323,81 @@ impl Syncer<'_> {
                 let path = Self::local(side_local, &file.rel)
                     .expect("local side")
                     .map_err(|why| anyhow::anyhow!(why))?;
-                if self.checksum {
+                // An object stored encrypted holds ciphertext of another size: the file is
+                // compared with the plaintext its metadata describes, and replaces it
+                // encrypted, never as plaintext.
+                let mut head = None;
+                let mut changed = changed;
+                if file.size != object.size {
+                    let meta = client.head_object(&url.bucket, &url.key)?;
+                    if !crypt::is_encrypted(&meta) {
+                        return Ok(changed);
+                    }
+                    changed = Verdict::Transfer { encrypted: true };
+                    let plain_len = meta.metadata.get(crypt::META_PLAIN_LEN);
+                    if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
+                        return Ok(changed);
+                    }
+                    if self.checksum {
+                        let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
+                        let local = Self::local_etag(&path, None, client)?;
+                        let same = recorded.is_some_and(|r| {
+                            BASE64.decode(r.trim()).is_ok_and(|r| hex(&r) == local)
+                        });
+                        return Ok(if same { Verdict::Same } else { changed });
+                    }
+                    head = Some(meta);
+                } else if self.checksum {
                     return match self.same_content(&url, &object.etag, &path)? {
-                        Some(same) => Ok(!same),
+                        Some(true) => Ok(Verdict::Same),
+                        Some(false) => Ok(changed),
                         None => {
                             log::info!(
                                 "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
                             );
-                            Ok(true)
+                            Ok(changed)
                         }
                     };
                 }
                 let (Some(file_time), Some(object_time)) = (file.time, object.time) else {
-                    return Ok(true);
+                    return Ok(changed);
                 };
                 let upload = matches!(self.src, Side::Local(_));
                 if upload {
                     match secs(file_time).cmp(&secs(object_time)) {
                         // Uploaded after the file last changed: the object holds it.
-                        CmpOrdering::Less => return Ok(false),
-                        CmpOrdering::Greater => return Ok(true),
+                        CmpOrdering::Less => return Ok(Verdict::Same),
+                        CmpOrdering::Greater => return Ok(changed),
                         // Changed in the second of the upload (Last-Modified has whole
                         // seconds): only the mtime recorded at upload can tell.
                         CmpOrdering::Equal => {}
                     }
                 } else if secs(file_time) >= secs(object_time) {
-                    return Ok(false);
+                    return Ok(Verdict::Same);
                 }
                 // The file may carry the object's recorded mtime (uploaded from it, or
                 // restored on download).
-                let meta = client.head_object(&url.bucket, &url.key)?;
+                let meta = match head {
+                    Some(meta) => meta,
+                    None => client.head_object(&url.bucket, &url.key)?,
+                };
                 let recorded = meta
                     .metadata
                     .get(MTIME_META)
                     .and_then(|m| parse_mtime_meta(m));
-                Ok(recorded.is_none_or(|t| {
+                let same = recorded.is_some_and(|t| {
                     t.duration_since(file_time).unwrap_or_else(|e| e.duration())
-                        > Duration::from_millis(1)
-                }))
+                        <= Duration::from_millis(1)
+                });
+                Ok(if same { Verdict::Same } else { changed })
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
                 if self.checksum {
                     if a.etag.eq_ignore_ascii_case(&b.etag) {
-                        return Ok(false);
+                        return Ok(Verdict::Same);
                     }
                     if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
-                        return Ok(true);
+                        return Ok(changed);
                     }
                     // A multipart ETag depends on the part sizes: different ETags do not
                     // mean different content. Fall back to the times.
@@ -364,15 +409,22 @@ impl Syncer<'_> {
                     );
                 }
                 Ok(match (a.time, b.time) {
-                    (Some(src), Some(dst)) => secs(dst) < secs(src),
-                    _ => true,
+                    (Some(src), Some(dst)) if secs(dst) >= secs(src) => Verdict::Same,
+                    _ => changed,
                 })
             }
             (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
         }
     }
 
-    fn transfer(&self, entry: &Entry, hidden: &ProgressBar) -> anyhow::Result<&'static str> {
+    /// Transfers one entry; `encrypted`: the object it replaces is stored encrypted, so
+    /// the upload is encrypted too (and fails without a key rather than store plaintext).
+    fn transfer(
+        &self,
+        entry: &Entry,
+        encrypted: bool,
+        hidden: &ProgressBar,
+    ) -> anyhow::Result<&'static str> {
         let ctx = self.ctx;
         let rel = &entry.rel;
         match (self.src, self.dst) {
@@ -380,8 +432,16 @@ impl Syncer<'_> {
                 let url = Self::remote(self.dst, rel).expect("remote");
                 check_key(&url.key, ctx.client.dialect()).map_err(|why| anyhow::anyhow!(why))?;
                 let path = dir.join(rel).display().to_string();
+                if encrypted {
+                    ctx.keys
+                        .require()
+                        .context("the object it replaces is stored encrypted")?;
+                }
                 tree::upload(
-                    ctx,
+                    Ctx {
+                        encrypt: encrypted,
+                        ..ctx
+                    },
                     &path,
                     &url,
                     &self.options,
@@ -490,9 +550,10 @@ impl Syncer<'_> {
             status: Status::Error,
             note: None,
         };
+        let mut encrypted = false;
         if let Some(other) = &compare {
             match self.differs(&entry, other) {
-                Ok(false) => {
+                Ok(Verdict::Same) => {
                     self.same.fetch_add(1, Ordering::Relaxed);
                     self.batch.ok();
                     if printer.json {
@@ -503,7 +564,7 @@ impl Syncer<'_> {
                     }
                     return;
                 }
-                Ok(true) => {}
+                Ok(Verdict::Transfer { encrypted: e }) => encrypted = e,
                 Err(e) => {
                     self.batch.report_failure(
                         printer,
@@ -520,7 +581,7 @@ impl Syncer<'_> {
             self.batch.reported(printer, &rec);
             return;
         }
-        match self.transfer(&entry, hidden) {
+        match self.transfer(&entry, encrypted, hidden) {
             Ok(_) => {
                 rec.status = Status::Ok;
                 self.transferred.fetch_add(1, Ordering::Relaxed);
@@ -599,10 +660,12 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     };
     let jobs = ctx.tree_jobs();
     let deletes_stopped = AtomicBool::new(false);
+    let local_side = matches!(src, Side::Local(_)) || matches!(dst, Side::Local(_));
     let actions = merge(
         entries(&src, client, &filter),
         entries(&dst, client, &filter),
         args.delete,
+        local_side,
         &deletes_stopped,
     );
     let hidden = ProgressBar::hidden();
@@ -646,15 +709,26 @@ mod tests {
         })
     }
 
+    /// The plan between two remote sides.
     fn plan(
         src: Vec<anyhow::Result<Entry>>,
         dst: Vec<anyhow::Result<Entry>>,
         delete: bool,
     ) -> Vec<String> {
+        plan_sides(src, dst, delete, false)
+    }
+
+    fn plan_sides(
+        src: Vec<anyhow::Result<Entry>>,
+        dst: Vec<anyhow::Result<Entry>>,
+        delete: bool,
+        local_side: bool,
+    ) -> Vec<String> {
         merge(
             src.into_iter(),
             dst.into_iter(),
             delete,
+            local_side,
             &AtomicBool::new(false),
         )
         .map(|a| match a {
@@ -685,6 +759,9 @@ mod tests {
         );
         let got = plan(vec![e("a", 1)], vec![e("z", 1)], false);
         assert_eq!(got, ["transfer a"]);
+        // A file and an object of another size may be plaintext and its ciphertext.
+        let got = plan_sides(vec![e("d", 4)], vec![e("d", 32)], false, true);
+        assert_eq!(got, ["compare d"]);
     }
 
     #[test]

@@ -412,3 +412,79 @@ fn objects_the_ks3_sdk_wrote_decrypt_with_objcmd() {
     }
     assert!(tested >= 7, "only {tested} vectors");
 }
+
+#[test]
+fn sync_compares_files_with_the_plaintext_of_encrypted_objects_and_keeps_them_encrypted() {
+    let e = Encrypted::new();
+    let b = e.t.bucket("enc-sync");
+    let first = random_bytes(1000, 71);
+    e.t.write("data/f.bin", &first);
+    let url = b.url("p/f.bin");
+    e.cmd()
+        .args(["-q", "put", "--encrypt", "data/f.bin", &url])
+        .assert()
+        .success();
+    let iv = e.stat(&url)["metadata"]["iv"].clone();
+    let sync = |extra: &[&str]| {
+        let out = e
+            .cmd()
+            .args(["--json", "sync"])
+            .args(extra)
+            .args(["data", &b.url("p/")])
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout)
+    };
+    // The ciphertext is larger than the file, yet the object holds it: nothing to do.
+    for extra in [&[][..], &["--checksum"][..]] {
+        let records = sync(extra);
+        assert_eq!(records.len(), 1, "{records:?}");
+        assert_eq!(records[0]["op"], "skip", "{extra:?}: {records:?}");
+    }
+    assert_eq!(e.stat(&url)["metadata"]["iv"], iv);
+
+    // A changed file replaces the object encrypted, never as plaintext.
+    let second = random_bytes(1000, 72);
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    e.t.write("data/f.bin", &second);
+    std::fs::File::options()
+        .write(true)
+        .open(e.t.path("data/f.bin"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let records = sync(&["--checksum"]);
+    assert_eq!(records[0]["op"], "put", "{records:?}");
+    let stat = e.stat(&url);
+    assert_ne!(stat["metadata"]["iv"], iv, "re-encrypted with a new IV");
+    assert_eq!(stat["size"], 1024, "stored as ciphertext");
+    assert_eq!(e.get(&url), second);
+
+    // Back to a directory: decrypted, and then up to date.
+    e.cmd()
+        .args(["-q", "sync", &b.url("p/"), "back"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(e.t.path("back/f.bin")).unwrap(), second);
+    let out = e
+        .cmd()
+        .args(["--json", "sync", &b.url("p/"), "back"])
+        .assert()
+        .success();
+    assert_eq!(json_lines(&out.get_output().stdout)[0]["op"], "skip");
+
+    // Without the key, a changed file is refused rather than stored as plaintext.
+    e.t.write("data/f.bin", &first);
+    std::fs::File::options()
+        .write(true)
+        .open(e.t.path("data/f.bin"))
+        .unwrap()
+        .set_modified(later + std::time::Duration::from_secs(5))
+        .unwrap();
+    e.t.cmd()
+        .args(["sync", "data", &b.url("p/")])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("stored encrypted"));
+    assert_eq!(e.get(&url), second, "the encrypted object is untouched");
+}
