@@ -443,16 +443,18 @@ fn sync_compares_files_with_the_plaintext_of_encrypted_objects_and_keeps_them_en
     }
     assert_eq!(e.stat(&url)["metadata"]["iv"], iv);
 
-    // A changed file replaces the object encrypted, never as plaintext.
+    // A changed file (dated after the upload) replaces the object encrypted, never as
+    // plaintext.
+    let change_file = |data: &[u8], secs: u64| {
+        e.t.write("data/f.bin", data);
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(secs);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(e.t.path("data/f.bin"));
+        file.unwrap().set_modified(later).unwrap();
+    };
     let second = random_bytes(1000, 72);
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-    e.t.write("data/f.bin", &second);
-    std::fs::File::options()
-        .write(true)
-        .open(e.t.path("data/f.bin"))
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
+    change_file(&second, 5);
     let records = sync(&["--checksum"]);
     assert_eq!(records[0]["op"], "put", "{records:?}");
     let stat = e.stat(&url);
@@ -474,13 +476,7 @@ fn sync_compares_files_with_the_plaintext_of_encrypted_objects_and_keeps_them_en
     assert_eq!(json_lines(&out.get_output().stdout)[0]["op"], "skip");
 
     // Without the key, a changed file is refused rather than stored as plaintext.
-    e.t.write("data/f.bin", &first);
-    std::fs::File::options()
-        .write(true)
-        .open(e.t.path("data/f.bin"))
-        .unwrap()
-        .set_modified(later + std::time::Duration::from_secs(5))
-        .unwrap();
+    change_file(&first, 10);
     e.t.cmd()
         .args(["sync", "data", &b.url("p/")])
         .assert()
