@@ -115,7 +115,8 @@ impl Client {
     /// A 200 whose body is an `<Error>` is a failure. The request is retried like an
     /// idempotent one: if an earlier attempt did complete and only its reply was lost, the
     /// retry finds NoSuchUpload, and then a HEAD that shows the object with
-    /// `expected_etag` proves the upload complete.
+    /// `expected_etag` proves the upload complete. A reply with an empty ETag (radosgw's)
+    /// gets `expected_etag`, which is what a HEAD of the new object shows.
     pub fn complete_multipart_upload(
         &self,
         bucket: &str,
@@ -153,7 +154,10 @@ impl Client {
             .map_err(|e| Self::invalid("CompleteMultipartUpload", e))?
         {
             CompleteResult::Done { etag, crc64 } => Ok(CompletedUpload {
-                etag: unquote_etag(&etag),
+                etag: match unquote_etag(&etag) {
+                    e if e.is_empty() => expected_etag.unwrap_or_default().to_string(),
+                    e => e,
+                },
                 crc64: header_crc.or_else(|| crc64.as_deref().and_then(crate::crc64::parse_header)),
             }),
             CompleteResult::Error(fields) => Err(Error::from(ServiceError::from_error_body(

@@ -292,18 +292,13 @@ fn complete(
         .collect();
     list.sort();
     let size: u64 = parts.iter().map(|p| p.size).sum();
-    let mut etag = client
-        .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, None)
+    let expected = crate::transfer::expected_multipart_etag(&list);
+    let etag = client
+        .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, expected.as_deref())
         .with_context(|| format!("completing upload {upload_id} of {url}"))?
         .etag;
-    // radosgw answers Complete with an empty <ETag>; the new object's HEAD has it. If that
-    // fails too, the record says null rather than an empty string that looks like a value.
-    if etag.is_empty() {
-        etag = client
-            .head_object(&url.bucket, &url.key)
-            .map(|meta| meta.etag)
-            .unwrap_or_default();
-    }
+    // An empty ETag (radosgw's, for parts whose ETags are not MD5s) is null in the record,
+    // not a string that looks like a value.
     let etag = (!etag.is_empty()).then_some(etag);
     if printer.json {
         printer.record(&json!({

@@ -6,26 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::client::{Client, MetadataDirective, PutOptions};
-use crate::transfer::{Layout, Tuning, interrupted};
-
-/// The multipart ETag the parts make, when every part's ETag is its MD5.
-fn expected_etag(parts: &[(u32, String)]) -> Option<String> {
-    let md5s = parts
-        .iter()
-        .map(|(_, etag)| {
-            let etag = crate::client::unquote_etag(etag);
-            if !crate::client::etag_is_md5(&etag) {
-                return None;
-            }
-            let mut md5 = [0u8; 16];
-            for (i, byte) in md5.iter_mut().enumerate() {
-                *byte = u8::from_str_radix(&etag[2 * i..2 * i + 2], 16).ok()?;
-            }
-            Some(md5)
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(super::multipart_etag(&md5s))
-}
+use crate::transfer::{Layout, Tuning, expected_multipart_etag, interrupted};
 
 /// Copies `size` bytes of `source` to `target` in parts. With the COPY directive the
 /// source's type and metadata are read first, since a new multipart upload does not
@@ -110,7 +91,7 @@ pub fn multipart_copy(
                 Some(parts) => {
                     // With it, a retried Complete that finds the upload gone can prove by a
                     // HEAD that an earlier attempt completed it.
-                    let expected = expected_etag(&parts);
+                    let expected = expected_multipart_etag(&parts);
                     client
                         .complete_multipart_upload(
                             target.0,
@@ -134,21 +115,4 @@ pub fn multipart_copy(
         log::warn!("could not abort the copy's upload {upload_id}: {e}");
     }
     result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_expected_etag_of_copied_parts() {
-        let a = super::super::hex(&[1u8; 16]);
-        let b = super::super::hex(&[2u8; 16]);
-        let parts = vec![(1, format!("\"{a}\"")), (2, b)];
-        assert_eq!(
-            expected_etag(&parts),
-            Some(super::super::multipart_etag(&[[1u8; 16], [2u8; 16]]))
-        );
-        assert_eq!(expected_etag(&[(1, "not-an-md5".into())]), None);
-    }
 }

@@ -164,6 +164,26 @@ pub fn multipart_etag(part_md5s: &[[u8; 16]]) -> String {
     format!("{}-{}", hex(&hasher.finalize()), part_md5s.len())
 }
 
+/// The multipart ETag that `(part number, ETag)` pairs make when every part's ETag is its
+/// MD5: what Complete should answer (and, if its reply is lost or empty, what a HEAD shows).
+pub fn expected_multipart_etag(parts: &[(u32, String)]) -> Option<String> {
+    let md5s = parts
+        .iter()
+        .map(|(_, etag)| {
+            let etag = client::unquote_etag(etag);
+            if !client::etag_is_md5(&etag) {
+                return None;
+            }
+            let mut md5 = [0u8; 16];
+            for (i, byte) in md5.iter_mut().enumerate() {
+                *byte = u8::from_str_radix(&etag[2 * i..2 * i + 2], 16).ok()?;
+            }
+            Some(md5)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(multipart_etag(&md5s))
+}
+
 /// The error that means "the user interrupted".
 pub(crate) fn interrupted() -> anyhow::Error {
     anyhow::Error::new(client::Error::Interrupted)
@@ -314,6 +334,18 @@ mod tests {
         assert!(max.count() as u64 <= MAX_PARTS && max.part_size <= MAX_PART_SIZE);
         let (off, len) = max.part(max.count() - 1);
         assert_eq!(off + len, MAX_OBJECT_SIZE);
+    }
+
+    #[test]
+    fn the_expected_etag_of_listed_parts() {
+        let a = hex(&[1u8; 16]);
+        let b = hex(&[2u8; 16]);
+        let parts = vec![(1, format!("\"{a}\"")), (2, b)];
+        assert_eq!(
+            expected_multipart_etag(&parts),
+            Some(multipart_etag(&[[1u8; 16], [2u8; 16]]))
+        );
+        assert_eq!(expected_multipart_etag(&[(1, "not-an-md5".into())]), None);
     }
 
     #[test]

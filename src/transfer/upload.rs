@@ -812,13 +812,7 @@ impl Uploader<'_> {
             Some(&expected),
         )?;
         self.check_crc("the completed object", crc, completed.crc64)?;
-        // Some servers (radosgw) leave the ETag of the result empty: ours is the one a HEAD
-        // would show.
-        let etag = if completed.etag.is_empty() {
-            expected.clone()
-        } else {
-            completed.etag
-        };
+        let etag = completed.etag;
         if !etag.eq_ignore_ascii_case(&expected) {
             log::info!(
                 "{}: the server's multipart ETag {etag} is not the usual {expected}; the parts were each verified",
