@@ -74,7 +74,7 @@ pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<
         for prefix in &page.prefixes {
             let p = url.with_key(prefix.clone());
             if printer.json {
-                printer.record(&json!({"prefix": prefix, "url": p.to_string()}))?;
+                printer.page_record(&json!({"prefix": prefix, "url": p.to_string()}))?;
             } else {
                 let pad = if args.long {
                     16 + 2 + 12 + 2 + 12 + 2 + 34
@@ -90,7 +90,7 @@ pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<
         for o in &page.objects {
             let u = url.with_key(o.key.clone());
             if printer.json {
-                printer.record(&json!({
+                printer.page_record(&json!({
                     "key": o.key,
                     "url": u.to_string(),
                     "size": o.size,
@@ -101,6 +101,10 @@ pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<
             } else {
                 printer.line(&object_line(&u, o, args, printer))?;
             }
+        }
+        // A reader of --json gets each page as it arrives.
+        if printer.json {
+            printer.flush()?;
         }
     }
     Ok(ExitStatus::Success)
