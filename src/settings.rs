@@ -197,16 +197,11 @@ fn provider(
     } else {
         return Ok((Dialect::S3, Source::Default));
     };
-    let dialect = match text.to_ascii_lowercase().as_str() {
-        "s3" => Dialect::S3,
-        "oss" => Dialect::Oss,
-        "ks3" => Dialect::Ks3,
-        _ => {
-            return Err(UsageError(format!(
-                "unknown provider {text:?} (from {source}); expected s3, oss or ks3"
-            )));
-        }
-    };
+    let dialect = Dialect::from_name(&text).ok_or_else(|| {
+        UsageError(format!(
+            "unknown provider {text:?} (from {source}); expected s3, oss or ks3"
+        ))
+    })?;
     Ok((dialect, source))
 }
 

@@ -50,6 +50,13 @@ impl Dialect {
         }
     }
 
+    /// The dialect a name (any case) stands for.
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        [Dialect::S3, Dialect::Oss, Dialect::Ks3]
+            .into_iter()
+            .find(|d| d.name().eq_ignore_ascii_case(name))
+    }
+
     /// The word before `AK:signature` in the Authorization header.
     pub fn auth_scheme(self) -> &'static str {
         match self {

@@ -127,11 +127,7 @@ fn init(
             "provider" => Some("s3".to_string()),
             "endpoint" => {
                 let provider = value_of(&values, "provider").unwrap_or_default();
-                let dialect = match provider.to_ascii_lowercase().as_str() {
-                    "oss" => Dialect::Oss,
-                    "ks3" => Dialect::Ks3,
-                    _ => Dialect::S3,
-                };
+                let dialect = Dialect::from_name(&provider).unwrap_or(Dialect::S3);
                 settings::default_endpoint(dialect, value_of(&values, "region").as_deref())
             }
             _ => None,
