@@ -436,10 +436,12 @@ impl Syncer<'_> {
                 let url = Self::remote(self.dst, rel).expect("remote");
                 check_key(&url.key, ctx.client.dialect()).map_err(|why| anyhow::anyhow!(why))?;
                 let path = dir.join(rel).display().to_string();
-                if encrypted {
-                    ctx.keys
-                        .require()
-                        .context("the object it replaces is stored encrypted")?;
+                // As `get` of an encrypted object without a key: a failure (exit 1), found
+                // only now, after the listing and a HEAD.
+                if encrypted && !ctx.keys.configured() {
+                    anyhow::bail!(
+                        "{url} is stored encrypted and the profile has no encryption_key_file: sync replaces it only encrypted, never with plaintext"
+                    );
                 }
                 tree::upload(
                     Ctx {

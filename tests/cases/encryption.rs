@@ -480,7 +480,8 @@ fn sync_compares_files_with_the_plaintext_of_encrypted_objects_and_keeps_them_en
     e.t.cmd()
         .args(["sync", "data", &b.url("p/")])
         .assert()
-        .failure()
-        .stderr(predicate::str::contains("stored encrypted"));
+        .code(1)
+        .stderr(predicate::str::contains("stored encrypted"))
+        .stderr(predicate::str::contains("encryption_key_file"));
     assert_eq!(e.get(&url), second, "the encrypted object is untouched");
 }
