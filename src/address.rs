@@ -67,8 +67,8 @@ impl RemoteUrl {
         if !is_word {
             return Ok(None);
         }
-        let scheme = scheme.to_ascii_lowercase();
-        if !matches!(scheme.as_str(), "s3" | "oss" | "ks3") {
+        // Matched in any case, kept as typed: output echoes what the user wrote.
+        if !matches!(scheme.to_ascii_lowercase().as_str(), "s3" | "oss" | "ks3") {
             return Err(UsageError(format!(
                 "invalid URL {arg:?}: unsupported scheme {scheme:?} (use s3://, oss:// or ks3://)"
             )));
@@ -88,7 +88,7 @@ impl RemoteUrl {
             )));
         }
         Ok(Some(RemoteUrl {
-            scheme,
+            scheme: scheme.to_string(),
             bucket: bucket.to_string(),
             key: key.to_string(),
         }))
@@ -235,7 +235,8 @@ mod tests {
         assert!(url("s3://bucket/").is_prefix());
         assert!(url("oss://bucket/dir/").is_prefix());
         assert!(!url("ks3://bucket/dir/file").is_prefix());
-        assert_eq!(url("S3://bucket/k").scheme, "s3");
+        assert_eq!(url("S3://bucket/k").scheme, "S3");
+        assert_eq!(url("S3://bucket/k").to_string(), "S3://bucket/k");
         assert_eq!(url("s3://bucket/k").bucket_url(), "s3://bucket");
     }
 
