@@ -97,6 +97,9 @@ _objcmd() {
             objcmd__subcmd__config,path)
                 cmd="objcmd__subcmd__config__subcmd__path"
                 ;;
+            objcmd__subcmd__config,profiles)
+                cmd="objcmd__subcmd__config__subcmd__profiles"
+                ;;
             objcmd__subcmd__config,set)
                 cmd="objcmd__subcmd__config__subcmd__set"
                 ;;
@@ -117,6 +120,9 @@ _objcmd() {
                 ;;
             objcmd__subcmd__config__subcmd__help,path)
                 cmd="objcmd__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            objcmd__subcmd__config__subcmd__help,profiles)
+                cmd="objcmd__subcmd__config__subcmd__help__subcmd__profiles"
                 ;;
             objcmd__subcmd__config__subcmd__help,set)
                 cmd="objcmd__subcmd__config__subcmd__help__subcmd__set"
@@ -186,6 +192,9 @@ _objcmd() {
                 ;;
             objcmd__subcmd__help__subcmd__config,path)
                 cmd="objcmd__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            objcmd__subcmd__help__subcmd__config,profiles)
+                cmd="objcmd__subcmd__help__subcmd__config__subcmd__profiles"
                 ;;
             objcmd__subcmd__help__subcmd__config,set)
                 cmd="objcmd__subcmd__help__subcmd__config__subcmd__set"
@@ -264,11 +273,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -362,11 +371,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -460,11 +469,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -614,11 +623,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -712,11 +721,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -803,18 +812,18 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path gen-key help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path profiles gen-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -908,11 +917,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1006,11 +1015,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1097,7 +1106,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__help)
-            opts="init set get list path gen-key help"
+            opts="init set get list path profiles gen-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1194,6 +1203,20 @@ _objcmd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        objcmd__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         objcmd__subcmd__config__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1216,11 +1239,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1314,11 +1337,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1412,11 +1435,109 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__config__subcmd__profiles)
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1510,11 +1631,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1640,11 +1761,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1754,11 +1875,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1915,7 +2036,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help__subcmd__config)
-            opts="init set get list path gen-key"
+            opts="init set get list path profiles gen-key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +2106,20 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__config__subcmd__profiles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2272,11 +2407,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2378,11 +2513,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2476,11 +2611,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2582,11 +2717,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2684,11 +2819,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2914,11 +3049,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3012,11 +3147,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3114,11 +3249,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3244,11 +3379,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3374,11 +3509,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3472,11 +3607,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3582,11 +3717,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3700,11 +3835,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3798,11 +3933,11 @@ _objcmd() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3928,11 +4063,11 @@ _objcmd() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -1,3 +1,8 @@
+function __fish_objcmd_profiles
+    set -l cmd (commandline -opc)
+    command $cmd[1] config profiles 2>/dev/null
+end
+
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_objcmd_global_optspecs
     string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= json q/quiet v/verbose no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
@@ -24,7 +29,7 @@ function __fish_objcmd_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c objcmd -n "__fish_objcmd_needs_command" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_needs_command" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -72,47 +77,48 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "signurl" -d 'Print a 
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
 virtual\t''
 auto\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l anonymous -d 'Send unsigned requests (public buckets)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l cname -d 'The endpoint is a custom domain bound to one bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l json -d 'Machine output: one JSON object per line on stdout'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s q -l quiet -d 'Print less on stderr'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l no-progress -d 'Never show progress bars'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s h -l help -d 'Print help'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "list" -d 'Show the profile\'s resolved settings and where each comes from (secrets masked)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "path" -d 'Print the config file\'s path'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path gen-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "list" -d 'Show the profile\'s resolved settings and where each comes from (secrets masked)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "path" -d 'Print the config file\'s path'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "profiles" -d 'List the profiles of the config file, one a line (the default one marked in --json)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -145,7 +151,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -178,7 +184,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -212,7 +218,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -245,7 +251,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -278,7 +284,40 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -316,9 +355,10 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show the profile\'s resolved settings and where each comes from (secrets masked)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List the profiles of the config file, one a line (the default one marked in --json)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -356,7 +396,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s h -l help -d 'Print
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l acl -d 'Canned ACL of the new bucket (private, public-read...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l location -d 'Location constraint (region) of the new bucket' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -389,7 +429,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -423,7 +463,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -464,7 +504,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l header -d 'Extra r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -506,7 +546,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l range -d 'Only byt
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -547,7 +587,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'P
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -590,7 +630,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l content-type -d 'Co
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -636,7 +676,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l content-type -d '
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -672,7 +712,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-progress -d 'N
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -708,7 +748,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_s
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -741,7 +781,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subco
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -785,7 +825,7 @@ HEAD\t''
 DELETE\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-type -d 'PUT only: the Content-Type the uploader must send' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-md5 -d 'PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -818,7 +858,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l no-progress -d
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -858,7 +898,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -892,7 +932,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l upload-id -d 'The upload' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -927,7 +967,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l upload-id -d 'The upload' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l older-than -d 'With --all: only uploads started longer ago than this, e.g. 1h, 7d' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -966,7 +1006,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -1000,7 +1040,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l upload-id -d 'The upload' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -1041,7 +1081,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -1081,7 +1121,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
@@ -1134,6 +1174,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subc
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Show the profile\'s resolved settings and where each comes from (secrets masked)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles of the config file, one a line (the default one marked in --json)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "gen-key" -d 'Write a new random 16-byte encryption key to FILE (mode 0600)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'

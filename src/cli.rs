@@ -211,6 +211,8 @@ pub enum ConfigCommand {
     List,
     /// Print the config file's path
     Path,
+    /// List the profiles of the config file, one a line (the default one marked in --json)
+    Profiles,
     /// Write a new random 16-byte encryption key to FILE (mode 0600)
     GenKey {
         /// Where to write the key; an existing file is never overwritten
@@ -386,9 +388,13 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 #[command(override_usage = "objcmd put [OPTIONS] <SRC>... <DST>")]
 pub struct PutArgs {
-    /// Files (or - for stdin), then the destination s3://BUCKET/KEY or s3://BUCKET/PREFIX/
-    #[arg(value_name = "PATH", num_args = 2.., required = true)]
-    pub paths: Vec<String>,
+    /// Files, directories (with -r) or - for stdin
+    #[arg(value_name = "SRC", num_args = 1.., required = true)]
+    pub srcs: Vec<String>,
+
+    /// Destination: s3://BUCKET/KEY, or s3://BUCKET/PREFIX/ for several sources
+    #[arg(value_name = "DST", required = true)]
+    pub dst: String,
 
     /// What shapes the uploaded objects.
     #[command(flatten)]

@@ -17,12 +17,14 @@ pub mod encryption;
 pub mod exit;
 pub mod filter;
 pub mod output;
+pub mod peers;
 pub mod pool;
 pub mod secret;
 pub mod settings;
 pub mod signal;
 pub mod transfer;
 pub mod units;
+mod usage;
 pub mod walk;
 
 /// Hex digits to bytes, for the unit tests that read SDK vectors.
@@ -86,7 +88,8 @@ pub fn run() -> ExitStatus {
 }
 
 /// Reports a command-line error on one line (clap's own report spans several), keeping
-/// clap's tip as a hint. `--help` and `--version` print as usual.
+/// clap's tip as a hint, or saying what objcmd does instead of a peer's flag. `--help` and
+/// `--version` print as usual.
 fn clap_error(e: clap::Error) -> ExitStatus {
     use clap::error::ErrorKind;
     if matches!(
@@ -102,23 +105,8 @@ fn clap_error(e: clap::Error) -> ExitStatus {
             ExitStatus::Success
         };
     }
-    let text = e.render().to_string();
-    let mut lines = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .peekable();
-    let first = lines.next().unwrap_or("invalid arguments");
-    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
-    // "the following required arguments were not provided:" lists them on the next lines.
-    if message.ends_with(':') {
-        let mut listed = Vec::new();
-        while let Some(item) = lines.next_if(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
-        {
-            listed.push(item);
-        }
-        message = format!("{message} {}", listed.join(", "));
-    }
+    let subcommand = usage::subcommand(&e);
+    let (message, tip) = usage::message_and_tip(&e, subcommand.as_deref());
     // args_os: an argument that is not UTF-8 is itself the error being reported.
     let json = std::env::args_os().any(|a| a == "--json");
     if json {
@@ -128,10 +116,13 @@ fn clap_error(e: clap::Error) -> ExitStatus {
         );
     }
     output::eprint(output::Message::Error, &message);
-    if let Some(tip) = lines.find(|l| l.starts_with("tip:")) {
-        let tip = tip.trim_start_matches("tip:").trim();
-        output::eprint(output::Message::Hint, tip);
+    if let Some(tip) = tip {
+        output::eprint(output::Message::Hint, &tip);
     }
-    output::eprint(output::Message::Hint, "run 'objcmd --help' for usage");
+    let help = match &subcommand {
+        Some(sub) => format!("run 'objcmd {sub} --help' for usage"),
+        None => "run 'objcmd --help' for usage".to_string(),
+    };
+    output::eprint(output::Message::Hint, &help);
     ExitStatus::Usage
 }

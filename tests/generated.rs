@@ -264,3 +264,86 @@ fn zsh_accepts_its_script() {
         &["-c", "source ./_objcmd 2>/dev/null; whence -w _objcmd"],
     );
 }
+
+/// Runs `program` in completions/ with objcmd on PATH and a config file of two profiles,
+/// as a user's shell would run the scripts' `objcmd config profiles`.
+fn shell_output_with_profiles(program: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "default_profile = \"local\"\n[profiles.local]\nprovider = \"s3\"\n[profiles.prod-eu]\nprovider = \"oss\"\n",
+    )
+    .unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_objcmd")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(repo("completions"))
+        .env("PATH", path)
+        .env("OBJCMD_CONFIG", &config)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(out.status.success(), "{program} {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn profile_names_complete_in_bash_zsh_and_fish() {
+    let bash = |words: &str| {
+        let script = format!(
+            r#"source ./objcmd.bash
+COMP_WORDS=({words})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+_objcmd objcmd "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#
+        );
+        shell_output_with_profiles("bash", &["--norc", "-c", &script])
+    };
+    assert_eq!(bash("objcmd -p ''"), "local\nprod-eu\n");
+    assert_eq!(bash("objcmd ls --profile pr"), "prod-eu\n");
+    // zsh's completion system needs a terminal: run the action of -p itself, with a
+    // compadd that prints what it is given.
+    let zsh_script = std::fs::read_to_string(repo("completions/_objcmd")).unwrap();
+    let spec = zsh_script
+        .lines()
+        .find(|l| l.trim_start().starts_with("'-p+["))
+        .unwrap();
+    let action = spec
+        .split(":NAME:")
+        .nth(1)
+        .and_then(|a| a.strip_suffix("' \\"))
+        .unwrap_or_else(|| panic!("no action in {spec}"));
+    let zsh = format!(
+        "words=(objcmd -p ''); compadd() {{ [[ $1 == -- ]] && shift; print -l -- \"$@\" }}; {}",
+        action
+            .strip_prefix('{')
+            .and_then(|a| a.strip_suffix('}'))
+            .unwrap()
+    );
+    assert_eq!(
+        shell_output_with_profiles("zsh", &["-c", &zsh]),
+        "local\nprod-eu\n"
+    );
+    // (clap's fish script offers files for `objcmd -p ` before a subcommand: its
+    // argument parser fails on the missing value there.)
+    let fish = |line: &str| {
+        let out = shell_output_with_profiles(
+            "fish",
+            &[
+                "--no-config",
+                "-c",
+                &format!("source ./objcmd.fish; complete -C '{line}'"),
+            ],
+        );
+        out.lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fish("objcmd ls -p "), ["local", "prod-eu"]);
+    assert_eq!(fish("objcmd --profile=p"), ["--profile=prod-eu"]);
+}

@@ -35,7 +35,25 @@ pub fn run(
             Ok(ExitStatus::Success)
         }
         ConfigCommand::GenKey { file } => gen_key(file, printer),
+        ConfigCommand::Profiles => profiles(ctx, printer),
     }
+}
+
+/// Lists the profiles of the file (nothing when there is no file): for people, and for
+/// the completion scripts, which complete `-p` with these names.
+fn profiles(ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let Some(data) = config::load(&ctx.config_path)? else {
+        return Ok(ExitStatus::Success);
+    };
+    let default = data.default_profile.as_deref().unwrap_or("default");
+    for name in data.profiles.keys() {
+        if printer.json {
+            printer.record(&json!({"profile": name, "default": name == default}))?;
+        } else {
+            printer.line(&printer.escape(name))?;
+        }
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// Writes a new key file that the KS3 SDK reads as the same key (no whitespace at its

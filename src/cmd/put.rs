@@ -366,7 +366,8 @@ pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     };
     let options = upload_options(&args.upload, client.dialect())?;
     let filter = filter(&args.filter, args.recursive)?;
-    let (dst_arg, srcs) = args.paths.split_last().expect("clap requires two paths");
+    let (dst_arg, srcs) = (&args.dst, &args.srcs);
+
     let dst = destination(dst_arg)?;
     if args.recursive {
         return put_tree(

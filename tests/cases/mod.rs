@@ -18,3 +18,4 @@ mod snapshots;
 mod terminal;
 mod tls;
 mod trees;
+mod usage;
