@@ -90,6 +90,7 @@ pub fn status_of(err: &anyhow::Error) -> ExitStatus {
         if cause.is::<UsageError>()
             || cause.is::<KeyFileError>()
             || cause.is::<crate::config::ConfigError>()
+            || cause.is::<crate::config::ProfileNotFound>()
         {
             return ExitStatus::Usage;
         }
@@ -164,6 +165,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     .to_string(),
             );
         }
+        if let Some(e) = cause.downcast_ref::<crate::config::ProfileNotFound>() {
+            return Some(e.hint());
+        }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
         };
@@ -209,6 +213,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                 kind: TransportKind::Timeout,
                 ..
             } => Some("the server did not answer in time; raise --timeout or check the network".to_string()),
+            client::Error::PlainHttp { endpoint, .. } => Some(format!(
+                "{endpoint} speaks plain HTTP, not HTTPS: write the endpoint with http://, as in --endpoint http://{endpoint} (an endpoint without a scheme means https://)"
+            )),
             client::Error::Transport {
                 kind: TransportKind::Tls,
                 ..

@@ -219,6 +219,29 @@ fn refused_connection_exits_1_with_a_hint() {
 }
 
 #[test]
+fn an_endpoint_without_a_scheme_on_a_plain_http_server_fails_at_once_with_a_hint() {
+    // Without a scheme the endpoint means https://: the TLS handshake meets radosgw's plain
+    // HTTP. That answer will not change, so one attempt, and a hint to write http://.
+    let port = server().port;
+    let t = TestEnv::new();
+    let out = t
+        .cmd()
+        .args(["-v", "--endpoint", &format!("127.0.0.1:{port}"), "ls"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "the server at 127.0.0.1:{port} answered in plain HTTP, not TLS"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "hint: 127.0.0.1:{port} speaks plain HTTP, not HTTPS: write the endpoint with http://, as in --endpoint http://127.0.0.1:{port}"
+        )));
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(!stderr.contains("retrying"), "retried:\n{stderr}");
+    assert!(!stderr.contains("attempts"), "retried:\n{stderr}");
+    assert!(!stderr.contains("nothing answered"), "{stderr}");
+}
+
+#[test]
 fn a_bucket_host_name_that_does_not_resolve_hints_at_path_addressing() {
     // .invalid never resolves (RFC 6761), so the answer is the resolver's at once.
     let t = TestEnv::new();
