@@ -28,7 +28,9 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     } = ctx;
     match &args.command {
         MultipartCommand::Ls { url } => ls(url, client, printer),
-        MultipartCommand::Parts { url, upload_id } => parts(url, upload_id, client, printer),
+        MultipartCommand::Parts { url, upload_id } => {
+            parts(url, given_id(upload_id)?, client, printer)
+        }
         MultipartCommand::Abort {
             url,
             upload_id,
@@ -36,14 +38,16 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             older_than,
         } => abort(
             url,
-            upload_id.as_deref(),
+            upload_id.as_deref().map(given_id).transpose()?,
             *all,
             older_than.as_deref(),
             client,
             printer,
         ),
         MultipartCommand::Init { url, upload } => init(url, upload, client, printer),
-        MultipartCommand::Complete { url, upload_id } => complete(url, upload_id, client, printer),
+        MultipartCommand::Complete { url, upload_id } => {
+            complete(url, given_id(upload_id)?, client, printer)
+        }
         MultipartCommand::SignParts {
             url,
             size,
@@ -61,6 +65,17 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             printer,
         ),
     }
+}
+
+/// An `--upload-id` as given, refused when blank: the server would answer NoSuchUpload
+/// (exit 4), which hides that the id was never filled in (`--upload-id "$ID"` with ID unset).
+fn given_id(id: &str) -> anyhow::Result<&str> {
+    if id.trim().is_empty() {
+        return Err(usage(
+            "--upload-id is empty; objcmd multipart ls URL shows the ids of unfinished uploads",
+        ));
+    }
+    Ok(id)
 }
 
 fn object_url(url: &str, client: &Client) -> anyhow::Result<RemoteUrl> {
@@ -161,7 +176,16 @@ fn abort(
         .transpose()
         .map_err(usage)?
         .unwrap_or(Duration::ZERO);
-    abort_all(client, printer, &url, min_age, false).finish()
+    let batch = abort_all(client, printer, &url, min_age, false);
+    // Silence would look like a command that did not run (a cron job's log, say).
+    if batch.counts() == (0, 0) && !client.transport().cancelled() {
+        let shown = printer.escape(&url.to_string()).into_owned();
+        printer.info(&match older_than {
+            Some(age) if !min_age.is_zero() => format!("no uploads older than {age} under {shown}"),
+            _ => format!("no unfinished uploads under {shown}"),
+        });
+    }
+    batch.finish()
 }
 
 /// One aborted upload's line or record (`error` set when it failed).

@@ -193,6 +193,33 @@ fn bad_urls_flags_and_values_exit_2() {
     assert!(json_lines(&out.get_output().stdout).is_empty());
 }
 
+#[test]
+fn an_empty_upload_id_is_a_usage_error_before_any_request() {
+    let t = TestEnv::new();
+    let b = t.bucket("emptyid");
+    for id in ["", " "] {
+        for sub in ["parts", "abort", "complete"] {
+            t.cmd()
+                .args(["multipart", sub, &b.url("k"), "--upload-id", id])
+                .assert()
+                .code(2)
+                .stderr(predicate::str::starts_with(
+                    "objcmd: error: --upload-id is empty; objcmd multipart ls URL shows",
+                ));
+        }
+    }
+    // Before any request: a dead endpoint would make any request exit 1.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    t.cmd()
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}")])
+        .args(["multipart", "parts", &b.url("k"), "--upload-id", ""])
+        .assert()
+        .code(2);
+}
+
 fn args(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
