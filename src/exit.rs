@@ -168,6 +168,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         if let Some(e) = cause.downcast_ref::<crate::config::ProfileNotFound>() {
             return Some(e.hint());
         }
+        if let Some(e) = cause.downcast_ref::<crate::cmd::missing::ObjectsUnder>() {
+            return Some(e.hint());
+        }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
         };

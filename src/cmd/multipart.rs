@@ -179,7 +179,7 @@ fn abort(
     let batch = abort_all(client, printer, &url, min_age, false);
     // Silence would look like a command that did not run (a cron job's log, say).
     if batch.counts() == (0, 0) && !client.transport().cancelled() {
-        let shown = printer.escape(&url.to_string()).into_owned();
+        let shown = url.to_string();
         printer.info(&match older_than {
             Some(age) if !min_age.is_zero() => format!("no uploads older than {age} under {shown}"),
             _ => format!("no unfinished uploads under {shown}"),

@@ -75,6 +75,104 @@ fn missing_key_exits_4_and_leaves_no_file() {
 }
 
 #[test]
+fn a_missing_bucket_and_a_missing_key_are_told_apart_after_a_head() {
+    let t = TestEnv::new();
+    let b = t.bucket("headnf");
+    let gone = format!("s3://{}-none/k.txt", b.name);
+    // A HEAD reply has no body: objcmd asks the bucket what is missing.
+    t.cmd()
+        .args(["stat", &gone])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(": NoSuchBucket"))
+        .stderr(predicate::str::contains("hint: check the bucket name"));
+    let out = t.cmd().args(["--json", "stat", &gone]).assert().code(4);
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["error"]["code"],
+        "NoSuchBucket"
+    );
+    t.cmd()
+        .args(["stat", &b.url("k.txt")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(": NoSuchKey (HTTP 404"))
+        .stderr(predicate::str::contains("hint:").not());
+    for args in [
+        vec!["get", gone.as_str(), "out.txt"],
+        vec!["cp", gone.as_str(), &b.url("copy.txt")],
+    ] {
+        t.cmd()
+            .args(&args)
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(": NoSuchBucket"));
+    }
+}
+
+#[test]
+fn a_missing_key_with_objects_under_it_says_so_and_suggests_ls_or_r() {
+    let t = TestEnv::new();
+    let b = t.bucket("prefixnf");
+    t.write("f.txt", b"x");
+    t.cmd()
+        .args(["put", "f.txt", &b.url("dir/sub/f.txt")])
+        .assert()
+        .success();
+    let under = format!("no such object, but objects exist under {}", b.url("dir/"));
+    for url in [b.url("dir"), b.url("dir/")] {
+        t.cmd()
+            .args(["stat", &url])
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(under.as_str()))
+            .stderr(predicate::str::contains(": NoSuchKey (HTTP 404"))
+            .stderr(predicate::str::contains(format!(
+                "hint: stat shows one object; list those under it with: objcmd ls {}",
+                b.url("dir/")
+            )));
+    }
+    // The prefix one level up: `dir/sub` holds `dir/sub/f.txt`.
+    t.cmd()
+        .args(["stat", &b.url("dir/sub")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(b.url("dir/sub/")));
+    t.cmd()
+        .args(["get", &b.url("dir"), "out"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(under.as_str()))
+        .stderr(predicate::str::contains(format!(
+            "hint: add -r to download everything under {}",
+            b.url("dir/")
+        )));
+    assert!(!t.path("out").exists());
+    t.cmd()
+        .args(["cp", &b.url("dir"), &b.url("copy")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(under.as_str()))
+        .stderr(predicate::str::contains(
+            "hint: add -r to copy everything under",
+        ));
+    let out = t
+        .cmd()
+        .args(["--json", "get", &b.url("dir"), "out"])
+        .assert()
+        .code(4);
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["error"]["code"],
+        "NoSuchKey"
+    );
+    // A key next to the prefix, not under it, gets no such hint.
+    t.cmd()
+        .args(["get", &b.url("di"), "out"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("hint:").not());
+}
+
+#[test]
 fn missing_bucket_exits_4() {
     let t = TestEnv::new();
     let name = format!("t{}-never-made", std::process::id());
