@@ -171,6 +171,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         if let Some(e) = cause.downcast_ref::<crate::cmd::missing::ObjectsUnder>() {
             return Some(e.hint());
         }
+        if cause.is::<crate::cmd::rb::WouldNotBeEmpty>() {
+            return Some(crate::cmd::rb::FORCE_HINT.to_string());
+        }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
         };
@@ -192,6 +195,7 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     "the bucket lives in another region or endpoint; set --region/--endpoint to where it is"
                         .to_string(),
                 ),
+                "BucketNotEmpty" => Some(crate::cmd::rb::FORCE_HINT.to_string()),
                 "NoSuchBucket" => Some(
                     "check the bucket name, and --addressing path|virtual if the server expects the other style"
                         .to_string(),

@@ -403,13 +403,112 @@ fn removing_a_bucket_that_is_not_empty_fails_and_force_empties_it() {
         .args(["rb", &b.url("")])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("BucketNotEmpty"));
+        .stderr(predicate::str::contains("BucketNotEmpty"))
+        .stderr(predicate::str::contains(
+            "hint: rb --force deletes every object and aborts every unfinished upload first",
+        ));
     t.cmd()
         .args(["rb", "--force", &b.url("")])
         .assert()
         .success()
         .stdout(format!("remove bucket: s3://{}\n", b.name));
     t.cmd().args(["ls", &b.url("")]).assert().code(4);
+}
+
+#[test]
+fn rb_dry_run_lists_what_would_go_and_changes_nothing() {
+    let t = TestEnv::new();
+    let b = t.bucket("rbdry");
+    let bucket = format!("s3://{}", b.name);
+    t.write("f.txt", b"x");
+    for key in ["a/f.txt", "b.txt"] {
+        t.cmd()
+            .args(["put", "f.txt", &b.url(key)])
+            .assert()
+            .success();
+    }
+    let out = t
+        .cmd()
+        .args(["multipart", "init", &b.url("up.bin")])
+        .assert()
+        .success();
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    // Without --force, the real rb would fail: so does its dry run.
+    t.cmd()
+        .args(["rb", "--dry-run", &bucket])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{bucket} is not empty: rb without --force would fail"
+        )))
+        .stderr(predicate::str::contains(
+            "hint: rb --force deletes every object",
+        ));
+    t.cmd()
+        .args(["rb", "--force", "--dry-run", &bucket])
+        .assert()
+        .success()
+        .stdout(format!(
+            "(dry run) abort: {} ({id})\n(dry run) delete: {}\n(dry run) delete: {}\n(dry run) remove bucket: {bucket}\n",
+            b.url("up.bin"),
+            b.url("a/f.txt"),
+            b.url("b.txt")
+        ))
+        .stderr("objcmd: (dry run) would delete 2 objects and abort 1 upload\n");
+    let out = t
+        .cmd()
+        .args(["--json", "rb", "--force", "--dry-run", &bucket])
+        .assert()
+        .success();
+    let records = json_lines(&out.get_output().stdout);
+    let ops: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r["op"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("abort", "planned"),
+            ("delete", "planned"),
+            ("delete", "planned"),
+            ("rb", "planned")
+        ]
+    );
+    assert_eq!(records[0]["upload_id"], id.as_str());
+    assert_eq!(records[1]["src"], b.url("a/f.txt"));
+    // Nothing went.
+    let out = t
+        .cmd()
+        .args(["--json", "ls", "-r", &b.url("")])
+        .assert()
+        .success();
+    assert_eq!(json_lines(&out.get_output().stdout).len(), 2);
+    t.cmd()
+        .args(["multipart", "ls", &bucket])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id.as_str()));
+    // One of each: singular words.
+    t.cmd().args(["rm", &b.url("b.txt")]).assert().success();
+    t.cmd()
+        .args(["rb", "--force", &bucket])
+        .assert()
+        .success()
+        .stdout(format!("remove bucket: {bucket}\n"))
+        .stderr("objcmd: deleted 1 object and aborted 1 upload\n");
+    t.cmd().args(["ls", &bucket]).assert().code(4);
+    // An empty bucket's dry run names only the bucket, and keeps it.
+    let e = t.bucket("rbdry-empty");
+    let empty = format!("s3://{}", e.name);
+    t.cmd()
+        .args(["rb", "--dry-run", &empty])
+        .assert()
+        .success()
+        .stdout(format!("(dry run) remove bucket: {empty}\n"))
+        .stderr("");
+    t.cmd().args(["ls", &empty]).assert().success();
 }
 
 #[test]
