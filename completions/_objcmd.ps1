@@ -517,6 +517,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'First delete every object and abort every unfinished multipart upload')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and aborted (with --force) and the bucket, change nothing')
             [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
             [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')

@@ -494,6 +494,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
             cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
             cand --force 'First delete every object and abort every unfinished multipart upload'
+            cand --dry-run 'Print what would be deleted and aborted (with --force) and the bucket, change nothing'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'
             cand --json 'Machine output: one JSON object per line on stdout'

@@ -454,6 +454,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l part-jobs -d 'Parts
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l force -d 'First delete every object and abort every unfinished multipart upload'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l dry-run -d 'Print what would be deleted and aborted (with --force) and the bucket, change nothing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l cname -d 'The endpoint is a custom domain bound to one bucket'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l json -d 'Machine output: one JSON object per line on stdout'

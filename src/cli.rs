@@ -267,6 +267,10 @@ pub struct RbArgs {
     /// First delete every object and abort every unfinished multipart upload
     #[arg(long)]
     pub force: bool,
+
+    /// Print what would be deleted and aborted (with --force) and the bucket, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `objcmd stat`.

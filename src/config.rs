@@ -328,6 +328,123 @@ fn toml_value(spec: &KeySpec, value: &str) -> Result<toml_edit::Value, ConfigErr
     })
 }
 
+/// Where the name of a missing profile came from: it decides the message and the hint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileOrigin {
+    /// `-p NAME` or `OBJCMD_PROFILE`.
+    Named,
+    /// The file's `default_profile`.
+    FileDefault,
+    /// `config set default_profile NAME`.
+    SetDefault,
+}
+
+/// A profile the config file does not have, where one must exist (exit 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct ProfileNotFound {
+    /// The name asked for.
+    pub name: String,
+    /// The config file.
+    pub path: PathBuf,
+    /// The profiles the file has, or `None` when there is no file.
+    pub profiles: Option<Vec<String>>,
+    /// Where the name came from.
+    pub origin: ProfileOrigin,
+}
+
+impl ProfileNotFound {
+    fn message(&self) -> String {
+        let file = self.path.display();
+        let name = &self.name;
+        let Some(profiles) = &self.profiles else {
+            return format!("profile {name:?} not found: {file} does not exist");
+        };
+        let have = if profiles.is_empty() {
+            "it has no profiles".to_string()
+        } else {
+            format!("its profiles: {}", profiles.join(", "))
+        };
+        match self.origin {
+            ProfileOrigin::FileDefault => {
+                format!("default_profile {name:?} of {file} names no profile ({have})")
+            }
+            ProfileOrigin::Named | ProfileOrigin::SetDefault => {
+                format!("profile {name:?} is not in {file} ({have})")
+            }
+        }
+    }
+
+    /// What to type instead: the nearest existing name, or how to create the profile.
+    pub fn hint(&self) -> String {
+        let name = &self.name;
+        let nearest = self
+            .profiles
+            .as_deref()
+            .and_then(|names| nearest_name(name, names.iter().map(String::as_str)));
+        let create = format!("objcmd -p {name} config init");
+        match (self.origin, nearest) {
+            (ProfileOrigin::Named, Some(n)) => {
+                format!("did you mean -p {n}? ({create} creates profile {name:?})")
+            }
+            (ProfileOrigin::Named, None) => format!("create it with: {create}"),
+            (ProfileOrigin::SetDefault, Some(n)) => format!(
+                "did you mean objcmd config set default_profile {n}? (create {name:?} first with: {create})"
+            ),
+            (ProfileOrigin::SetDefault, None) => format!("create it first with: {create}"),
+            (ProfileOrigin::FileDefault, Some(n)) => {
+                format!("did you mean {n}? fix it with: objcmd config set default_profile {n}")
+            }
+            (ProfileOrigin::FileDefault, None) => format!(
+                "create it with: {create}, or name an existing one: objcmd config set default_profile NAME"
+            ),
+        }
+    }
+}
+
+/// The name of `names` nearest to `wanted`: the same name in another case first, then the
+/// closest within a few typos (edit distance at most a third of the name, and at least 1).
+pub fn nearest_name<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let limit = (wanted.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for name in names {
+        let distance = edit_distance(&wanted_lower, &name.to_lowercase());
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// Edit distance over characters where swapping two neighbours counts as one typo
+/// (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // d[i][j]: distance between the first i chars of a and the first j of b.
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// Edits of one config file, applied together by [`update`].
 #[derive(Debug, Default)]
 pub struct Edit {
@@ -444,6 +561,56 @@ mod tests {
 
     fn p() -> PathBuf {
         PathBuf::from("/tmp/objcmd-test/config.toml")
+    }
+
+    #[test]
+    fn nearest_profile_name_prefers_case_then_few_typos() {
+        let names = ["ci", "local", "Locale", "production"];
+        let nearest = |w: &str| nearest_name(w, names.iter().copied());
+        assert_eq!(nearest("Local"), Some("local"));
+        assert_eq!(nearest("LOCALE"), Some("Locale"));
+        assert_eq!(nearest("prodution"), Some("production"));
+        assert_eq!(nearest("lcoal"), Some("local"));
+        assert_eq!(nearest("c"), Some("ci"));
+        assert_eq!(nearest("staging"), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("lcoal", "local"), 1);
+    }
+
+    #[test]
+    fn missing_profile_messages_name_the_file_the_profiles_and_a_fix() {
+        let err = |origin, profiles: Option<Vec<&str>>| ProfileNotFound {
+            name: "Local".into(),
+            path: p(),
+            profiles: profiles.map(|v| v.into_iter().map(String::from).collect()),
+            origin,
+        };
+        let named = err(ProfileOrigin::Named, Some(vec!["ci", "local"]));
+        assert_eq!(
+            named.to_string(),
+            "profile \"Local\" is not in /tmp/objcmd-test/config.toml (its profiles: ci, local)"
+        );
+        assert_eq!(
+            named.hint(),
+            "did you mean -p local? (objcmd -p Local config init creates profile \"Local\")"
+        );
+        let none = err(ProfileOrigin::Named, Some(vec![]));
+        assert!(none.to_string().ends_with("(it has no profiles)"), "{none}");
+        assert_eq!(none.hint(), "create it with: objcmd -p Local config init");
+        let no_file = err(ProfileOrigin::Named, None);
+        assert!(no_file.to_string().ends_with("config.toml does not exist"));
+        let set = err(ProfileOrigin::SetDefault, Some(vec!["ci", "local"]));
+        assert!(
+            set.hint()
+                .starts_with("did you mean objcmd config set default_profile local?")
+        );
+        let file = err(ProfileOrigin::FileDefault, Some(vec!["ci"]));
+        assert!(
+            file.to_string()
+                .starts_with("default_profile \"Local\" of "),
+            "{file}"
+        );
     }
 
     #[test]

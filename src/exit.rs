@@ -90,6 +90,7 @@ pub fn status_of(err: &anyhow::Error) -> ExitStatus {
         if cause.is::<UsageError>()
             || cause.is::<KeyFileError>()
             || cause.is::<crate::config::ConfigError>()
+            || cause.is::<crate::config::ProfileNotFound>()
         {
             return ExitStatus::Usage;
         }
@@ -164,6 +165,15 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     .to_string(),
             );
         }
+        if let Some(e) = cause.downcast_ref::<crate::config::ProfileNotFound>() {
+            return Some(e.hint());
+        }
+        if let Some(e) = cause.downcast_ref::<crate::cmd::missing::ObjectsUnder>() {
+            return Some(e.hint());
+        }
+        if cause.is::<crate::cmd::rb::WouldNotBeEmpty>() {
+            return Some(crate::cmd::rb::FORCE_HINT.to_string());
+        }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
         };
@@ -185,6 +195,7 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     "the bucket lives in another region or endpoint; set --region/--endpoint to where it is"
                         .to_string(),
                 ),
+                "BucketNotEmpty" => Some(crate::cmd::rb::FORCE_HINT.to_string()),
                 "NoSuchBucket" => Some(
                     "check the bucket name, and --addressing path|virtual if the server expects the other style"
                         .to_string(),
@@ -209,6 +220,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                 kind: TransportKind::Timeout,
                 ..
             } => Some("the server did not answer in time; raise --timeout or check the network".to_string()),
+            client::Error::PlainHttp { endpoint, .. } => Some(format!(
+                "{endpoint} speaks plain HTTP, not HTTPS: write the endpoint with http://, as in --endpoint http://{endpoint} (an endpoint without a scheme means https://)"
+            )),
             client::Error::Transport {
                 kind: TransportKind::Tls,
                 ..

@@ -14,7 +14,7 @@ use crate::cli::GlobalArgs;
 use crate::client::{
     Addressing, ClientConfig, Credentials, Dialect, Endpoint, SignatureVersion, Target,
 };
-use crate::config::{self, ConfigData, Profile};
+use crate::config::{self, ConfigData, Profile, ProfileNotFound, ProfileOrigin};
 use crate::exit::{UsageError, usage};
 use crate::secret::Secret;
 use crate::transfer::{self, Tuning};
@@ -81,8 +81,8 @@ pub struct Context {
 }
 
 /// Finds the config file, reads it, and selects the profile: `-p` > `OBJCMD_PROFILE` >
-/// the file's `default_profile` > `default`. A profile named explicitly must exist, unless
-/// the command is about to create it (`config init`, `config set`).
+/// the file's `default_profile` > `default`. A profile named explicitly (or by
+/// `default_profile`) must exist, unless the command is about to create it (`config`).
 pub fn load_context(
     global: &GlobalArgs,
     env: &dyn Env,
@@ -106,17 +106,25 @@ pub fn load_context(
         .or_else(|| data_ref.and_then(|d| d.default_profile.clone()))
         .unwrap_or_else(|| "default".to_string());
     let found = data_ref.and_then(|d: &ConfigData| d.profiles.get(&profile_name).cloned());
-    if found.is_none() && named.is_some() && !creating {
-        let file = config_path.display();
-        return Err(if data.is_some() {
-            usage(format!(
-                "profile {profile_name:?} is not in {file}; create it with: objcmd -p {profile_name} config init"
-            ))
-        } else {
-            usage(format!(
-                "profile {profile_name:?} not found: {file} does not exist; create it with: objcmd -p {profile_name} config init"
-            ))
-        });
+    // The built-in `default` may be missing (credentials from the environment); a name
+    // someone wrote down must exist, except for `config`, which creates it.
+    let origin = if named.is_some() {
+        Some(ProfileOrigin::Named)
+    } else {
+        data_ref
+            .and_then(|d| d.default_profile.as_ref())
+            .map(|_| ProfileOrigin::FileDefault)
+    };
+    if let Some(origin) = origin
+        && found.is_none()
+        && !creating
+    {
+        return Err(anyhow::Error::new(ProfileNotFound {
+            name: profile_name,
+            path: config_path,
+            profiles: data_ref.map(|d| d.profiles.keys().cloned().collect()),
+            origin,
+        }));
     }
     Ok(Context {
         config_path,

@@ -179,6 +179,19 @@ pub enum Error {
         attempts: u32,
     },
 
+    /// A TLS handshake was answered in plain HTTP: the endpoint wants `http://`. No retry
+    /// would get another answer.
+    #[error("{what}: the server at {endpoint} answered in plain HTTP, not TLS ({cause})")]
+    PlainHttp {
+        /// Which request failed, e.g. `GET https://127.0.0.1:7480/b/k`.
+        what: String,
+        /// The endpoint's `HOST:PORT`, without a bucket (what the user should write after
+        /// `http://`).
+        endpoint: String,
+        /// What the TLS library said, e.g. `received corrupt message of type InvalidContentType`.
+        cause: String,
+    },
+
     /// The reply could not be understood.
     #[error("unexpected reply to {operation}: {detail}")]
     InvalidResponse {

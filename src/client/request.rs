@@ -413,6 +413,13 @@ fn is_tls_failure(cause: &str) -> bool {
         || lower.contains("unknownissuer")
 }
 
+/// True when a TLS handshake met a server that answered in plain HTTP: rustls reads the
+/// `HTTP/1.1 400` reply as a TLS record of an unknown content type.
+fn is_plain_http_reply(cause: &str) -> bool {
+    let lower = cause.to_ascii_lowercase();
+    lower.contains("invalidcontenttype") || lower.contains("corrupt message")
+}
+
 /// A string to sign with its security token taken out: it is signed as a header line
 /// (`x-amz-security-token:...`) or, for OSS presigning, as a `security-token=` sub-resource.
 fn redact_string_to_sign(text: &str) -> String {
@@ -697,6 +704,13 @@ impl Transport {
                 return Error::Interrupted;
             }
             let cause = root_cause(&e);
+            if url.starts_with("https:") && !e.is_timeout() && is_plain_http_reply(&cause) {
+                return Error::PlainHttp {
+                    what: format!("{} {}", req.method, url),
+                    endpoint: config.target.endpoint.authority(None),
+                    cause,
+                };
+            }
             let kind = if e.is_timeout() {
                 TransportKind::Timeout
             } else if is_tls_failure(&cause) {

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
 use crate::client::Dialect;
-use crate::config::{self, Edit, KeyKind, key_spec};
+use crate::config::{self, Edit, KeyKind, ProfileNotFound, ProfileOrigin, key_spec};
 use crate::exit::{ExitStatus, LocalNotFound, usage};
 use crate::output::Printer;
 use crate::secret::Secret;
@@ -194,23 +194,17 @@ fn needs_default(ctx: &Context) -> bool {
 }
 
 fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let edit = if key == "default_profile" {
-        Edit {
-            set: Vec::new(),
-            default_profile: Some(value.to_string()),
-        }
-    } else {
-        Edit {
-            set: vec![(ctx.profile_name.clone(), key.to_string(), value.to_string())],
-            default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
-        }
+    if key == "default_profile" {
+        return set_default_profile(value, ctx, printer);
+    }
+    let edit = Edit {
+        set: vec![(ctx.profile_name.clone(), key.to_string(), value.to_string())],
+        default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
     };
     config::update(&ctx.config_path, &edit)?;
     if printer.json {
-        // default_profile belongs to the file, not to a profile.
-        let profile = (key != "default_profile").then_some(&ctx.profile_name);
         printer.record(&json!({
-            "profile": profile,
+            "profile": ctx.profile_name,
             "key": key,
             "value": masked(key, value, false),
             "path": ctx.config_path.display().to_string(),
@@ -221,6 +215,38 @@ fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Resu
             ctx.profile_name,
             ctx.config_path.display()
         ));
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `config set default_profile NAME`: a key of the file, not of a profile, and it must name
+/// a profile the file has (else every later command would fail on it).
+fn set_default_profile(name: &str, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let data = config::load(&ctx.config_path)?;
+    if !data.as_ref().is_some_and(|d| d.profiles.contains_key(name)) {
+        return Err(anyhow::Error::new(ProfileNotFound {
+            name: name.to_string(),
+            path: ctx.config_path.clone(),
+            profiles: data.map(|d| d.profiles.into_keys().collect()),
+            origin: ProfileOrigin::SetDefault,
+        }));
+    }
+    let edit = Edit {
+        set: Vec::new(),
+        default_profile: Some(name.to_string()),
+    };
+    config::update(&ctx.config_path, &edit)?;
+    let path = ctx.config_path.display().to_string();
+    if printer.json {
+        // default_profile belongs to the file, not to a profile.
+        printer.record(&json!({
+            "profile": null,
+            "key": "default_profile",
+            "value": name,
+            "path": path,
+        }))?;
+    } else {
+        printer.info(&format!("default_profile set to {name:?} in {path}"));
     }
     Ok(ExitStatus::Success)
 }

@@ -185,7 +185,9 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
                 report(printer, &rec, None)?;
                 return Ok(ExitStatus::Success);
             }
-            copy_one(ctx, &src, None, &dst, &options, args.no_clobber)?;
+            copy_one(ctx, &src, None, &dst, &options, args.no_clobber).map_err(|e| {
+                super::missing::explain(client, &src, super::missing::Verb::Copy, e)
+            })?;
             Ok(ExitStatus::Success)
         }
         (Location::Local(path), Location::Remote(dst)) => {

@@ -165,6 +165,7 @@ pub fn get_object(
             )
         }
     }
+    .map_err(|e| super::missing::explain(client, src, super::missing::Verb::Get, e))
     .with_context(|| format!("downloading {src} to {dst_text}"))?;
     if matches!(target, Target::Stdout) {
         printer.flush()?;

@@ -8,6 +8,7 @@ pub mod cp;
 pub mod get;
 pub mod ls;
 pub mod mb;
+pub mod missing;
 pub mod multipart;
 pub mod put;
 pub mod rb;

@@ -28,7 +28,9 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     } = ctx;
     match &args.command {
         MultipartCommand::Ls { url } => ls(url, client, printer),
-        MultipartCommand::Parts { url, upload_id } => parts(url, upload_id, client, printer),
+        MultipartCommand::Parts { url, upload_id } => {
+            parts(url, given_id(upload_id)?, client, printer)
+        }
         MultipartCommand::Abort {
             url,
             upload_id,
@@ -36,14 +38,16 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             older_than,
         } => abort(
             url,
-            upload_id.as_deref(),
+            upload_id.as_deref().map(given_id).transpose()?,
             *all,
             older_than.as_deref(),
             client,
             printer,
         ),
         MultipartCommand::Init { url, upload } => init(url, upload, client, printer),
-        MultipartCommand::Complete { url, upload_id } => complete(url, upload_id, client, printer),
+        MultipartCommand::Complete { url, upload_id } => {
+            complete(url, given_id(upload_id)?, client, printer)
+        }
         MultipartCommand::SignParts {
             url,
             size,
@@ -61,6 +65,17 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             printer,
         ),
     }
+}
+
+/// An `--upload-id` as given, refused when blank: the server would answer NoSuchUpload
+/// (exit 4), which hides that the id was never filled in (`--upload-id "$ID"` with ID unset).
+fn given_id(id: &str) -> anyhow::Result<&str> {
+    if id.trim().is_empty() {
+        return Err(usage(
+            "--upload-id is empty; objcmd multipart ls URL shows the ids of unfinished uploads",
+        ));
+    }
+    Ok(id)
 }
 
 fn object_url(url: &str, client: &Client) -> anyhow::Result<RemoteUrl> {
@@ -151,7 +166,7 @@ fn abort(
         client
             .abort_multipart_upload(&url.bucket, &url.key, id)
             .with_context(|| format!("aborting upload {id} of {url}"))?;
-        report_abort(printer, &url, id, None)?;
+        report_abort(printer, &url, id, Outcome::Done)?;
         return Ok(ExitStatus::Success);
     }
     debug_assert!(all, "clap requires --upload-id or --all");
@@ -161,17 +176,33 @@ fn abort(
         .transpose()
         .map_err(usage)?
         .unwrap_or(Duration::ZERO);
-    abort_all(client, printer, &url, min_age, false).finish()
+    let batch = abort_all(client, printer, &url, min_age, AbortAll::Report);
+    // Silence would look like a command that did not run (a cron job's log, say).
+    if batch.counts() == (0, 0) && !client.transport().cancelled() {
+        let shown = url.to_string();
+        printer.info(&match older_than {
+            Some(age) if !min_age.is_zero() => format!("no uploads older than {age} under {shown}"),
+            _ => format!("no unfinished uploads under {shown}"),
+        });
+    }
+    batch.finish()
 }
 
-/// One aborted upload's line or record (`error` set when it failed).
+/// What became of one upload.
+enum Outcome<'a> {
+    Done,
+    Planned,
+    Failed(&'a anyhow::Error),
+}
+
+/// One aborted (or, with `--dry-run`, planned) upload's line or record, or its failure.
 fn report_abort(
     printer: &Printer,
     url: &RemoteUrl,
     upload_id: &str,
-    error: Option<&anyhow::Error>,
+    outcome: Outcome<'_>,
 ) -> std::io::Result<()> {
-    if let Some(err) = error {
+    if let Outcome::Failed(err) = outcome {
         printer.error(&format!("{err:#}"));
     }
     if printer.json {
@@ -180,31 +211,46 @@ fn report_abort(
             "op": "abort",
             "key": url.key,
             "upload_id": (!upload_id.is_empty()).then_some(upload_id),
-            "status": if error.is_some() { "error" } else { "ok" },
+            "status": match outcome {
+                Outcome::Done => "ok",
+                Outcome::Planned => "planned",
+                Outcome::Failed(_) => "error",
+            },
         });
-        if let Some(err) = error {
+        if let Outcome::Failed(err) = outcome {
             record["error"] = super::error_value(err);
         }
-        printer.record(&record)
-    } else if !printer.quiet && error.is_none() {
-        printer.line(&format!(
-            "abort: {} ({upload_id})",
-            printer.escape(&url.to_string())
-        ))
-    } else {
-        Ok(())
+        return printer.record(&record);
     }
+    let shown = printer.escape(&url.to_string()).into_owned();
+    match outcome {
+        _ if printer.quiet => Ok(()),
+        Outcome::Done => printer.line(&format!("abort: {shown} ({upload_id})")),
+        Outcome::Planned => printer.line(&format!("(dry run) abort: {shown} ({upload_id})")),
+        Outcome::Failed(_) => Ok(()),
+    }
+}
+
+/// What [`abort_all`] does with each upload it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbortAll {
+    /// Abort it and report it (`multipart abort --all`).
+    Report,
+    /// Report it as planned and abort nothing (`rb --force --dry-run`).
+    Plan,
+    /// Abort it and report only failures (`rb --force`).
+    Quiet,
 }
 
 /// Aborts every unfinished upload under `url`'s prefix started at least `min_age` ago, as
 /// the listing pages arrive. One failure does not stop the others; an upload that is gone
-/// meanwhile (NoSuchUpload) counts as aborted. With `quiet`, only failures are reported.
+/// meanwhile (NoSuchUpload) counts as aborted.
 pub fn abort_all(
     client: &Client,
     printer: &Printer,
     url: &RemoteUrl,
     min_age: Duration,
-    quiet: bool,
+    mode: AbortAll,
 ) -> super::Batch {
     let batch = super::Batch::default();
     let now = Timestamp::now();
@@ -218,7 +264,7 @@ pub fn abort_all(
             Err(e) => {
                 let err = anyhow::Error::new(e)
                     .context(format!("listing the multipart uploads of {url}"));
-                let _ = report_abort(printer, url, "", Some(&err));
+                let _ = report_abort(printer, url, "", Outcome::Failed(&err));
                 batch.failed(err);
                 break;
             }
@@ -232,17 +278,22 @@ pub fn abort_all(
             }
         }
         let target = url.with_key(u.key.clone());
+        if mode == AbortAll::Plan {
+            batch.ok();
+            let _ = report_abort(printer, &target, &u.upload_id, Outcome::Planned);
+            continue;
+        }
         match client.abort_multipart_upload(&url.bucket, &u.key, &u.upload_id) {
             Err(e) if !e.is_not_found() => {
                 let err = anyhow::Error::new(e)
                     .context(format!("aborting upload {} of {target}", u.upload_id));
-                let _ = report_abort(printer, &target, &u.upload_id, Some(&err));
+                let _ = report_abort(printer, &target, &u.upload_id, Outcome::Failed(&err));
                 batch.failed(err);
             }
             _ => {
                 batch.ok();
-                if !quiet {
-                    let _ = report_abort(printer, &target, &u.upload_id, None);
+                if mode == AbortAll::Report {
+                    let _ = report_abort(printer, &target, &u.upload_id, Outcome::Done);
                 }
             }
         }

@@ -1,5 +1,5 @@
 //! `objcmd rb`: remove a bucket; with `--force`, first empty it of objects and of
-//! unfinished multipart uploads.
+//! unfinished multipart uploads; with `--dry-run`, only say what would go.
 //!
 //! `--force` first aborts the unfinished multipart uploads, then deletes with
 //! DeleteObjects, 1,000 keys at a time as the listing pages arrive (as `rm -r` does).
@@ -9,20 +9,43 @@ use std::time::Duration;
 use anyhow::Context as _;
 use serde_json::json;
 
-use super::multipart::abort_all;
-use super::rm::rm_tree;
+use super::multipart::{AbortAll, abort_all};
+use super::rm::{TreeDelete, rm_tree};
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
 use crate::exit::{self, ExitStatus, usage};
 use crate::filter::Filter;
 
-/// Aborts every unfinished multipart upload, then deletes every object (in batches).
-/// Uploads go first: their parts are invisible to the listing but keep the bucket from
-/// being removed, and an upload finished during the deletes would leave an object behind.
-fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
+/// What `rb --force` offers when a bucket is not empty (the hint of BucketNotEmpty).
+pub const FORCE_HINT: &str = "rb --force deletes every object and aborts every unfinished upload first (rb --force --dry-run lists them)";
+
+/// `rb --dry-run` without `--force` of a bucket that holds something: the real `rb` would
+/// fail with BucketNotEmpty.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} is not empty: rb without --force would fail (BucketNotEmpty)")]
+pub struct WouldNotBeEmpty(pub String);
+
+/// `1 object`, `2 objects`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Aborts every unfinished multipart upload, then deletes every object (in batches); with
+/// [`Emptying::Plan`], reports them as planned instead. Uploads go first: their parts are
+/// invisible to the listing but keep the bucket from being removed, and an upload finished
+/// during the deletes would leave an object behind.
+fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl, how: Emptying) -> anyhow::Result<()> {
     let root = url.with_key(String::new());
-    let aborts = abort_all(ctx.client, ctx.printer, &root, Duration::ZERO, true);
+    let (abort_mode, delete_mode) = match how {
+        Emptying::Do => (AbortAll::Quiet, TreeDelete::Quiet),
+        Emptying::Plan => (AbortAll::Plan, TreeDelete::Plan),
+    };
+    let aborts = abort_all(ctx.client, ctx.printer, &root, Duration::ZERO, abort_mode);
     let (aborted, abort_failures) = aborts.counts();
     let aborts = aborts.finish();
     if let Err(e) = &aborts
@@ -30,15 +53,44 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
     {
         return aborts.map(|_| ());
     }
-    let (deletes, deleted) = rm_tree(ctx, &root, &Filter::default(), false, true);
+    let (deletes, deleted) = rm_tree(ctx, &root, &Filter::default(), delete_mode);
     if deleted + aborted > 0 {
-        ctx.printer.info(&format!(
-            "deleted {deleted} objects and aborted {aborted} uploads"
-        ));
+        let (objects, uploads) = (count(deleted, "object"), count(aborted, "upload"));
+        ctx.printer.info(&match how {
+            Emptying::Do => format!("deleted {objects} and aborted {uploads}"),
+            Emptying::Plan => format!("(dry run) would delete {objects} and abort {uploads}"),
+        });
     }
     deletes?;
     if abort_failures > 0 {
         aborts?;
+    }
+    Ok(())
+}
+
+/// Whether [`empty_bucket`] acts or only lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Emptying {
+    Do,
+    Plan,
+}
+
+/// `rb --dry-run` without `--force`: the bucket must exist and hold nothing, as the real
+/// `rb` needs (one key and one upload are enough to know).
+fn check_empty(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
+    let bucket_url = url.bucket_url();
+    let page = ctx
+        .client
+        .list_objects(&url.bucket, "", None, None, Some(1))
+        .with_context(|| format!("listing {bucket_url}"))?;
+    let upload = ctx.client.multipart_uploads(&url.bucket, "").next();
+    if let Some(Err(e)) = upload {
+        return Err(
+            anyhow::Error::new(e).context(format!("listing the multipart uploads of {bucket_url}"))
+        );
+    }
+    if !page.contents.is_empty() || !page.common_prefixes.is_empty() || upload.is_some() {
+        return Err(anyhow::Error::new(WouldNotBeEmpty(bucket_url)));
     }
     Ok(())
 }
@@ -59,16 +111,46 @@ pub fn run(args: &RbArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         )));
     }
     let bucket_url = url.bucket_url();
+    let how = if args.dry_run {
+        Emptying::Plan
+    } else {
+        Emptying::Do
+    };
     if args.force {
-        empty_bucket(ctx, &url).with_context(|| format!("emptying {bucket_url}"))?;
+        empty_bucket(ctx, &url, how).with_context(|| format!("emptying {bucket_url}"))?;
+    } else if how == Emptying::Plan {
+        check_empty(ctx, &url)?;
     }
-    client
-        .delete_bucket(&url.bucket)
-        .with_context(|| format!("removing bucket {bucket_url}"))?;
+    if how == Emptying::Do {
+        client
+            .delete_bucket(&url.bucket)
+            .with_context(|| format!("removing bucket {bucket_url}"))?;
+    }
+    let status = match how {
+        Emptying::Do => "ok",
+        Emptying::Plan => "planned",
+    };
     if printer.json {
-        printer.record(&json!({"op": "rb", "src": bucket_url, "status": "ok"}))?;
+        printer.record(&json!({"op": "rb", "src": bucket_url, "status": status}))?;
     } else if !printer.quiet {
-        printer.line(&format!("remove bucket: {bucket_url}"))?;
+        let dry = if how == Emptying::Plan {
+            "(dry run) "
+        } else {
+            ""
+        };
+        printer.line(&format!("{dry}remove bucket: {bucket_url}"))?;
     }
     Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(0, "object"), "0 objects");
+        assert_eq!(count(1, "upload"), "1 upload");
+        assert_eq!(count(2, "upload"), "2 uploads");
+    }
 }

@@ -153,21 +153,32 @@ fn batches<'a>(
     })
 }
 
-/// Deletes everything under `url`'s prefix that the filter accepts; with `quiet`, only
-/// failures are reported. Returns the batch's result and the number of keys deleted.
+/// What [`rm_tree`] does with each key it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeDelete {
+    /// Delete it and report it (`rm -r`).
+    Report,
+    /// Report it as planned and delete nothing (`--dry-run`).
+    Plan,
+    /// Delete it and report only failures (`rb --force`).
+    Quiet,
+}
+
+/// Deletes everything under `url`'s prefix that the filter accepts, or with
+/// [`TreeDelete::Plan`] only lists it. Returns the batch's result and the number of keys
+/// deleted (or planned).
 pub fn rm_tree(
     ctx: Ctx<'_>,
     url: &RemoteUrl,
     filter: &Filter,
-    dry_run: bool,
-    quiet: bool,
+    mode: TreeDelete,
 ) -> (anyhow::Result<ExitStatus>, usize) {
     let prefix = walk::as_prefix(&url.key);
     let deleter = Deleter {
         ctx,
         url,
-        dry_run,
-        quiet,
+        dry_run: mode == TreeDelete::Plan,
+        quiet: mode == TreeDelete::Quiet,
         single: AtomicBool::new(false),
         batch: Batch::default(),
     };
@@ -214,7 +225,12 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         let mut worst = ExitStatus::Success;
         let mut last_error = None;
         for url in &urls {
-            let (result, done) = rm_tree(ctx, url, &filter, args.dry_run, false);
+            let mode = if args.dry_run {
+                TreeDelete::Plan
+            } else {
+                TreeDelete::Report
+            };
+            let (result, done) = rm_tree(ctx, url, &filter, mode);
             if done == 0 && result.is_ok() {
                 let prefix = url.with_key(walk::as_prefix(&url.key));
                 printer.info(&format!("nothing to delete under {prefix}"));

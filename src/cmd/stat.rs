@@ -3,6 +3,7 @@
 use anyhow::Context as _;
 use serde_json::json;
 
+use super::missing::{self, Verb};
 use crate::address::RemoteUrl;
 use crate::cli::StatArgs;
 use crate::client::Client;
@@ -15,6 +16,7 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
     let key = url.object_key(client.dialect())?;
     let meta = client
         .head_object(&url.bucket, key)
+        .map_err(|e| missing::explain(client, &url, Verb::Stat, e.into()))
         .with_context(|| format!("getting the metadata of {url}"))?;
     let modified = meta.last_modified.map(|t| t.to_string());
     if printer.json {

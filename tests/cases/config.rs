@@ -219,6 +219,77 @@ fn unknown_provider_and_missing_credentials_are_usage_errors() {
 }
 
 #[test]
+fn default_profile_must_name_an_existing_profile_and_a_wrong_name_gets_the_nearest() {
+    let t = TestEnv::new();
+    for profile in ["ci", "local"] {
+        t.bare()
+            .args([
+                "-p",
+                profile,
+                "config",
+                "init",
+                "--endpoint",
+                "http://127.0.0.1:9",
+            ])
+            .args(["--access-key", "AKID", "--secret-key", SECRET])
+            .assert()
+            .success();
+    }
+    let before = std::fs::read_to_string(t.config_path()).unwrap();
+    assert!(before.contains("default_profile = \"ci\""), "{before}");
+    t.bare()
+        .args(["-p", "ci", "config", "set", "default_profile", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile \"nosuch\" is not in"))
+        .stderr(predicate::str::contains("(its profiles: ci, local)"))
+        .stderr(predicate::str::contains(
+            "hint: create it first with: objcmd -p nosuch config init",
+        ));
+    assert_eq!(std::fs::read_to_string(t.config_path()).unwrap(), before);
+    // A top-level key: not "set in profile ci".
+    t.bare()
+        .args(["-p", "ci", "config", "set", "default_profile", "local"])
+        .assert()
+        .success()
+        .stderr(format!(
+            "objcmd: default_profile set to \"local\" in {}\n",
+            t.config_path().display()
+        ));
+    t.bare()
+        .args(["config", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("profile: local\n"));
+    // A wrong -p gets the nearest name (case first) and the list.
+    t.bare()
+        .args(["-p", "Local", "ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile \"Local\" is not in"))
+        .stderr(predicate::str::contains("(its profiles: ci, local)"))
+        .stderr(predicate::str::contains("hint: did you mean -p local?"));
+    t.bare()
+        .env("OBJCMD_PROFILE", "lcoal")
+        .args(["ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean -p local?"));
+    // A default_profile written by hand is checked too, before any missing-key message.
+    std::fs::write(
+        t.config_path(),
+        before.replace("default_profile = \"ci\"", "default_profile = \"nosuch\""),
+    )
+    .unwrap();
+    t.bare()
+        .args(["ls"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("default_profile \"nosuch\" of"))
+        .stderr(predicate::str::contains("no access key").not());
+}
+
+#[test]
 fn precedence_flag_over_env_over_profile() {
     let s = server();
     let t = TestEnv::new();

@@ -75,6 +75,104 @@ fn missing_key_exits_4_and_leaves_no_file() {
 }
 
 #[test]
+fn a_missing_bucket_and_a_missing_key_are_told_apart_after_a_head() {
+    let t = TestEnv::new();
+    let b = t.bucket("headnf");
+    let gone = format!("s3://{}-none/k.txt", b.name);
+    // A HEAD reply has no body: objcmd asks the bucket what is missing.
+    t.cmd()
+        .args(["stat", &gone])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(": NoSuchBucket"))
+        .stderr(predicate::str::contains("hint: check the bucket name"));
+    let out = t.cmd().args(["--json", "stat", &gone]).assert().code(4);
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["error"]["code"],
+        "NoSuchBucket"
+    );
+    t.cmd()
+        .args(["stat", &b.url("k.txt")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(": NoSuchKey (HTTP 404"))
+        .stderr(predicate::str::contains("hint:").not());
+    for args in [
+        vec!["get", gone.as_str(), "out.txt"],
+        vec!["cp", gone.as_str(), &b.url("copy.txt")],
+    ] {
+        t.cmd()
+            .args(&args)
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(": NoSuchBucket"));
+    }
+}
+
+#[test]
+fn a_missing_key_with_objects_under_it_says_so_and_suggests_ls_or_r() {
+    let t = TestEnv::new();
+    let b = t.bucket("prefixnf");
+    t.write("f.txt", b"x");
+    t.cmd()
+        .args(["put", "f.txt", &b.url("dir/sub/f.txt")])
+        .assert()
+        .success();
+    let under = format!("no such object, but objects exist under {}", b.url("dir/"));
+    for url in [b.url("dir"), b.url("dir/")] {
+        t.cmd()
+            .args(["stat", &url])
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(under.as_str()))
+            .stderr(predicate::str::contains(": NoSuchKey (HTTP 404"))
+            .stderr(predicate::str::contains(format!(
+                "hint: stat shows one object; list those under it with: objcmd ls {}",
+                b.url("dir/")
+            )));
+    }
+    // The prefix one level up: `dir/sub` holds `dir/sub/f.txt`.
+    t.cmd()
+        .args(["stat", &b.url("dir/sub")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(b.url("dir/sub/")));
+    t.cmd()
+        .args(["get", &b.url("dir"), "out"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(under.as_str()))
+        .stderr(predicate::str::contains(format!(
+            "hint: add -r to download everything under {}",
+            b.url("dir/")
+        )));
+    assert!(!t.path("out").exists());
+    t.cmd()
+        .args(["cp", &b.url("dir"), &b.url("copy")])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(under.as_str()))
+        .stderr(predicate::str::contains(
+            "hint: add -r to copy everything under",
+        ));
+    let out = t
+        .cmd()
+        .args(["--json", "get", &b.url("dir"), "out"])
+        .assert()
+        .code(4);
+    assert_eq!(
+        json_lines(&out.get_output().stdout)[0]["error"]["code"],
+        "NoSuchKey"
+    );
+    // A key next to the prefix, not under it, gets no such hint.
+    t.cmd()
+        .args(["get", &b.url("di"), "out"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("hint:").not());
+}
+
+#[test]
 fn missing_bucket_exits_4() {
     let t = TestEnv::new();
     let name = format!("t{}-never-made", std::process::id());
@@ -193,6 +291,33 @@ fn bad_urls_flags_and_values_exit_2() {
     assert!(json_lines(&out.get_output().stdout).is_empty());
 }
 
+#[test]
+fn an_empty_upload_id_is_a_usage_error_before_any_request() {
+    let t = TestEnv::new();
+    let b = t.bucket("emptyid");
+    for id in ["", " "] {
+        for sub in ["parts", "abort", "complete"] {
+            t.cmd()
+                .args(["multipart", sub, &b.url("k"), "--upload-id", id])
+                .assert()
+                .code(2)
+                .stderr(predicate::str::starts_with(
+                    "objcmd: error: --upload-id is empty; objcmd multipart ls URL shows",
+                ));
+        }
+    }
+    // Before any request: a dead endpoint would make any request exit 1.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    t.cmd()
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}")])
+        .args(["multipart", "parts", &b.url("k"), "--upload-id", ""])
+        .assert()
+        .code(2);
+}
+
 fn args(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
@@ -216,6 +341,29 @@ fn refused_connection_exits_1_with_a_hint() {
         .code(1)
         .stderr(predicate::str::contains("(after 2 attempts)"))
         .stderr(predicate::str::contains("hint: nothing answered"));
+}
+
+#[test]
+fn an_endpoint_without_a_scheme_on_a_plain_http_server_fails_at_once_with_a_hint() {
+    // Without a scheme the endpoint means https://: the TLS handshake meets radosgw's plain
+    // HTTP. That answer will not change, so one attempt, and a hint to write http://.
+    let port = server().port;
+    let t = TestEnv::new();
+    let out = t
+        .cmd()
+        .args(["-v", "--endpoint", &format!("127.0.0.1:{port}"), "ls"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "the server at 127.0.0.1:{port} answered in plain HTTP, not TLS"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "hint: 127.0.0.1:{port} speaks plain HTTP, not HTTPS: write the endpoint with http://, as in --endpoint http://127.0.0.1:{port}"
+        )));
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(!stderr.contains("retrying"), "retried:\n{stderr}");
+    assert!(!stderr.contains("attempts"), "retried:\n{stderr}");
+    assert!(!stderr.contains("nothing answered"), "{stderr}");
 }
 
 #[test]
@@ -255,13 +403,112 @@ fn removing_a_bucket_that_is_not_empty_fails_and_force_empties_it() {
         .args(["rb", &b.url("")])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("BucketNotEmpty"));
+        .stderr(predicate::str::contains("BucketNotEmpty"))
+        .stderr(predicate::str::contains(
+            "hint: rb --force deletes every object and aborts every unfinished upload first",
+        ));
     t.cmd()
         .args(["rb", "--force", &b.url("")])
         .assert()
         .success()
         .stdout(format!("remove bucket: s3://{}\n", b.name));
     t.cmd().args(["ls", &b.url("")]).assert().code(4);
+}
+
+#[test]
+fn rb_dry_run_lists_what_would_go_and_changes_nothing() {
+    let t = TestEnv::new();
+    let b = t.bucket("rbdry");
+    let bucket = format!("s3://{}", b.name);
+    t.write("f.txt", b"x");
+    for key in ["a/f.txt", "b.txt"] {
+        t.cmd()
+            .args(["put", "f.txt", &b.url(key)])
+            .assert()
+            .success();
+    }
+    let out = t
+        .cmd()
+        .args(["multipart", "init", &b.url("up.bin")])
+        .assert()
+        .success();
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    // Without --force, the real rb would fail: so does its dry run.
+    t.cmd()
+        .args(["rb", "--dry-run", &bucket])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{bucket} is not empty: rb without --force would fail"
+        )))
+        .stderr(predicate::str::contains(
+            "hint: rb --force deletes every object",
+        ));
+    t.cmd()
+        .args(["rb", "--force", "--dry-run", &bucket])
+        .assert()
+        .success()
+        .stdout(format!(
+            "(dry run) abort: {} ({id})\n(dry run) delete: {}\n(dry run) delete: {}\n(dry run) remove bucket: {bucket}\n",
+            b.url("up.bin"),
+            b.url("a/f.txt"),
+            b.url("b.txt")
+        ))
+        .stderr("objcmd: (dry run) would delete 2 objects and abort 1 upload\n");
+    let out = t
+        .cmd()
+        .args(["--json", "rb", "--force", "--dry-run", &bucket])
+        .assert()
+        .success();
+    let records = json_lines(&out.get_output().stdout);
+    let ops: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r["op"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("abort", "planned"),
+            ("delete", "planned"),
+            ("delete", "planned"),
+            ("rb", "planned")
+        ]
+    );
+    assert_eq!(records[0]["upload_id"], id.as_str());
+    assert_eq!(records[1]["src"], b.url("a/f.txt"));
+    // Nothing went.
+    let out = t
+        .cmd()
+        .args(["--json", "ls", "-r", &b.url("")])
+        .assert()
+        .success();
+    assert_eq!(json_lines(&out.get_output().stdout).len(), 2);
+    t.cmd()
+        .args(["multipart", "ls", &bucket])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id.as_str()));
+    // One of each: singular words.
+    t.cmd().args(["rm", &b.url("b.txt")]).assert().success();
+    t.cmd()
+        .args(["rb", "--force", &bucket])
+        .assert()
+        .success()
+        .stdout(format!("remove bucket: {bucket}\n"))
+        .stderr("objcmd: deleted 1 object and aborted 1 upload\n");
+    t.cmd().args(["ls", &bucket]).assert().code(4);
+    // An empty bucket's dry run names only the bucket, and keeps it.
+    let e = t.bucket("rbdry-empty");
+    let empty = format!("s3://{}", e.name);
+    t.cmd()
+        .args(["rb", "--dry-run", &empty])
+        .assert()
+        .success()
+        .stdout(format!("(dry run) remove bucket: {empty}\n"))
+        .stderr("");
+    t.cmd().args(["ls", &empty]).assert().success();
 }
 
 #[test]

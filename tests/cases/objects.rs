@@ -609,3 +609,71 @@ fn the_content_type_is_guessed_from_the_file_name_then_the_key() {
         assert_eq!(stat["content_type"], expected, "put {src} {key}");
     }
 }
+
+#[test]
+fn multipart_abort_all_with_nothing_to_abort_says_so() {
+    let t = TestEnv::new();
+    let b = t.bucket("abortnone");
+    let prefix = b.url("p/");
+    t.cmd()
+        .args(["multipart", "abort", "--all", &prefix])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!("objcmd: no unfinished uploads under {prefix}\n"));
+    // A fresh upload is not older than 7d: it stays, and the message says what was asked.
+    let out = t
+        .cmd()
+        .args(["multipart", "init", &b.url("p/young.bin")])
+        .assert()
+        .success();
+    let id = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    t.cmd()
+        .args(["multipart", "abort", "--all", "--older-than", "7d", &prefix])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!("objcmd: no uploads older than 7d under {prefix}\n"));
+    // --json: no record (nothing was aborted), the note stays on stderr; -q drops it.
+    t.cmd()
+        .args([
+            "--json",
+            "multipart",
+            "abort",
+            "--all",
+            "--older-than",
+            "7d",
+            &prefix,
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("no uploads older than 7d"));
+    t.cmd()
+        .args([
+            "-q",
+            "multipart",
+            "abort",
+            "--all",
+            "--older-than",
+            "7d",
+            &prefix,
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    t.cmd()
+        .args(["multipart", "ls", &prefix])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id.as_str()));
+    t.cmd()
+        .args(["multipart", "abort", "--all", &prefix])
+        .assert()
+        .success()
+        .stdout(format!("abort: {} ({id})\n", b.url("p/young.bin")))
+        .stderr("");
+}

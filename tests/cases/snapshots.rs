@@ -245,8 +245,12 @@ fn snapshots_of_stat() {
     );
     let mut s = Session::new(&t);
     s.hide(&b.name, "[BUCKET]");
+    setup(&t, &["put", "a.txt", &b.url("dir/b.txt")]);
     s.run(&["stat", &b.url("a.txt")]);
     s.run(&["--json", "stat", &b.url("a.txt")]);
+    // Keys that are prefixes: exit 4 with a hint to list them.
+    s.run(&["stat", &b.url("dir")]);
+    s.run(&["--json", "stat", &b.url("dir/")]);
     s.snapshot("stat");
 }
 
@@ -574,6 +578,7 @@ fn snapshots_of_errors() {
         };
         for args in [
             with(&["stat", &b.url("missing.txt")]),
+            with(&["stat", &format!("{missing_bucket}missing.txt")]),
             with(&["get", &b.url("missing.txt"), "out.txt"]),
             with(&["ls", &missing_bucket]),
             with(&["put", "no-such-file.txt", &b.url("k")]),

@@ -326,7 +326,7 @@ fn rm_r_deletes_in_batches_and_rb_force_empties_everything() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "deleted 1200 objects and aborted 1 uploads",
+            "deleted 1200 objects and aborted 1 upload\n",
         ));
     t.cmd().args(["ls", &b.url("")]).assert().code(4);
 }
