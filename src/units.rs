@@ -1,4 +1,5 @@
-//! Sizes and rates as people write them (`8MiB`, `64M`, `10MiB/s`) and as we print them.
+//! Sizes and rates as people write them (`8MiB`, `64M`, `10MiB/s`) and as we print them;
+//! counts with their nouns (`1 object`, `2 objects`).
 //!
 //! `K`, `M`, `G`, `T` and their `KiB`... spellings are powers of 1024 (as in s3cmd and
 //! s5cmd); `KB`, `MB`, `GB`, `TB` are powers of 1000.
@@ -115,6 +116,16 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+/// A count and its noun, singular for one: `count(1, "object")` is `1 object`,
+/// `count(2, "object")` is `2 objects` (every noun objcmd counts takes an `s`).
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +174,12 @@ mod tests {
         assert_eq!(human_size(1536), "1.5 KiB");
         assert_eq!(human_size(20 << 20), "20 MiB");
         assert_eq!(human_size((3 << 30) + (1 << 28)), "3.2 GiB");
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(count(0, "object"), "0 objects");
+        assert_eq!(count(1, "object"), "1 object");
+        assert_eq!(count(2, "upload"), "2 uploads");
     }
 }

@@ -17,6 +17,7 @@ use crate::exit::{ExitStatus, usage};
 use crate::output::Printer;
 use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, Tuning};
 use crate::units;
+use crate::units::count;
 
 /// Runs `multipart`.
 pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
@@ -361,9 +362,10 @@ fn complete(
         }))?;
     } else if !printer.quiet {
         printer.line(&format!(
-            "complete: {} ({} parts, {size} bytes)",
+            "complete: {} ({}, {})",
             printer.escape(&url.to_string()),
-            list.len()
+            count(list.len() as u64, "part"),
+            count(size, "byte")
         ))?;
     }
     Ok(ExitStatus::Success)

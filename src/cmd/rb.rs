@@ -16,6 +16,7 @@ use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
 use crate::exit::{self, ExitStatus, usage};
 use crate::filter::Filter;
+use crate::units::count;
 
 /// What `rb --force` offers when a bucket is not empty (the hint of BucketNotEmpty).
 pub const FORCE_HINT: &str = "rb --force deletes every object and aborts every unfinished upload first (rb --force --dry-run lists them)";
@@ -25,15 +26,6 @@ pub const FORCE_HINT: &str = "rb --force deletes every object and aborts every u
 #[derive(Debug, thiserror::Error)]
 #[error("{0} is not empty: rb without --force would fail (BucketNotEmpty)")]
 pub struct WouldNotBeEmpty(pub String);
-
-/// `1 object`, `2 objects`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
 
 /// Aborts every unfinished multipart upload, then deletes every object (in batches); with
 /// [`Emptying::Plan`], reports them as planned instead. Uploads go first: their parts are
@@ -55,7 +47,10 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl, how: Emptying) -> anyhow::Result<
     }
     let (deletes, deleted) = rm_tree(ctx, &root, &Filter::default(), delete_mode);
     if deleted + aborted > 0 {
-        let (objects, uploads) = (count(deleted, "object"), count(aborted, "upload"));
+        let (objects, uploads) = (
+            count(deleted as u64, "object"),
+            count(aborted as u64, "upload"),
+        );
         ctx.printer.info(&match how {
             Emptying::Do => format!("deleted {objects} and aborted {uploads}"),
             Emptying::Plan => format!("(dry run) would delete {objects} and abort {uploads}"),
@@ -141,16 +136,4 @@ pub fn run(args: &RbArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         printer.line(&format!("{dry}remove bucket: {bucket_url}"))?;
     }
     Ok(ExitStatus::Success)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_are_singular_for_one() {
-        assert_eq!(count(0, "object"), "0 objects");
-        assert_eq!(count(1, "upload"), "1 upload");
-        assert_eq!(count(2, "upload"), "2 uploads");
-    }
 }

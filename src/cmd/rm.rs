@@ -121,8 +121,10 @@ impl Deleter<'_> {
                     } else {
                         self.fail(
                             key,
-                            anyhow::anyhow!("{e:#}")
-                                .context(format!("DeleteObjects of {} keys", batchable.len())),
+                            anyhow::anyhow!("{e:#}").context(format!(
+                                "DeleteObjects of {}",
+                                crate::units::count(batchable.len() as u64, "key")
+                            )),
                         );
                     }
                 }
