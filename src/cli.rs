@@ -365,10 +365,20 @@ pub struct UploadArgs {
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    ///
+    /// Everything is taken to start with, so an --include matters only after an --exclude:
+    /// --exclude '*' --include '*.jpg' takes only what ends in .jpg (--include alone takes
+    /// everything, and a warning says so). GLOB matches the path from the top of the tree,
+    /// '*' also matches '/', and a GLOB that matches a directory takes everything under it.
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,
 
     /// Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    ///
+    /// GLOB matches the path from the top of the tree, and '*' also matches '/': '*.tmp'
+    /// skips .tmp files at any depth. A GLOB that matches a directory skips everything under
+    /// it ('logs' and 'logs/' both skip logs/**; 'logs/' never a file named logs), and
+    /// '**/NAME/' finds the directory NAME at any depth.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 

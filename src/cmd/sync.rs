@@ -24,7 +24,7 @@ use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
 use crate::exit::{ExitStatus, LocalNotFound, usage};
-use crate::filter::Filter;
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::transfer::{self, Layout, crypt, hex};
 use crate::walk::{self, Walked};
@@ -651,7 +651,12 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             args.src, args.dst
         )));
     }
-    let filter = super::put::filter(&args.filter, true)?;
+    let selection = if args.delete {
+        Selection::SyncDeletes
+    } else {
+        Selection::Transfers
+    };
+    let filter = super::put::filter(&args.filter, true, selection, printer)?;
     let syncer = Syncer {
         ctx,
         src: &src,
