@@ -553,6 +553,13 @@ pub struct SyncArgs {
     #[arg(long)]
     pub delete: bool,
 
+    /// With --delete, go on when the source is empty (after filters): empty the destination
+    ///
+    /// Without it, such a sync is refused (exit 1) and nothing is changed: a mistyped source
+    /// prefix or an empty directory must not empty the destination.
+    #[arg(long, requires = "delete")]
+    pub allow_empty_source: bool,
+
     /// Compare contents (MD5) instead of size and modification time
     #[arg(long)]
     pub checksum: bool,

@@ -1,5 +1,6 @@
-//! Filters (issue 15): an `--include` that narrows nothing is warned about, and a pattern
-//! naming a directory matches what is under it.
+//! Filters and sync safety (issue 15): an `--include` that narrows nothing is warned about,
+//! a pattern naming a directory matches what is under it, and `sync --delete` refuses to
+//! empty a destination from an empty source.
 
 use predicates::prelude::*;
 
@@ -202,4 +203,94 @@ fn a_pattern_naming_a_directory_matches_everything_under_it() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("matches no path"));
+}
+
+#[test]
+fn sync_delete_refuses_an_empty_source_unless_allowed() {
+    let t = TestEnv::new();
+    let b = t.bucket("empty-src");
+    upload(&t, &b, "mirror/");
+    let refused = |args: &[&str]| {
+        let out = t.cmd().args(args).assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "one error line and a hint: {stderr}");
+        assert!(
+            lines[0].starts_with("objcmd: error: the source "),
+            "{stderr}"
+        );
+        assert!(lines[0].contains("is empty"), "{stderr}");
+        assert!(lines[1].starts_with("hint: ") && lines[1].contains("--allow-empty-source"));
+        stderr
+    };
+    // A mistyped remote prefix, with and without --dry-run.
+    let typo = b.url("mirorr/");
+    let mirror = b.url("mirror/");
+    t.write("local/kept.txt", b"kept");
+    let stderr = refused(&["sync", "--delete", &typo, "local"]);
+    assert!(stderr.contains(&typo), "{stderr}");
+    assert!(
+        stderr.contains("would delete the 1 file of local"),
+        "{stderr}"
+    );
+    let stderr = refused(&["sync", "--delete", &typo, &mirror]);
+    assert!(
+        stderr.contains(&format!("would delete all 7 objects of {mirror}")),
+        "{stderr}"
+    );
+    refused(&["sync", "--delete", "--dry-run", &typo, &mirror]);
+    // With --json the record carries the same error.
+    let out = t
+        .cmd()
+        .args(["--json", "sync", "--delete", &typo, &mirror])
+        .assert()
+        .code(1);
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is empty")
+    );
+    // An empty local directory, and filters that leave nothing of the source.
+    std::fs::create_dir_all(t.path("empty")).unwrap();
+    refused(&["sync", "--delete", "empty", &mirror]);
+    t.write("one.log", b"log");
+    t.cmd()
+        .args(["-q", "put", "one.log", &b.url("mirror/one.log")])
+        .assert()
+        .success();
+    let stderr = refused(&[
+        "sync",
+        "--delete",
+        "src",
+        &mirror,
+        "--exclude",
+        "*",
+        "--include",
+        "*.log",
+    ]);
+    assert!(stderr.contains("would delete the 1 object"), "{stderr}");
+    // Nothing was deleted.
+    assert_eq!(keys(&t, &mirror).len(), 8);
+    assert!(t.path("local/kept.txt").exists());
+    // Without --delete there is nothing to refuse.
+    t.cmd()
+        .args(["sync", &typo, &mirror])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing to do"));
+    // Asked for, the destination is emptied.
+    t.cmd()
+        .args(["sync", "--delete", "--allow-empty-source", "empty", &mirror])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 transferred, 8 deleted"));
+    assert!(keys(&t, &mirror).is_empty());
+    t.cmd()
+        .args(["sync", "--delete", "--allow-empty-source", &typo, "local"])
+        .assert()
+        .success();
+    assert!(!t.path("local/kept.txt").exists());
 }
