@@ -51,8 +51,20 @@ pub fn include_warning(rules: &[(bool, String)], selection: Selection) -> Option
     const RULE: &str = "everything is included to start with and the last matching rule wins";
     if first_exclude.is_some() {
         let quoted: Vec<String> = useless.iter().map(|p| format!("--include {p:?}")).collect();
+        let deletes = match selection {
+            Selection::Transfers => "",
+            Selection::RmDeletes => ", and rm -r deletes everything the --exclude rules leave",
+            Selection::SyncDeletes => {
+                ", and sync --delete deletes whatever the source lacks that the --exclude rules leave"
+            }
+        };
+        let (verb, it) = if useless.len() == 1 {
+            ("comes", "it changes")
+        } else {
+            ("come", "they change")
+        };
         return Some(format!(
-            "{} comes before every --exclude, so it changes nothing: {RULE}; put --include after the --exclude it should override",
+            "{} {verb} before every --exclude, so {it} nothing{deletes}: {RULE}; put --include after the --exclude it should override",
             quoted.join(", ")
         ));
     }
@@ -305,10 +317,17 @@ mod tests {
         let w = include_warning(&alone, Selection::SyncDeletes).unwrap();
         assert!(w.contains("sync --delete deletes"), "{w}");
         assert!(w.contains("the last matching rule wins"), "{w}");
-        let before = rules(&[(true, "*.tmp"), (false, "*")]);
+        let before = rules(&[(true, "*.tmp"), (true, "*.log"), (false, "keep/")]);
+        let w = include_warning(&before, Selection::Transfers).unwrap();
+        assert!(
+            w.contains("so they change nothing: everything is included"),
+            "{w}"
+        );
         let w = include_warning(&before, Selection::RmDeletes).unwrap();
         assert!(
-            w.starts_with("--include \"*.tmp\" comes before every --exclude"),
+            w.starts_with(
+                "--include \"*.tmp\", --include \"*.log\" come before every --exclude, so they change nothing, and rm -r deletes everything the --exclude rules leave:"
+            ),
             "{w}"
         );
         for fine in [
