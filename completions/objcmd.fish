@@ -541,7 +541,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s q -l quiet -d 'Pri
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l no-progress -d 'Never show progress bars'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l range -d 'Only bytes A to B (inclusive): A-B, A- or -N (the last N bytes)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
@@ -583,7 +583,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s q -l quiet -d 'Pri
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l no-progress -d 'Never show progress bars'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
@@ -621,7 +621,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s q -l quiet -d 'Prin
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l no-progress -d 'Never show progress bars'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
@@ -667,7 +667,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s q -l quiet -d 'Prin
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l no-progress -d 'Never show progress bars'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
@@ -702,6 +702,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l part-jobs -d 'Par
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l delete -d 'Delete from the destination what is not in the source'
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l allow-empty-source -d 'With --delete, go on when the source is empty (after filters): empty the destination'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l checksum -d 'Compare contents (MD5) instead of size and modification time'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l dry-run -d 'Print what would be transferred and deleted, change nothing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l anonymous -d 'Send unsigned requests (public buckets)'
@@ -711,7 +712,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s q -l quiet -d 'Pr
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-progress -d 'Never show progress bars'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F

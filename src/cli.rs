@@ -371,10 +371,20 @@ pub struct UploadArgs {
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    ///
+    /// Everything is taken to start with, so an --include matters only after an --exclude:
+    /// --exclude '*' --include '*.jpg' takes only what ends in .jpg (--include alone takes
+    /// everything, and a warning says so). GLOB matches the path from the top of the tree,
+    /// '*' also matches '/', and a GLOB that matches a directory takes everything under it.
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,
 
     /// Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)
+    ///
+    /// GLOB matches the path from the top of the tree, and '*' also matches '/': '*.tmp'
+    /// skips .tmp files at any depth. A GLOB that matches a directory skips everything under
+    /// it ('logs' and 'logs/' both skip logs/**; 'logs/' never a file named logs), and
+    /// '**/NAME/' finds the directory NAME at any depth.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 
@@ -552,6 +562,13 @@ pub struct SyncArgs {
     /// Delete from the destination what is not in the source
     #[arg(long)]
     pub delete: bool,
+
+    /// With --delete, go on when the source is empty (after filters): empty the destination
+    ///
+    /// Without it, such a sync is refused (exit 1) and nothing is changed: a mistyped source
+    /// prefix or an empty directory must not empty the destination.
+    #[arg(long, requires = "delete")]
+    pub allow_empty_source: bool,
 
     /// Compare contents (MD5) instead of size and modification time
     #[arg(long)]

@@ -79,6 +79,20 @@ pub struct PartialFailure {
     pub status: ExitStatus,
 }
 
+/// An error that states its own outcome: the message, the exit status it calls for, and
+/// the hint line to print after it (a refusal found after requests, or the summary of a
+/// batch cut short).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Stated {
+    /// The one-line message.
+    pub message: String,
+    /// The exit status.
+    pub status: ExitStatus,
+    /// The `hint:` line, if any.
+    pub hint: Option<String>,
+}
+
 /// Shorthand for returning a [`UsageError`].
 pub fn usage(msg: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(UsageError(msg.into()))
@@ -102,6 +116,9 @@ pub fn status_of(err: &anyhow::Error) -> ExitStatus {
         }
         if let Some(p) = cause.downcast_ref::<PartialFailure>() {
             return p.status;
+        }
+        if let Some(s) = cause.downcast_ref::<Stated>() {
+            return s.status;
         }
         if let Some(e) = cause.downcast_ref::<client::Error>() {
             return match e {
@@ -159,6 +176,9 @@ pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
 /// region, path vs virtual-host style.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
+        if let Some(hint) = cause.downcast_ref::<Stated>().and_then(|s| s.hint.clone()) {
+            return Some(hint);
+        }
         if cause.is::<KeyFileError>() {
             return Some(
                 "encryption_key_file must name the 16-byte key the objects were encrypted with (objcmd config list shows where the setting comes from; objcmd config gen-key FILE makes a new key)"
@@ -328,6 +348,29 @@ mod tests {
             .context("getting s3://b/k");
         assert_eq!(status_of(&key), ExitStatus::Usage);
         assert!(hint(&key).unwrap().contains("config gen-key"));
+    }
+
+    #[test]
+    fn a_stated_error_carries_its_status_message_and_hint() {
+        let err = anyhow::Error::new(Stated {
+            message: "interrupted: 2 transferred, 3 not done".into(),
+            status: ExitStatus::Interrupted,
+            hint: None,
+        });
+        assert_eq!(status_of(&err), ExitStatus::Interrupted);
+        let (code, msg, _) = error_fields(&err);
+        assert_eq!(
+            (code.as_str(), msg.as_str()),
+            ("Interrupted", "interrupted: 2 transferred, 3 not done")
+        );
+        assert_eq!(hint(&err), None);
+        let err = anyhow::Error::new(Stated {
+            message: "refused".into(),
+            status: ExitStatus::Failure,
+            hint: Some("add --flag".into()),
+        });
+        assert_eq!(status_of(&err), ExitStatus::Failure);
+        assert_eq!(hint(&err).as_deref(), Some("add --flag"));
     }
 
     #[test]

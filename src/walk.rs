@@ -99,9 +99,9 @@ pub fn walk<'a>(root: &'a Path, filter: &'a Filter) -> impl Iterator<Item = Walk
                 Ok(e) => e,
                 Err(e) => {
                     // A broken entry the filter (or another shard) would not take is not
-                    // this command's failure.
+                    // this command's failure, nor is a directory it takes nothing from.
                     if let Some(rel) = e.path().and_then(|p| rel_of(root, p))
-                        && !filter.accepts(&rel)
+                        && (!filter.accepts(&rel) || filter.rejects_all_under(&rel))
                     {
                         return None;
                     }
@@ -287,6 +287,12 @@ mod tests {
         assert_eq!(files(root, &filter), ["keep"]);
         let got = files(root, &Filter::default());
         assert!(got.iter().any(|s| s.starts_with("FAILED")), "{got:?}");
+        // A directory that cannot be walked (here a loop back to the root), excluded by
+        // its name with a trailing `/`, which matches only what is under it.
+        std::os::unix::fs::symlink(root, root.join("loop")).unwrap();
+        let filter =
+            Filter::new(&[(false, "skip/".into()), (false, "loop/".into())], None).unwrap();
+        assert_eq!(files(root, &filter), ["keep"]);
     }
 
     #[test]

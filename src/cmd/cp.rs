@@ -11,7 +11,7 @@ use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
 use crate::client::{MetadataDirective, PutOptions};
 use crate::exit::{ExitStatus, usage};
-use crate::filter::Filter;
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::walk;
 
@@ -141,7 +141,7 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         ..ctx
     };
     let options = super::put::upload_options(&args.upload, client.dialect())?;
-    let filter = super::put::filter(&args.filter, args.recursive)?;
+    let filter = super::put::filter(&args.filter, args.recursive, Selection::Transfers, printer)?;
     let src = Location::parse(&args.src)?;
     let dst = Location::parse(&args.dst)?;
     match (src, dst) {

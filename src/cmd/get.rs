@@ -13,7 +13,7 @@ use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::ByteRange;
 use crate::exit::{ExitStatus, UsageError, usage};
-use crate::filter::Filter;
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::transfer::{self, Sink};
 use crate::walk;
@@ -279,7 +279,12 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         ..ctx
     };
     let src = RemoteUrl::parse_required(&args.src)?;
-    let filter = super::put::filter(&args.filter, args.recursive)?;
+    let filter = super::put::filter(
+        &args.filter,
+        args.recursive,
+        Selection::Transfers,
+        ctx.printer,
+    )?;
     if args.recursive {
         if args.resume {
             return Err(usage(

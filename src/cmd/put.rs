@@ -11,7 +11,8 @@ use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::{FilterArgs, PutArgs, UploadArgs};
 use crate::client::{Dialect, PutOptions};
 use crate::exit::{ExitStatus, LocalNotFound, UsageError, usage};
-use crate::filter::{Filter, Shard};
+use crate::filter::{Filter, Selection, Shard, include_warning};
+use crate::output::Printer;
 use crate::pool;
 use crate::walk::{self, Walked};
 
@@ -81,15 +82,27 @@ pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions,
     Ok(options)
 }
 
-/// The filter of a recursive command; `--include`/`--exclude`/`--shard` need `-r`.
-pub fn filter(args: &FilterArgs, recursive: bool) -> Result<Filter, UsageError> {
+/// The filter of a recursive command; `--include`/`--exclude`/`--shard` need `-r`. An
+/// `--include` that narrows nothing gets a warning on stderr (even with `-q`: it is worded
+/// by what the command does with the selection, and `rm -r` or `sync --delete` would delete
+/// everything it failed to narrow).
+pub fn filter(
+    args: &FilterArgs,
+    recursive: bool,
+    selection: Selection,
+    printer: &Printer,
+) -> Result<Filter, UsageError> {
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     if !recursive && (!args.ordered.is_empty() || shard.is_some()) {
         return Err(UsageError(
             "--include, --exclude and --shard choose among the files of a tree: add -r".to_string(),
         ));
     }
-    Filter::new(&args.ordered, shard)
+    let filter = Filter::new(&args.ordered, shard)?;
+    if let Some(warning) = include_warning(&args.ordered, selection) {
+        printer.warn(&warning);
+    }
+    Ok(filter)
 }
 
 /// The destination, which must be remote.
@@ -365,9 +378,13 @@ pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         ..ctx
     };
     let options = upload_options(&args.upload, client.dialect())?;
-    let filter = filter(&args.filter, args.recursive)?;
+    let filter = filter(
+        &args.filter,
+        args.recursive,
+        Selection::Transfers,
+        ctx.printer,
+    )?;
     let (dst_arg, srcs) = (&args.dst, &args.srcs);
-
     let dst = destination(dst_arg)?;
     if args.recursive {
         return put_tree(
@@ -466,7 +483,8 @@ mod tests {
             ordered: vec![(false, "*.tmp".into())],
             ..FilterArgs::default()
         };
-        assert!(filter(&f, false).is_err());
-        assert!(filter(&f, true).is_ok());
+        let printer = Printer::new(&crate::cli::GlobalArgs::default());
+        assert!(filter(&f, false, Selection::Transfers, &printer).is_err());
+        assert!(filter(&f, true, Selection::Transfers, &printer).is_ok());
     }
 }

@@ -12,7 +12,7 @@ use crate::cli::RmArgs;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, ServiceError};
 use crate::exit::{self, ExitStatus, usage};
-use crate::filter::Filter;
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::walk;
 
@@ -206,7 +206,7 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         tuning: _,
         ..
     } = ctx;
-    let filter = super::put::filter(&args.filter, args.recursive)?;
+    let filter = super::put::filter(&args.filter, args.recursive, Selection::RmDeletes, printer)?;
     // Every URL is checked before anything is deleted.
     let mut urls = Vec::new();
     for arg in &args.urls {

@@ -5,7 +5,10 @@
 //! merged side by side, so memory holds the work in flight, not the trees. What differs is
 //! transferred by the worker pool; with `--delete`, what only the destination has is
 //! deleted, unless reading the source failed (a half-read source must not empty the
-//! destination). The comparison rules are in docs/behaviour.md.
+//! destination); an empty source is refused before anything is done, unless
+//! `--allow-empty-source` (a mistyped prefix must not empty it either). After Ctrl-C the
+//! run ends with what was transferred and what was not done instead of the summary. The
+//! comparison rules are in docs/behaviour.md.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::{Path, PathBuf};
@@ -23,8 +26,8 @@ use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
-use crate::exit::{ExitStatus, LocalNotFound, usage};
-use crate::filter::Filter;
+use crate::exit::{self, ExitStatus, LocalNotFound, Stated, usage};
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::transfer::{self, Layout, crypt, hex};
 use crate::walk::{self, Walked};
@@ -53,6 +56,15 @@ enum Verdict {
     Same,
     /// Transfer; `encrypted` when the object replaced is stored encrypted.
     Transfer { encrypted: bool },
+}
+
+/// How an action of the plan ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Done, found up to date, or failed (and reported).
+    Ended,
+    /// Cut short by Ctrl-C: not done.
+    CutShort,
 }
 
 /// What the merge found for one relative path.
@@ -215,6 +227,8 @@ struct Syncer<'a> {
     transferred: AtomicUsize,
     deleted: AtomicUsize,
     same: AtomicUsize,
+    /// Actions that ended one way or another; the rest of those planned are not done.
+    ended: AtomicUsize,
 }
 
 impl Syncer<'_> {
@@ -501,49 +515,73 @@ impl Syncer<'_> {
         Ok(())
     }
 
+    /// Runs one action of the plan. After Ctrl-C, what is still queued is not started:
+    /// like what is cut short, it counts as not done.
     fn run_action(&self, action: Action, hidden: &ProgressBar) {
-        let printer = self.ctx.printer;
-        let (entry, compare) = match action {
+        let action = match action {
             Action::Failed(e) => {
                 let root = Self::display(self.src, "");
-                self.batch.source_failed(printer, self.op(), &root, e);
+                self.batch
+                    .source_failed(self.ctx.printer, self.op(), &root, e);
                 return;
             }
-            Action::Delete(entry) => {
-                let target = Self::display(self.dst, &entry.rel);
-                let mut rec = TransferRecord {
-                    op: "delete",
-                    src: &target,
-                    dst: None,
-                    size: Some(entry.size),
-                    status: Status::Planned,
-                    note: None,
-                };
-                if self.dry_run {
-                    self.deleted.fetch_add(1, Ordering::Relaxed);
-                    self.batch.reported(printer, &rec);
-                    return;
-                }
-                match self.delete(&entry) {
-                    Ok(()) => {
-                        rec.status = Status::Ok;
-                        self.deleted.fetch_add(1, Ordering::Relaxed);
-                        self.batch.reported(printer, &rec);
-                    }
-                    Err(e) => {
-                        rec.status = Status::Error;
-                        self.batch.report_failure(
-                            printer,
-                            &rec,
-                            e.context(format!("deleting {target}")),
-                        );
-                    }
-                }
+            _ if self
+                .ctx
+                .client
+                .transport()
+                .config()
+                .cancel
+                .load(Ordering::Relaxed) =>
+            {
                 return;
             }
-            Action::Transfer(entry) => (entry, None),
-            Action::Compare(a, b) => (a, Some(b)),
+            Action::Delete(entry) => self.delete_action(&entry),
+            Action::Transfer(entry) => self.transfer_action(entry, None, hidden),
+            Action::Compare(a, b) => self.transfer_action(a, Some(b), hidden),
         };
+        if action == Outcome::Ended {
+            self.ended.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Reports a failed action and counts it, unless an interruption cut it short.
+    fn failed(&self, rec: &TransferRecord<'_>, err: anyhow::Error) -> Outcome {
+        let outcome = if exit::status_of(&err) == ExitStatus::Interrupted {
+            Outcome::CutShort
+        } else {
+            Outcome::Ended
+        };
+        self.batch.report_failure(self.ctx.printer, rec, err);
+        outcome
+    }
+
+    fn delete_action(&self, entry: &Entry) -> Outcome {
+        let printer = self.ctx.printer;
+        let target = Self::display(self.dst, &entry.rel);
+        let mut rec = TransferRecord {
+            op: "delete",
+            src: &target,
+            dst: None,
+            size: Some(entry.size),
+            status: Status::Planned,
+            note: None,
+        };
+        if !self.dry_run {
+            if let Err(e) = self.delete(entry) {
+                rec.status = Status::Error;
+                return self.failed(&rec, e.context(format!("deleting {target}")));
+            }
+            rec.status = Status::Ok;
+        }
+        self.deleted.fetch_add(1, Ordering::Relaxed);
+        self.batch.reported(printer, &rec);
+        Outcome::Ended
+    }
+
+    /// Transfers an entry only the source has, or compares it with the destination's
+    /// (`other`) first.
+    fn transfer_action(&self, entry: Entry, other: Option<Entry>, hidden: &ProgressBar) -> Outcome {
+        let printer = self.ctx.printer;
         let (src_text, dst_text) = (
             Self::display(self.src, &entry.rel),
             Self::display(self.dst, &entry.rel),
@@ -557,7 +595,7 @@ impl Syncer<'_> {
             note: None,
         };
         let mut encrypted = false;
-        if let Some(other) = &compare {
+        if let Some(other) = &other {
             match self.differs(&entry, other) {
                 Ok(Verdict::Same) => {
                     self.same.fetch_add(1, Ordering::Relaxed);
@@ -568,37 +606,27 @@ impl Syncer<'_> {
                         rec.note = Some("up to date");
                         let _ = report(printer, &rec, None);
                     }
-                    return;
+                    return Outcome::Ended;
                 }
                 Ok(Verdict::Transfer { encrypted: e }) => encrypted = e,
                 Err(e) => {
-                    self.batch.report_failure(
-                        printer,
+                    return self.failed(
                         &rec,
                         e.context(format!("comparing {src_text} with {dst_text}")),
                     );
-                    return;
                 }
             }
         }
         if self.dry_run {
             rec.status = Status::Planned;
-            self.transferred.fetch_add(1, Ordering::Relaxed);
-            self.batch.reported(printer, &rec);
-            return;
+        } else if let Err(e) = self.transfer(&entry, encrypted, hidden) {
+            return self.failed(&rec, e.context(format!("syncing {src_text} to {dst_text}")));
+        } else {
+            rec.status = Status::Ok;
         }
-        match self.transfer(&entry, encrypted, hidden) {
-            Ok(_) => {
-                rec.status = Status::Ok;
-                self.transferred.fetch_add(1, Ordering::Relaxed);
-                self.batch.reported(printer, &rec);
-            }
-            Err(e) => self.batch.report_failure(
-                printer,
-                &rec,
-                e.context(format!("syncing {src_text} to {dst_text}")),
-            ),
-        }
+        self.transferred.fetch_add(1, Ordering::Relaxed);
+        self.batch.reported(printer, &rec);
+        Outcome::Ended
     }
 }
 
@@ -651,7 +679,12 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             args.src, args.dst
         )));
     }
-    let filter = super::put::filter(&args.filter, true)?;
+    let selection = if args.delete {
+        Selection::SyncDeletes
+    } else {
+        Selection::Transfers
+    };
+    let filter = super::put::filter(&args.filter, true, selection, printer)?;
     let syncer = Syncer {
         ctx,
         src: &src,
@@ -663,48 +696,163 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         transferred: AtomicUsize::new(0),
         deleted: AtomicUsize::new(0),
         same: AtomicUsize::new(0),
+        ended: AtomicUsize::new(0),
     };
+    let mut src_entries = entries(&src, client, &filter).peekable();
+    let mut dst_entries = entries(&dst, client, &filter).peekable();
+    if args.delete && !args.allow_empty_source {
+        refuse_empty_source(args, &dst, &mut src_entries, &mut dst_entries)?;
+    }
     let jobs = ctx.tree_jobs();
     let deletes_stopped = AtomicBool::new(false);
     let local_side = matches!(src, Side::Local(_)) || matches!(dst, Side::Local(_));
+    let planned = AtomicUsize::new(0);
     let actions = merge(
-        entries(&src, client, &filter),
-        entries(&dst, client, &filter),
+        src_entries,
+        dst_entries,
         args.delete,
         local_side,
         &deletes_stopped,
-    );
+    )
+    .inspect(|action| {
+        if !matches!(action, Action::Failed(_)) {
+            planned.fetch_add(1, Ordering::Relaxed);
+        }
+    });
     let hidden = ProgressBar::hidden();
     let cancel = &client.transport().config().cancel;
     pool::run(jobs, actions, cancel, |action| {
         syncer.run_action(action, &hidden)
     });
-    let transferred = syncer.transferred.load(Ordering::Relaxed);
-    let deleted = syncer.deleted.load(Ordering::Relaxed);
-    let same = syncer.same.load(Ordering::Relaxed);
-    let (_, failed) = syncer.batch.counts();
-    let verb = if args.dry_run { " would be" } else { "" };
-    if transferred == 0 && deleted == 0 && failed == 0 {
-        printer.info(&format!("nothing to do: {same} up to date"));
-    } else {
-        let mut summary =
-            format!("{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date");
-        if failed > 0 {
-            summary.push_str(&format!(", {failed} failed"));
+    syncer.finish(
+        planned.into_inner(),
+        args.delete,
+        deletes_stopped.into_inner(),
+    )
+}
+
+/// How many destination entries an empty-source refusal counts at most: about one listing
+/// page, so that refusing costs no more than the first page already read.
+const EMPTY_SOURCE_COUNT: usize = 1000;
+
+/// Refuses a `--delete` from an empty source (a mistyped prefix, an empty directory, filters
+/// that take nothing) to a destination that has something: it would empty the destination.
+/// Only the first entry of each side is read to know, so the listings stay streamed; a
+/// source that fails to list is not empty, and its failure stops the deletes anyway.
+fn refuse_empty_source<I: Iterator<Item = anyhow::Result<Entry>>>(
+    args: &SyncArgs,
+    dst: &Side,
+    src_entries: &mut std::iter::Peekable<I>,
+    dst_entries: &mut std::iter::Peekable<I>,
+) -> anyhow::Result<()> {
+    if src_entries.peek().is_some() || !matches!(dst_entries.peek(), Some(Ok(_))) {
+        return Ok(());
+    }
+    let count = dst_entries
+        .take(EMPTY_SOURCE_COUNT)
+        .take_while(Result::is_ok)
+        .count();
+    Err(empty_source(args, dst, count))
+}
+
+/// The refusal of `sync --delete` from an empty source to a destination that has `count`
+/// entries (or `EMPTY_SOURCE_COUNT` and more): found after listing, so exit 1.
+fn empty_source(args: &SyncArgs, dst: &Side, count: usize) -> anyhow::Error {
+    let noun = match dst {
+        Side::Local(_) => "file",
+        Side::Remote { .. } => "object",
+    };
+    let what = match count {
+        1 => format!("the 1 {noun}"),
+        n if n >= EMPTY_SOURCE_COUNT => format!("all {n} or more {noun}s"),
+        n => format!("all {n} {noun}s"),
+    };
+    anyhow::Error::new(Stated {
+        message: format!(
+            "the source {} is empty (or nothing in it passes the filters): --delete would delete {what} of {}; refused, nothing was changed",
+            args.src, args.dst
+        ),
+        status: ExitStatus::Failure,
+        hint: Some(
+            "check the source for a typo; to empty the destination on purpose, add --allow-empty-source"
+                .to_string(),
+        ),
+    })
+}
+
+impl Syncer<'_> {
+    /// Ends the run: the summary on stderr, or after Ctrl-C an error (exit 130) that says
+    /// what was transferred and how many of the planned actions were not done.
+    fn finish(
+        self,
+        planned: usize,
+        delete: bool,
+        deletes_stopped: bool,
+    ) -> anyhow::Result<ExitStatus> {
+        let printer = self.ctx.printer;
+        let transferred = self.transferred.into_inner();
+        let deleted = self.deleted.into_inner();
+        let same = self.same.into_inner();
+        let (_, failed) = self.batch.counts();
+        let verb = if self.dry_run { " would be" } else { "" };
+        let cancelled = self
+            .ctx
+            .client
+            .transport()
+            .config()
+            .cancel
+            .load(Ordering::Relaxed);
+        let result = self.batch.finish();
+        if cancelled
+            || result
+                .as_ref()
+                .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted)
+        {
+            // The first upload kept for --continue would be lost with the batch's error.
+            if let Err(e) = &result
+                && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
+            {
+                crate::output::eprint(crate::output::Message::Note, &kept.to_string());
+            }
+            let not_done = planned.saturating_sub(self.ended.into_inner());
+            let mut message = format!("interrupted: {transferred}{verb} transferred");
+            if delete {
+                message.push_str(&format!(", {deleted}{verb} deleted"));
+            }
+            if failed > 0 {
+                message.push_str(&format!(", {failed} failed"));
+            }
+            message.push_str(&format!(", {not_done} not done"));
+            return Err(anyhow::Error::new(Stated {
+                message,
+                status: ExitStatus::Interrupted,
+                hint: None,
+            }));
         }
-        printer.info(&summary);
+        if transferred == 0 && deleted == 0 && failed == 0 {
+            printer.info(&format!("nothing to do: {same} up to date"));
+        } else {
+            let mut summary = format!(
+                "{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date"
+            );
+            if failed > 0 {
+                summary.push_str(&format!(", {failed} failed"));
+            }
+            printer.info(&summary);
+        }
+        if deletes_stopped {
+            printer.info(
+                "deletes skipped: the source could not be read whole, so what it lacks is not known",
+            );
+        }
+        result
     }
-    if deletes_stopped.load(Ordering::Relaxed) {
-        printer.info(
-            "deletes skipped: the source could not be read whole, so what it lacks is not known",
-        );
-    }
-    syncer.batch.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser as _;
 
     fn e(rel: &str, size: u64) -> anyhow::Result<Entry> {
         Ok(Entry {
@@ -768,6 +916,36 @@ mod tests {
         // A file and an object of another size may be plaintext and its ciphertext.
         let got = plan_sides(vec![e("d", 4)], vec![e("d", 32)], false, true);
         assert_eq!(got, ["compare d"]);
+    }
+
+    #[test]
+    fn the_empty_source_refusal_names_both_sides_and_the_count() {
+        let cli = crate::cli::Cli::try_parse_from([
+            "objcmd",
+            "sync",
+            "--delete",
+            "s3://bkt/tpyo/",
+            "s3://bkt/mirror/",
+        ])
+        .unwrap();
+        let crate::cli::Command::Sync(args) = &cli.command else {
+            panic!("not sync")
+        };
+        let remote = Side::Remote {
+            url: RemoteUrl::parse_required("s3://bkt/mirror/").unwrap(),
+            prefix: "mirror/".into(),
+        };
+        let local = Side::Local(PathBuf::from("dir"));
+        let message = |dst: &Side, n: usize| format!("{:#}", empty_source(args, dst, n));
+        assert_eq!(
+            message(&remote, 7),
+            "the source s3://bkt/tpyo/ is empty (or nothing in it passes the filters): --delete would delete all 7 objects of s3://bkt/mirror/; refused, nothing was changed"
+        );
+        assert!(message(&local, 1).contains("would delete the 1 file of"));
+        assert!(message(&remote, 1000).contains("would delete all 1000 or more objects of"));
+        let err = empty_source(args, &remote, 3);
+        assert_eq!(exit::status_of(&err), ExitStatus::Failure);
+        assert!(exit::hint(&err).unwrap().contains("--allow-empty-source"));
     }
 
     #[test]

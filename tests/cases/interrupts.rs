@@ -1,6 +1,7 @@
 //! Interruptions (issue 7): SIGKILL at random moments during `get` and `sync` never leaves
 //! a partial file under a target's name and a rerun converges; Ctrl-C during recursive
-//! transfers exits 130 and removes temp files; a second Ctrl-C exits at once.
+//! transfers exits 130 and removes temp files; a second Ctrl-C exits at once; an
+//! interrupted sync says what it transferred and what it did not do (issue 15).
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -244,4 +245,112 @@ fn a_second_ctrl_c_exits_at_once() {
     assert_eq!(status.code(), Some(130));
     assert!(started.elapsed() < Duration::from_secs(2));
     assert!(!t.path("out.bin").exists());
+}
+
+/// Runs `args` (slowed down), interrupts it with SIGINT after `after`, and returns its
+/// exit code, stdout and stderr.
+fn interrupt_after(t: &TestEnv, args: &[&str], after: Duration) -> (Option<i32>, String, String) {
+    let child = t
+        .std_cmd()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    signal(&child, "-INT");
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The counts of the line `objcmd: error: interrupted: N transferred, M not done`.
+fn interrupted_counts(text: &str) -> Option<(usize, usize)> {
+    let rest = text.split("interrupted: ").nth(1)?;
+    let rest = rest.lines().next()?;
+    let transferred = rest.split(" transferred").next()?.trim().parse().ok()?;
+    let not_done = rest
+        .split(", ")
+        .find_map(|p| p.strip_suffix(" not done"))?
+        .trim()
+        .parse()
+        .ok()?;
+    Some((transferred, not_done))
+}
+
+#[test]
+fn an_interrupted_sync_says_what_was_transferred_and_what_was_not_done() {
+    let t = TestEnv::new();
+    let b = t.bucket("int-sync");
+    for i in 0..6 {
+        t.write(&format!("src/f{i}.bin"), &random_bytes(1 << 20, 300 + i));
+    }
+    let slow = ["--limit-rate", "1MiB/s"];
+    let keys_under = |prefix: &str| -> usize {
+        let out = t
+            .cmd()
+            .args(["--json", "ls", "-r", &b.url(prefix)])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    };
+    // Upload, 2 at a time and 1 at a time: stopped with files done and files left.
+    for (jobs, prefix) in [("2", "up2/"), ("1", "up1/")] {
+        let dst = b.url(prefix);
+        let args = [&slow[..], &["-j", jobs, "sync", "src", &dst]].concat();
+        let (code, _, stderr) = interrupt_after(&t, &args, Duration::from_millis(3000));
+        assert_eq!(code, Some(130), "-j {jobs}: {stderr}");
+        let (transferred, not_done) = interrupted_counts(&stderr)
+            .unwrap_or_else(|| panic!("-j {jobs}: no interrupted line in {stderr:?}"));
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("objcmd: error: interrupted: ")),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("up to date"),
+            "no normal summary: {stderr}"
+        );
+        // An upload whose reply the interruption beat may be stored all the same: at most
+        // one per job.
+        let stored = keys_under(prefix);
+        let jobs_n: usize = jobs.parse().unwrap();
+        assert!(
+            transferred <= stored && stored <= transferred + jobs_n,
+            "-j {jobs}: {stored} stored: {stderr}"
+        );
+        assert!(transferred >= 1, "-j {jobs}: caught too late: {stderr}");
+        assert!(not_done >= 1, "-j {jobs}: {stderr}");
+        assert!(transferred + not_done <= 6, "-j {jobs}: {stderr}");
+    }
+    // Download with --json: the error record carries the same text, and nothing says
+    // "nothing to do".
+    t.cmd()
+        .args(["-q", "put", "-r", "src", &b.url("all/")])
+        .assert()
+        .success();
+    let src = b.url("all/");
+    let args = [&slow[..], &["--json", "-j", "2", "sync", &src, "dst"]].concat();
+    let (code, stdout, stderr) = interrupt_after(&t, &args, Duration::from_millis(3000));
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(!stderr.contains("nothing to do"), "{stderr}");
+    let records = crate::support::json_lines(stdout.as_bytes());
+    let last = records.last().expect("an error record");
+    assert_eq!(last["status"], "error", "{stdout}");
+    assert_eq!(last["error"]["code"], "Interrupted", "{stdout}");
+    let message = last["error"]["message"].as_str().unwrap();
+    let (transferred, not_done) =
+        interrupted_counts(message).unwrap_or_else(|| panic!("{message:?}"));
+    assert!(stderr.contains(message), "{stderr}");
+    let done = records
+        .iter()
+        .filter(|r| r["op"] == "get" && r["status"] == "ok")
+        .count();
+    assert_eq!(transferred, done, "{stdout}");
+    assert_eq!(transferred, visible_files(&t.path("dst")).len());
+    assert!(transferred >= 1 && not_done >= 1, "{message}");
 }

@@ -5,6 +5,7 @@ mod config;
 mod encryption;
 mod errors;
 mod faults;
+mod filters;
 mod gateway_e2e;
 mod gateway_vectors;
 mod hardening;
