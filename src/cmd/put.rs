@@ -167,6 +167,14 @@ fn plan(srcs: &[String], dst: &RemoteUrl, dialect: Dialect) -> anyhow::Result<Ve
     Ok(jobs)
 }
 
+/// The progress bar of one upload: stdin's length is known only at its end.
+fn job_bar(ctx: Ctx<'_>, job: &Job) -> ProgressBar {
+    match job.src.as_str() {
+        "-" => ctx.printer.stream_bar("stdin"),
+        src => ctx.printer.progress_bar(0, src),
+    }
+}
+
 /// Uploads one source and reports it.
 fn put_one(
     ctx: Ctx<'_>,
@@ -324,14 +332,14 @@ pub fn put_files(
         return Ok(ExitStatus::Success);
     }
     if let [job] = jobs.as_slice() {
-        let bar = ctx.printer.progress_bar(0, &job.src);
+        let bar = job_bar(ctx, job);
         put_one(ctx, job, options, no_clobber, resume, &bar)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))?;
         return Ok(ExitStatus::Success);
     }
     let batch = Batch::default();
     for job in &jobs {
-        let bar = ctx.printer.progress_bar(0, &job.src);
+        let bar = job_bar(ctx, job);
         let dst = job.dst.to_string();
         let rec = TransferRecord {
             op: "put",

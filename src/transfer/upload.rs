@@ -27,7 +27,7 @@ use super::{
     Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
     read_range, reclaim,
 };
-use crate::client::{self, Body, Client, PutOptions, etag_is_md5};
+use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
 use crate::exit::{IntegrityError, usage};
 
@@ -212,7 +212,7 @@ impl Uploader<'_> {
             let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
             let mut data = Vec::new();
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
-            return self.put_single(Body::Bytes(data.into()), md5, &self.options);
+            return self.put_single(data.into(), md5, &self.options);
         }
         self.multipart_file(&file, &name, size, mtime)
     }
@@ -238,7 +238,7 @@ impl Uploader<'_> {
         if (first.len() as u64) < self.tuning.part_size {
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
-            return self.put_single(Body::Bytes(first), md5, &self.options);
+            return self.put_single(first, md5, &self.options);
         }
         self.multipart_stream(first, &mut stdin, &self.options)
     }
@@ -279,7 +279,7 @@ impl Uploader<'_> {
             }
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
-            return self.put_single(Body::Bytes(first), md5, &options);
+            return self.put_single(first, md5, &options);
         }
         let mut options = self.options.clone();
         options.metadata.extend(crypt::initiate_metadata(key, &iv));
@@ -290,19 +290,20 @@ impl Uploader<'_> {
 
     fn put_single(
         &self,
-        body: Body,
+        data: Bytes,
         md5: [u8; 16],
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
         let mut options = options.clone();
         options.content_md5 = Some(BASE64.encode(md5));
-        let size = body.len();
-        let crc = self.crc_of(body.as_slice());
+        let size = data.len() as u64;
+        let crc = self.crc_of(&data);
+        let (body, sent) = PartsProgress::new(self.bar).body(data);
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
+        sent.done(size);
         self.check_crc("the object", crc, out.crc64)?;
-        self.bar.set_position(size);
         let expected = hex(&md5);
         if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
             return Err(anyhow::Error::new(IntegrityError(format!(
@@ -635,7 +636,7 @@ impl Uploader<'_> {
             });
         }
         let data = bytes::Bytes::from(std::mem::take(buf));
-        let done = self.send_part(upload_id, number, Body::Bytes(data.clone()), md5, parts);
+        let done = self.send_part(upload_id, number, data.clone(), md5, parts);
         *buf = reclaim(data);
         done
     }
@@ -644,12 +645,13 @@ impl Uploader<'_> {
         &self,
         upload_id: &str,
         number: u32,
-        body: Body,
+        data: Bytes,
         md5: [u8; 16],
         parts: &Parts,
     ) -> anyhow::Result<PartDone> {
-        let len = body.len();
-        let crc = self.crc_of(body.as_slice());
+        let len = data.len() as u64;
+        let crc = self.crc_of(&data);
+        let (body, sent) = parts.progress.body(data);
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
@@ -658,7 +660,7 @@ impl Uploader<'_> {
             body,
             &BASE64.encode(md5),
         )?;
-        parts.progress.add(len);
+        sent.done(len);
         if etag_is_md5(&uploaded.etag) && !uploaded.etag.eq_ignore_ascii_case(&hex(&md5)) {
             return Err(anyhow::Error::new(IntegrityError(format!(
                 "the server stored something else: its ETag {} is not the MD5 {} of what was sent",
@@ -743,7 +745,7 @@ impl Uploader<'_> {
                                     reused: true,
                                 })
                             }
-                            _ => self.send_part(upload_id, number, Body::Bytes(data), md5, &parts),
+                            _ => self.send_part(upload_id, number, data, md5, &parts),
                         };
                         parts.record(index, result);
                     }
@@ -753,7 +755,6 @@ impl Uploader<'_> {
             let mut index = 0u32;
             while let Some(data) = part.take() {
                 total += data.len() as u64;
-                self.bar.set_length(total);
                 if tx.send((index, data)).is_err() || parts.stop.load(Ordering::SeqCst) {
                     break;
                 }
