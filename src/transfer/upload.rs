@@ -24,8 +24,8 @@ use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
-    read_range, reclaim,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, PartsProgress, Tuning, hex, interrupted,
+    multipart_etag, read_range, reclaim,
 };
 use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
@@ -686,9 +686,17 @@ impl Uploader<'_> {
         reader: &mut dyn Read,
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
+        // Every part but the last is read full (`read_part`), so the part size is known:
+        // recorded, it lets `get` and `sync --checksum` recompute the multipart ETag.
+        let mut options = options.clone();
+        options.metadata.retain(|(k, _)| k != PART_SIZE_META);
+        options.metadata.push((
+            PART_SIZE_META.to_string(),
+            self.tuning.part_size.to_string(),
+        ));
         let upload_id = self
             .client
-            .initiate_multipart_upload(self.bucket, self.key, options)?;
+            .initiate_multipart_upload(self.bucket, self.key, &options)?;
         let outcome = self
             .send_stream(
                 &upload_id,

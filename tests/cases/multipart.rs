@@ -160,8 +160,43 @@ fn stdin_streams_through_multipart() {
     assert!(uploads(&t, &b).is_empty());
 }
 
-/// Starts `put big.bin URL` in 5 MiB parts, one at a time at 8 MiB/s: slow enough to be
-/// killed midway.
+#[test]
+fn a_stdin_upload_records_its_part_size_so_get_and_sync_check_it() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-stdin-size");
+    let data = random_bytes(12 * MIB + 5, 41);
+    let url = b.url("dir/piped.bin");
+    t.cmd()
+        .args(["put", "-", &url, "--part-size", "5MiB"])
+        .write_stdin(data.clone())
+        .assert()
+        .success();
+    let out = t.cmd().args(["--json", "stat", &url]).assert().success();
+    let stat = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(stat["metadata"]["objcmd-part-size"], "5242880", "{stat}");
+    assert_eq!(stat["etag"], multipart_etag(&data, 5 * MIB));
+    // The download is checked against the multipart ETag, not only by size.
+    t.cmd()
+        .args(["-v", "get", &url, "back.bin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "verified against its multipart ETag (recomputed from parts of 5242880 bytes)",
+        ))
+        .stderr(predicate::str::contains("cannot be recomputed").not());
+    assert_eq!(md5_file(&t.path("back.bin")), md5_hex(&data));
+    // A local copy of the same bytes is up to date for sync --checksum: nothing comes down.
+    t.write("copy/piped.bin", &data);
+    let out = t
+        .cmd()
+        .args(["--json", "sync", "--checksum", &b.url("dir/"), "copy"])
+        .assert()
+        .success();
+    let records = json_lines(&out.get_output().stdout);
+    let ops: Vec<&str> = records.iter().filter_map(|r| r["op"].as_str()).collect();
+    assert_eq!(ops, ["skip"], "{records:?}");
+}
+
 /// A slow upload of big.bin, one part at a time (the key file k.key is there for
 /// `--encrypt` among `extra`).
 fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child {
@@ -511,6 +546,22 @@ fn presigned_parts_uploaded_with_curl_then_completed() {
                 b.url(key)
             ));
         assert_eq!(etag_of(&t, &b.url(key)), multipart_etag(&data, 5 * MIB));
+        // sign-parts recorded the part size it cut the object in: a get recomputes the ETag.
+        let out = t
+            .cmd()
+            .args(["--json", "stat", &b.url(key)])
+            .assert()
+            .success();
+        let stat = &json_lines(&out.get_output().stdout)[0];
+        assert_eq!(stat["metadata"]["objcmd-part-size"], "5242880", "{stat}");
+        t.cmd()
+            .args(["-v", "get", &b.url(key), "back.bin"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "verified against its multipart ETag",
+            ));
+        assert_eq!(md5_file(&t.path("back.bin")), md5_hex(&data));
     }
     // A URL whose Content-MD5 is bound rejects a different body.
     let out = t
