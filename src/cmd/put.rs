@@ -189,24 +189,16 @@ fn put_one(
         ctx, &job.src, &job.dst, options, no_clobber, resume, ctx.tuning, bar,
     )?;
     bar.finish_and_clear();
+    // (A resumed upload said at its start how many parts were already there.)
     let rec = match &outcome {
-        Some(out) => {
-            if out.reused_parts > 0 {
-                log::info!(
-                    "{dst}: {} of {} parts were already uploaded",
-                    out.reused_parts,
-                    out.parts
-                );
-            }
-            TransferRecord {
-                op: "put",
-                src: &job.src,
-                dst: Some(&dst),
-                size: Some(out.size),
-                status: Status::Ok,
-                note: None,
-            }
-        }
+        Some(out) => TransferRecord {
+            op: "put",
+            src: &job.src,
+            dst: Some(&dst),
+            size: Some(out.size),
+            status: Status::Ok,
+            note: None,
+        },
         None => TransferRecord {
             op: "skip",
             src: &job.src,

@@ -276,6 +276,8 @@ fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
     ))
     .unwrap();
     assert!(resumed.eval(&stderr), "{stderr}");
+    // Said once, when the upload resumes (not again when it ends).
+    assert_eq!(stderr.matches("already uploaded").count(), 1, "{stderr}");
     assert_eq!(
         etag_of(&t, &b.url("big.bin")),
         multipart_etag(&data, 5 * MIB)
