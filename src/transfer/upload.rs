@@ -64,14 +64,76 @@ pub struct Uploader<'a> {
     pub bar: &'a ProgressBar,
 }
 
-/// The context of an interruption that left a resumable multipart upload in place: what
-/// it is and how to resume or discard it. A batch prints every one, not just the first.
+/// The context of an interruption that left a resumable multipart upload in place. It
+/// displays as what was kept, one line in the error; [`KeptUpload::hints`] say how to resume
+/// or discard it. A batch prints every one, not just the first.
 #[derive(Debug)]
-pub struct KeptUpload(pub String);
+pub struct KeptUpload {
+    /// The upload id.
+    pub upload_id: String,
+    /// The object's URL, in the profile's scheme.
+    pub url: String,
+    /// The file being uploaded, as it was named.
+    pub source: String,
+    /// Whether it was encrypted (`--encrypt`): resuming it needs the flag and the same key.
+    pub encrypted: bool,
+}
 
 impl std::fmt::Display for KeptUpload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        write!(
+            f,
+            "upload {} of {} kept for --continue",
+            self.upload_id, self.url
+        )
+    }
+}
+
+impl KeptUpload {
+    /// The commands that resume and discard the upload, one a line, ready to paste.
+    pub fn hints(&self) -> [String; 2] {
+        let encrypt = if self.encrypted { " --encrypt" } else { "" };
+        // A file named like a flag must not be read as one.
+        let source = match self.source.starts_with('-') {
+            true => format!("./{}", self.source),
+            false => self.source.clone(),
+        };
+        [
+            format!(
+                "resume it: objcmd put --continue{encrypt} {} {}",
+                shell_word(&source),
+                shell_word(&self.url)
+            ),
+            format!(
+                "discard it: objcmd multipart abort {} --upload-id {}",
+                shell_word(&self.url),
+                shell_word(&self.upload_id)
+            ),
+        ]
+    }
+}
+
+/// Whether a checkpoint is of this very file (same size and modification time), encrypted
+/// alike: an encrypted upload continues only with the same key, re-encrypting from its IV.
+fn continues(cp: &UploadCheckpoint, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
+    let same_encryption = match (&cp.encryption, key) {
+        (None, None) => true,
+        (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
+        _ => false,
+    };
+    cp.size == size && cp.mtime_ns == mtime_ns && same_encryption
+}
+
+/// `text` as one word of a POSIX shell command line: as it is when nothing in it is
+/// special to the shell, else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = |(i, c): (usize, char)| {
+        c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c) || (c == '~' && i > 0)
+    };
+    if !text.is_empty() && text.chars().enumerate().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 
@@ -124,8 +186,14 @@ impl Parts {
                 self.stop.store(true, Ordering::SeqCst);
                 let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
                 // The first error is the cause; later ones are usually its echo (interrupts).
+                // An interruption stops every part alike: naming one adds nothing.
                 if slot.is_none() {
-                    *slot = Some(e.context(format!("part {}", index + 1)));
+                    let interrupted =
+                        crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted;
+                    *slot = Some(match interrupted {
+                        true => e,
+                        false => e.context(format!("part {}", index + 1)),
+                    });
                 }
             }
         }
@@ -197,7 +265,7 @@ impl Uploader<'_> {
         {
             self.bar.set_length(encryption::stored_len(size));
             let stored = encryption::stored_len(size);
-            if stored <= self.tuning.part_size {
+            if stored <= self.tuning.part_size && !self.continuing(size, mtime, Some(key)) {
                 self.discard_checkpoint(&name, false)?;
                 let _share =
                     budget::UPLOADS.take(stored, &|| self.client.transport().cancelled())?;
@@ -206,7 +274,7 @@ impl Uploader<'_> {
             return self.multipart_encrypted_file(&file, &name, size, mtime, key);
         }
         self.bar.set_length(size);
-        if size <= self.tuning.part_size {
+        if size <= self.tuning.part_size && !self.continuing(size, mtime, None) {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
             self.discard_checkpoint(&name, false)?;
             let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
@@ -335,19 +403,8 @@ impl Uploader<'_> {
         let recorded = dir
             .as_deref()
             .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
-        // An encrypted upload continues only with the same key, re-encrypting from its IV.
-        let same_encryption = |cp: &UploadCheckpoint| match (&cp.encryption, key) {
-            (None, None) => true,
-            (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
-            _ => false,
-        };
         match recorded {
-            Some(cp)
-                if self.resume
-                    && cp.size == size
-                    && cp.mtime_ns == mtime_ns
-                    && same_encryption(&cp) =>
-            {
+            Some(cp) if self.resume && continues(&cp, size, mtime_ns, key) => {
                 match self
                     .client
                     .list_all_parts(self.bucket, self.key, &cp.upload_id)
@@ -445,6 +502,16 @@ impl Uploader<'_> {
         })
     }
 
+    /// Whether `--continue` finds an interrupted upload of this very file to continue: it
+    /// goes on in the parts it was cut in, even where the part size now asked for would
+    /// make the file one PUT.
+    fn continuing(&self, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
+        self.resume
+            && checkpoint::state_dir()
+                .and_then(|d| checkpoint::load_upload(&d, &self.endpoint(), self.bucket, self.key))
+                .is_some_and(|cp| continues(&cp, size, mtime_ns, key))
+    }
+
     /// Aborts the recorded upload of this key, if any, and forgets it: its file changed
     /// (`changed`), or the key is being uploaded again without `--continue`.
     fn discard_checkpoint(&self, name: &str, changed: bool) -> anyhow::Result<()> {
@@ -523,7 +590,7 @@ impl Uploader<'_> {
         let outcome = parts
             .into_result()
             .and_then(|results| self.complete(&upload_id, size, results));
-        self.settle_file_upload(&upload_id, outcome)
+        self.settle_file_upload(name, &upload_id, outcome)
     }
 
     /// Encrypts a file as it is read (CBC chains block to block, so one reader) and hands
@@ -564,7 +631,7 @@ impl Uploader<'_> {
             done.size = size;
             Ok(done)
         });
-        self.settle_file_upload(&started.upload_id, outcome)
+        self.settle_file_upload(name, &started.upload_id, outcome)
     }
 
     /// Ends a multipart upload of a file: done, it forgets the checkpoint; interrupted, it
@@ -572,6 +639,7 @@ impl Uploader<'_> {
     /// failed, it aborts the upload.
     fn settle_file_upload(
         &self,
+        name: &str,
         upload_id: &str,
         outcome: anyhow::Result<UploadOutcome>,
     ) -> anyhow::Result<UploadOutcome> {
@@ -596,9 +664,12 @@ impl Uploader<'_> {
                     self.bucket,
                     self.key
                 );
-                Err(e.context(KeptUpload(format!(
-                    "upload {upload_id} of {url} kept: `objcmd put --continue` resumes it, `objcmd multipart abort '{url}' --upload-id {upload_id}` discards it"
-                ))))
+                Err(e.context(KeptUpload {
+                    upload_id: upload_id.to_string(),
+                    url,
+                    source: name.to_string(),
+                    encrypted: self.encrypt.is_some(),
+                }))
             }
             Err(e) => {
                 self.abort(upload_id);
@@ -867,4 +938,53 @@ fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Resul
     }
     buf.truncate(filled);
     Ok(Bytes::from(buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_reach_a_command_unchanged() {
+        let words = [
+            "s3://b/dir/plain.bin",
+            "2~sHiprqx4_ow5FaRVzJzuVkllgUEqhLB",
+            "big file.bin",
+            "it's $HOME `x` \"q\" *?[a] ~ \\ ;|&<>()!#\n",
+            "~start",
+            "",
+        ];
+        for word in words {
+            let quoted = shell_word(word);
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {quoted}"))
+                .output()
+                .expect("sh runs");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), word, "{quoted}");
+        }
+        assert_eq!(shell_word("s3://b/k.bin"), "s3://b/k.bin");
+        assert_eq!(shell_word("a b"), "'a b'");
+    }
+
+    #[test]
+    fn a_kept_upload_says_what_was_kept_and_how_to_resume_or_discard_it() {
+        let kept = KeptUpload {
+            upload_id: "2~id".into(),
+            url: "s3://b/dir/big file.bin".into(),
+            source: "-rf big.bin".into(),
+            encrypted: true,
+        };
+        assert_eq!(
+            kept.to_string(),
+            "upload 2~id of s3://b/dir/big file.bin kept for --continue"
+        );
+        assert_eq!(
+            kept.hints(),
+            [
+                "resume it: objcmd put --continue --encrypt './-rf big.bin' 's3://b/dir/big file.bin'",
+                "discard it: objcmd multipart abort 's3://b/dir/big file.bin' --upload-id 2~id",
+            ]
+        );
+    }
 }
