@@ -58,6 +58,9 @@ fn report_error(printer: &Printer, global: &cli::GlobalArgs, err: &anyhow::Error
     if let Some(hint) = hint {
         output::eprint(output::Message::Hint, &hint);
     }
+    for line in cmd::kept_upload_hints(err) {
+        output::eprint(output::Message::Hint, &line);
+    }
 }
 
 /// Parses the command line, runs it, and reports the outcome. Returns the exit status.

@@ -229,18 +229,35 @@ impl Printer {
         }
     }
 
-    /// A progress bar for a transfer of `len` bytes; hidden unless stderr is a terminal.
+    /// A progress bar for a transfer of `len` bytes (0 when not known yet: the transfer
+    /// sets it); hidden unless stderr is a terminal. Nothing is drawn until the transfer
+    /// first reports (its length, or bytes sent), so no frame shows a length it does not
+    /// know yet.
     pub fn progress_bar(&self, len: u64, label: &str) -> ProgressBar {
+        self.bar(
+            (len > 0).then_some(len),
+            label,
+            "{msg} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+        )
+    }
+
+    /// A progress bar for a stream whose length is known only at its end (stdin): bytes
+    /// and rate, with no fill and no ETA, which would need the length.
+    pub fn stream_bar(&self, label: &str) -> ProgressBar {
+        self.bar(None, label, "{msg} {bytes} {binary_bytes_per_sec}")
+    }
+
+    fn bar(&self, len: Option<u64>, label: &str, template: &str) -> ProgressBar {
         if !self.progress {
             return ProgressBar::hidden();
         }
-        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template(
-            "{msg} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        // Set up out of sight: a label shown alone would be drawn with an empty length.
+        let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
+        let style =
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_message(label.to_string());
+        bar.set_draw_target(ProgressDrawTarget::stderr());
         bar
     }
 }

@@ -60,6 +60,29 @@ pub struct ClientConfig {
     pub insecure: bool,
 }
 
+/// Told how far the transport has read a body, after each read: the offset reached in
+/// this attempt. A retry reads the body again from 0, so a watcher that adds up what was
+/// sent keeps the furthest offset of each body, not the sum.
+#[derive(Clone)]
+pub struct SendProgress(Arc<dyn Fn(u64) + Send + Sync>);
+
+impl SendProgress {
+    /// A watcher that calls `report` with each offset reached.
+    pub fn new(report: impl Fn(u64) + Send + Sync + 'static) -> SendProgress {
+        SendProgress(Arc::new(report))
+    }
+
+    fn reached(&self, offset: u64) {
+        (self.0)(offset)
+    }
+}
+
+impl std::fmt::Debug for SendProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SendProgress")
+    }
+}
+
 /// A request body that can be sent again on retry.
 #[derive(Clone, Debug, Default)]
 pub enum Body {
@@ -72,6 +95,10 @@ pub enum Body {
     /// blocking client passes a streamed body to its I/O thread 8 KiB at a time, which
     /// measured 215,000 context switches per GiB (docs/benchmarks.md).
     Bytes(bytes::Bytes),
+    /// Bytes in memory whose sending is reported as it goes, for a progress bar. They go
+    /// to reqwest as a reader, so 8 KiB at a time (see [`Body::Bytes`]): only for a bar
+    /// someone watches.
+    Counted(bytes::Bytes, SendProgress),
 }
 
 impl Body {
@@ -79,16 +106,13 @@ impl Body {
     pub fn as_slice(&self) -> &[u8] {
         match self {
             Body::Empty => &[],
-            Body::Bytes(b) => b,
+            Body::Bytes(b) | Body::Counted(b, _) => b,
         }
     }
 
     /// The body's length in bytes.
     pub fn len(&self) -> u64 {
-        match self {
-            Body::Empty => 0,
-            Body::Bytes(b) => b.len() as u64,
-        }
+        self.as_slice().len() as u64
     }
 
     /// True for a zero-length body.
@@ -273,15 +297,17 @@ impl RateLimiter {
     }
 }
 
-/// Reads an in-memory body under the rate cap.
-struct LimitedBytes {
+/// Reads an in-memory body for reqwest: under the rate cap, telling a watcher how far it
+/// got, stopping when the user interrupts.
+struct BodyReader {
     bytes: bytes::Bytes,
     pos: usize,
     limiter: Option<Arc<RateLimiter>>,
+    progress: Option<SendProgress>,
     cancel: Arc<AtomicBool>,
 }
 
-impl Read for LimitedBytes {
+impl Read for BodyReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.cancel.load(Ordering::Relaxed) {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
@@ -292,6 +318,9 @@ impl Read for LimitedBytes {
             limiter.acquire(n);
         }
         self.pos += n;
+        if let Some(progress) = &self.progress {
+            progress.reached(self.pos as u64);
+        }
         Ok(n)
     }
 }
@@ -613,7 +642,9 @@ impl Transport {
                 // protects it (docs/behaviour.md).
                 let payload = match &req.body {
                     Body::Empty => sigv4::EMPTY_SHA256.to_string(),
-                    Body::Bytes(b) if b.len() <= SIGNED_PAYLOAD_MAX => sigv4::payload_hash(b),
+                    body if body.as_slice().len() <= SIGNED_PAYLOAD_MAX => {
+                        sigv4::payload_hash(body.as_slice())
+                    }
                     _ => sigv4::UNSIGNED_PAYLOAD.to_string(),
                 };
                 headers.push(("x-amz-date".to_string(), amz_date.clone()));
@@ -671,16 +702,22 @@ impl Transport {
                 builder.body(Vec::new())
             }
             Body::Empty => builder,
-            Body::Bytes(bytes) if self.limiter.is_some() && bytes.len() > SIGNED_PAYLOAD_MAX => {
-                let reader = LimitedBytes {
+            Body::Bytes(bytes) if self.limiter.is_none() || bytes.len() <= SIGNED_PAYLOAD_MAX => {
+                builder.body(bytes.clone())
+            }
+            Body::Bytes(bytes) | Body::Counted(bytes, _) => {
+                let reader = BodyReader {
                     bytes: bytes.clone(),
                     pos: 0,
                     limiter: self.limiter.clone(),
+                    progress: match &req.body {
+                        Body::Counted(_, progress) => Some(progress.clone()),
+                        _ => None,
+                    },
                     cancel: config.cancel.clone(),
                 };
                 builder.body(blocking::Body::sized(reader, bytes.len() as u64))
             }
-            Body::Bytes(bytes) => builder.body(bytes.clone()),
         };
         let allowance = Duration::from_secs(body_len / UPLOAD_FLOOR_BYTES_PER_SEC);
         let timeout = if req.cleanup && self.cancelled() {

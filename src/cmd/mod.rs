@@ -31,6 +31,7 @@ use crate::exit::{self, ExitStatus, PartialFailure, UsageError};
 use crate::output::Printer;
 use crate::settings::{self, Env};
 use crate::transfer::crypt::KeySource;
+use crate::transfer::upload::KeptUpload;
 
 /// Runs the parsed command line.
 pub fn run(
@@ -185,6 +186,14 @@ pub fn report_failure(
     Ok(())
 }
 
+/// The `hint:` lines after an error that kept an upload for `--continue`: the commands that
+/// resume and discard it.
+pub fn kept_upload_hints(err: &anyhow::Error) -> Vec<String> {
+    err.downcast_ref::<KeptUpload>()
+        .map(|kept| kept.hints().to_vec())
+        .unwrap_or_default()
+}
+
 /// Tallies a batch (shared by its workers) and turns its outcome into the command's
 /// result: success, the single error of a one-object batch, a partial failure (exit 3), or
 /// an interruption (exit 130).
@@ -212,8 +221,11 @@ impl Batch {
                 // The first is the command's final error; each other upload left for
                 // --continue is named here, or its id would be lost.
                 Some(_) => {
-                    if let Some(kept) = err.downcast_ref::<crate::transfer::upload::KeptUpload>() {
+                    if let Some(kept) = err.downcast_ref::<KeptUpload>() {
                         crate::output::eprint(crate::output::Message::Note, &kept.to_string());
+                        for line in kept.hints() {
+                            crate::output::eprint(crate::output::Message::Hint, &line);
+                        }
                     }
                 }
                 None => *first = Some(err),

@@ -15,7 +15,7 @@ use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
 use crate::client::{Client, PutOptions, unquote_etag};
 use crate::exit::{ExitStatus, usage};
 use crate::output::Printer;
-use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, Tuning};
+use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Tuning};
 use crate::units;
 use crate::units::count;
 
@@ -426,7 +426,13 @@ fn sign_parts(
     let md5s = md5_file.map(|f| read_md5s(f, layout.count())).transpose()?;
     // Checked before starting the upload, so that a SigV4 limit error leaves nothing behind.
     let expires_at = super::presign_expiry(client, Some(expires), None)?;
-    let options = init_options(upload, &url.key, client)?;
+    let mut options = init_options(upload, &url.key, client)?;
+    // The parts are cut as planned here, so a later get and sync --checksum can recompute
+    // the object's multipart ETag, as for objcmd's own uploads.
+    options.metadata.retain(|(k, _)| k != PART_SIZE_META);
+    options
+        .metadata
+        .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
     let upload_id = client
         .initiate_multipart_upload(&url.bucket, &url.key, &options)
         .with_context(|| format!("starting a multipart upload of {url}"))?;

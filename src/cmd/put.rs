@@ -180,6 +180,14 @@ fn plan(srcs: &[String], dst: &RemoteUrl, dialect: Dialect) -> anyhow::Result<Ve
     Ok(jobs)
 }
 
+/// The progress bar of one upload: stdin's length is known only at its end.
+fn job_bar(ctx: Ctx<'_>, job: &Job) -> ProgressBar {
+    match job.src.as_str() {
+        "-" => ctx.printer.stream_bar("stdin"),
+        src => ctx.printer.progress_bar(0, src),
+    }
+}
+
 /// Uploads one source and reports it.
 fn put_one(
     ctx: Ctx<'_>,
@@ -194,24 +202,16 @@ fn put_one(
         ctx, &job.src, &job.dst, options, no_clobber, resume, ctx.tuning, bar,
     )?;
     bar.finish_and_clear();
+    // (A resumed upload said at its start how many parts were already there.)
     let rec = match &outcome {
-        Some(out) => {
-            if out.reused_parts > 0 {
-                log::info!(
-                    "{dst}: {} of {} parts were already uploaded",
-                    out.reused_parts,
-                    out.parts
-                );
-            }
-            TransferRecord {
-                op: "put",
-                src: &job.src,
-                dst: Some(&dst),
-                size: Some(out.size),
-                status: Status::Ok,
-                note: None,
-            }
-        }
+        Some(out) => TransferRecord {
+            op: "put",
+            src: &job.src,
+            dst: Some(&dst),
+            size: Some(out.size),
+            status: Status::Ok,
+            note: None,
+        },
         None => TransferRecord {
             op: "skip",
             src: &job.src,
@@ -337,14 +337,14 @@ pub fn put_files(
         return Ok(ExitStatus::Success);
     }
     if let [job] = jobs.as_slice() {
-        let bar = ctx.printer.progress_bar(0, &job.src);
+        let bar = job_bar(ctx, job);
         put_one(ctx, job, options, no_clobber, resume, &bar)
             .with_context(|| format!("uploading {} to {}", job.src, job.dst))?;
         return Ok(ExitStatus::Success);
     }
     let batch = Batch::default();
     for job in &jobs {
-        let bar = ctx.printer.progress_bar(0, &job.src);
+        let bar = job_bar(ctx, job);
         let dst = job.dst.to_string();
         let rec = TransferRecord {
             op: "put",

@@ -24,10 +24,10 @@ use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PartsProgress, Tuning, hex, interrupted, multipart_etag,
-    read_range, reclaim,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, PartsProgress, Tuning, hex, interrupted,
+    multipart_etag, read_range, reclaim,
 };
-use crate::client::{self, Body, Client, PutOptions, etag_is_md5};
+use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
 use crate::exit::{IntegrityError, usage};
 
@@ -64,14 +64,76 @@ pub struct Uploader<'a> {
     pub bar: &'a ProgressBar,
 }
 
-/// The context of an interruption that left a resumable multipart upload in place: what
-/// it is and how to resume or discard it. A batch prints every one, not just the first.
+/// The context of an interruption that left a resumable multipart upload in place. It
+/// displays as what was kept, one line in the error; [`KeptUpload::hints`] say how to resume
+/// or discard it. A batch prints every one, not just the first.
 #[derive(Debug)]
-pub struct KeptUpload(pub String);
+pub struct KeptUpload {
+    /// The upload id.
+    pub upload_id: String,
+    /// The object's URL, in the profile's scheme.
+    pub url: String,
+    /// The file being uploaded, as it was named.
+    pub source: String,
+    /// Whether it was encrypted (`--encrypt`): resuming it needs the flag and the same key.
+    pub encrypted: bool,
+}
 
 impl std::fmt::Display for KeptUpload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        write!(
+            f,
+            "upload {} of {} kept for --continue",
+            self.upload_id, self.url
+        )
+    }
+}
+
+impl KeptUpload {
+    /// The commands that resume and discard the upload, one a line, ready to paste.
+    pub fn hints(&self) -> [String; 2] {
+        let encrypt = if self.encrypted { " --encrypt" } else { "" };
+        // A file named like a flag must not be read as one.
+        let source = match self.source.starts_with('-') {
+            true => format!("./{}", self.source),
+            false => self.source.clone(),
+        };
+        [
+            format!(
+                "resume it: objcmd put --continue{encrypt} {} {}",
+                shell_word(&source),
+                shell_word(&self.url)
+            ),
+            format!(
+                "discard it: objcmd multipart abort {} --upload-id {}",
+                shell_word(&self.url),
+                shell_word(&self.upload_id)
+            ),
+        ]
+    }
+}
+
+/// Whether a checkpoint is of this very file (same size and modification time), encrypted
+/// alike: an encrypted upload continues only with the same key, re-encrypting from its IV.
+fn continues(cp: &UploadCheckpoint, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
+    let same_encryption = match (&cp.encryption, key) {
+        (None, None) => true,
+        (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
+        _ => false,
+    };
+    cp.size == size && cp.mtime_ns == mtime_ns && same_encryption
+}
+
+/// `text` as one word of a POSIX shell command line: as it is when nothing in it is
+/// special to the shell, else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = |(i, c): (usize, char)| {
+        c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c) || (c == '~' && i > 0)
+    };
+    if !text.is_empty() && text.chars().enumerate().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 
@@ -124,8 +186,14 @@ impl Parts {
                 self.stop.store(true, Ordering::SeqCst);
                 let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
                 // The first error is the cause; later ones are usually its echo (interrupts).
+                // An interruption stops every part alike: naming one adds nothing.
                 if slot.is_none() {
-                    *slot = Some(e.context(format!("part {}", index + 1)));
+                    let interrupted =
+                        crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted;
+                    *slot = Some(match interrupted {
+                        true => e,
+                        false => e.context(format!("part {}", index + 1)),
+                    });
                 }
             }
         }
@@ -197,7 +265,7 @@ impl Uploader<'_> {
         {
             self.bar.set_length(encryption::stored_len(size));
             let stored = encryption::stored_len(size);
-            if stored <= self.tuning.part_size {
+            if stored <= self.tuning.part_size && !self.continuing(size, mtime, Some(key)) {
                 self.discard_checkpoint(&name, false)?;
                 let _share =
                     budget::UPLOADS.take(stored, &|| self.client.transport().cancelled())?;
@@ -206,13 +274,13 @@ impl Uploader<'_> {
             return self.multipart_encrypted_file(&file, &name, size, mtime, key);
         }
         self.bar.set_length(size);
-        if size <= self.tuning.part_size {
+        if size <= self.tuning.part_size && !self.continuing(size, mtime, None) {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
             self.discard_checkpoint(&name, false)?;
             let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
             let mut data = Vec::new();
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
-            return self.put_single(Body::Bytes(data.into()), md5, &self.options);
+            return self.put_single(data.into(), md5, &self.options);
         }
         self.multipart_file(&file, &name, size, mtime)
     }
@@ -238,7 +306,7 @@ impl Uploader<'_> {
         if (first.len() as u64) < self.tuning.part_size {
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
-            return self.put_single(Body::Bytes(first), md5, &self.options);
+            return self.put_single(first, md5, &self.options);
         }
         self.multipart_stream(first, &mut stdin, &self.options)
     }
@@ -279,7 +347,7 @@ impl Uploader<'_> {
             }
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
-            return self.put_single(Body::Bytes(first), md5, &options);
+            return self.put_single(first, md5, &options);
         }
         let mut options = self.options.clone();
         options.metadata.extend(crypt::initiate_metadata(key, &iv));
@@ -290,19 +358,20 @@ impl Uploader<'_> {
 
     fn put_single(
         &self,
-        body: Body,
+        data: Bytes,
         md5: [u8; 16],
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
         let mut options = options.clone();
         options.content_md5 = Some(BASE64.encode(md5));
-        let size = body.len();
-        let crc = self.crc_of(body.as_slice());
+        let size = data.len() as u64;
+        let crc = self.crc_of(&data);
+        let (body, sent) = PartsProgress::new(self.bar).body(data);
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
+        sent.done(size);
         self.check_crc("the object", crc, out.crc64)?;
-        self.bar.set_position(size);
         let expected = hex(&md5);
         if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
             return Err(anyhow::Error::new(IntegrityError(format!(
@@ -334,19 +403,8 @@ impl Uploader<'_> {
         let recorded = dir
             .as_deref()
             .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
-        // An encrypted upload continues only with the same key, re-encrypting from its IV.
-        let same_encryption = |cp: &UploadCheckpoint| match (&cp.encryption, key) {
-            (None, None) => true,
-            (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
-            _ => false,
-        };
         match recorded {
-            Some(cp)
-                if self.resume
-                    && cp.size == size
-                    && cp.mtime_ns == mtime_ns
-                    && same_encryption(&cp) =>
-            {
+            Some(cp) if self.resume && continues(&cp, size, mtime_ns, key) => {
                 match self
                     .client
                     .list_all_parts(self.bucket, self.key, &cp.upload_id)
@@ -444,6 +502,16 @@ impl Uploader<'_> {
         })
     }
 
+    /// Whether `--continue` finds an interrupted upload of this very file to continue: it
+    /// goes on in the parts it was cut in, even where the part size now asked for would
+    /// make the file one PUT.
+    fn continuing(&self, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
+        self.resume
+            && checkpoint::state_dir()
+                .and_then(|d| checkpoint::load_upload(&d, &self.endpoint(), self.bucket, self.key))
+                .is_some_and(|cp| continues(&cp, size, mtime_ns, key))
+    }
+
     /// Aborts the recorded upload of this key, if any, and forgets it: its file changed
     /// (`changed`), or the key is being uploaded again without `--continue`.
     fn discard_checkpoint(&self, name: &str, changed: bool) -> anyhow::Result<()> {
@@ -522,7 +590,7 @@ impl Uploader<'_> {
         let outcome = parts
             .into_result()
             .and_then(|results| self.complete(&upload_id, size, results));
-        self.settle_file_upload(&upload_id, outcome)
+        self.settle_file_upload(name, &upload_id, outcome)
     }
 
     /// Encrypts a file as it is read (CBC chains block to block, so one reader) and hands
@@ -563,7 +631,7 @@ impl Uploader<'_> {
             done.size = size;
             Ok(done)
         });
-        self.settle_file_upload(&started.upload_id, outcome)
+        self.settle_file_upload(name, &started.upload_id, outcome)
     }
 
     /// Ends a multipart upload of a file: done, it forgets the checkpoint; interrupted, it
@@ -571,6 +639,7 @@ impl Uploader<'_> {
     /// failed, it aborts the upload.
     fn settle_file_upload(
         &self,
+        name: &str,
         upload_id: &str,
         outcome: anyhow::Result<UploadOutcome>,
     ) -> anyhow::Result<UploadOutcome> {
@@ -595,9 +664,12 @@ impl Uploader<'_> {
                     self.bucket,
                     self.key
                 );
-                Err(e.context(KeptUpload(format!(
-                    "upload {upload_id} of {url} kept: `objcmd put --continue` resumes it, `objcmd multipart abort '{url}' --upload-id {upload_id}` discards it"
-                ))))
+                Err(e.context(KeptUpload {
+                    upload_id: upload_id.to_string(),
+                    url,
+                    source: name.to_string(),
+                    encrypted: self.encrypt.is_some(),
+                }))
             }
             Err(e) => {
                 self.abort(upload_id);
@@ -635,7 +707,7 @@ impl Uploader<'_> {
             });
         }
         let data = bytes::Bytes::from(std::mem::take(buf));
-        let done = self.send_part(upload_id, number, Body::Bytes(data.clone()), md5, parts);
+        let done = self.send_part(upload_id, number, data.clone(), md5, parts);
         *buf = reclaim(data);
         done
     }
@@ -644,12 +716,13 @@ impl Uploader<'_> {
         &self,
         upload_id: &str,
         number: u32,
-        body: Body,
+        data: Bytes,
         md5: [u8; 16],
         parts: &Parts,
     ) -> anyhow::Result<PartDone> {
-        let len = body.len();
-        let crc = self.crc_of(body.as_slice());
+        let len = data.len() as u64;
+        let crc = self.crc_of(&data);
+        let (body, sent) = parts.progress.body(data);
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
@@ -658,7 +731,7 @@ impl Uploader<'_> {
             body,
             &BASE64.encode(md5),
         )?;
-        parts.progress.add(len);
+        sent.done(len);
         if etag_is_md5(&uploaded.etag) && !uploaded.etag.eq_ignore_ascii_case(&hex(&md5)) {
             return Err(anyhow::Error::new(IntegrityError(format!(
                 "the server stored something else: its ETag {} is not the MD5 {} of what was sent",
@@ -684,9 +757,17 @@ impl Uploader<'_> {
         reader: &mut dyn Read,
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
+        // Every part but the last is read full (`read_part`), so the part size is known:
+        // recorded, it lets `get` and `sync --checksum` recompute the multipart ETag.
+        let mut options = options.clone();
+        options.metadata.retain(|(k, _)| k != PART_SIZE_META);
+        options.metadata.push((
+            PART_SIZE_META.to_string(),
+            self.tuning.part_size.to_string(),
+        ));
         let upload_id = self
             .client
-            .initiate_multipart_upload(self.bucket, self.key, options)?;
+            .initiate_multipart_upload(self.bucket, self.key, &options)?;
         let outcome = self
             .send_stream(
                 &upload_id,
@@ -743,7 +824,7 @@ impl Uploader<'_> {
                                     reused: true,
                                 })
                             }
-                            _ => self.send_part(upload_id, number, Body::Bytes(data), md5, &parts),
+                            _ => self.send_part(upload_id, number, data, md5, &parts),
                         };
                         parts.record(index, result);
                     }
@@ -753,7 +834,6 @@ impl Uploader<'_> {
             let mut index = 0u32;
             while let Some(data) = part.take() {
                 total += data.len() as u64;
-                self.bar.set_length(total);
                 if tx.send((index, data)).is_err() || parts.stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -858,4 +938,53 @@ fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Resul
     }
     buf.truncate(filled);
     Ok(Bytes::from(buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_reach_a_command_unchanged() {
+        let words = [
+            "s3://b/dir/plain.bin",
+            "2~sHiprqx4_ow5FaRVzJzuVkllgUEqhLB",
+            "big file.bin",
+            "it's $HOME `x` \"q\" *?[a] ~ \\ ;|&<>()!#\n",
+            "~start",
+            "",
+        ];
+        for word in words {
+            let quoted = shell_word(word);
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {quoted}"))
+                .output()
+                .expect("sh runs");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), word, "{quoted}");
+        }
+        assert_eq!(shell_word("s3://b/k.bin"), "s3://b/k.bin");
+        assert_eq!(shell_word("a b"), "'a b'");
+    }
+
+    #[test]
+    fn a_kept_upload_says_what_was_kept_and_how_to_resume_or_discard_it() {
+        let kept = KeptUpload {
+            upload_id: "2~id".into(),
+            url: "s3://b/dir/big file.bin".into(),
+            source: "-rf big.bin".into(),
+            encrypted: true,
+        };
+        assert_eq!(
+            kept.to_string(),
+            "upload 2~id of s3://b/dir/big file.bin kept for --continue"
+        );
+        assert_eq!(
+            kept.hints(),
+            [
+                "resume it: objcmd put --continue --encrypt './-rf big.bin' 's3://b/dir/big file.bin'",
+                "discard it: objcmd multipart abort 's3://b/dir/big file.bin' --upload-id 2~id",
+            ]
+        );
+    }
 }

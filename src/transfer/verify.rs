@@ -209,6 +209,7 @@ impl Checks {
             if !got.eq_ignore_ascii_case(&self.etag) {
                 return Err(mismatch("MD5", got, "ETag", &self.etag));
             }
+            log::info!("{}: verified against its ETag (MD5)", self.object);
             verified = true;
         }
         if let Some(mut c) = self.composite {
@@ -219,6 +220,11 @@ impl Checks {
             if !got.eq_ignore_ascii_case(&self.etag) {
                 return Err(mismatch("multipart ETag", got, "ETag", &self.etag));
             }
+            log::info!(
+                "{}: verified against its multipart ETag (recomputed from parts of {} bytes)",
+                self.object,
+                c.part_size
+            );
             verified = true;
         }
         Ok(verified)

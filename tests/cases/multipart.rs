@@ -160,8 +160,43 @@ fn stdin_streams_through_multipart() {
     assert!(uploads(&t, &b).is_empty());
 }
 
-/// Starts `put big.bin URL` in 5 MiB parts, one at a time at 8 MiB/s: slow enough to be
-/// killed midway.
+#[test]
+fn a_stdin_upload_records_its_part_size_so_get_and_sync_check_it() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-stdin-size");
+    let data = random_bytes(12 * MIB + 5, 41);
+    let url = b.url("dir/piped.bin");
+    t.cmd()
+        .args(["put", "-", &url, "--part-size", "5MiB"])
+        .write_stdin(data.clone())
+        .assert()
+        .success();
+    let out = t.cmd().args(["--json", "stat", &url]).assert().success();
+    let stat = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(stat["metadata"]["objcmd-part-size"], "5242880", "{stat}");
+    assert_eq!(stat["etag"], multipart_etag(&data, 5 * MIB));
+    // The download is checked against the multipart ETag, not only by size.
+    t.cmd()
+        .args(["-v", "get", &url, "back.bin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "verified against its multipart ETag (recomputed from parts of 5242880 bytes)",
+        ))
+        .stderr(predicate::str::contains("cannot be recomputed").not());
+    assert_eq!(md5_file(&t.path("back.bin")), md5_hex(&data));
+    // A local copy of the same bytes is up to date for sync --checksum: nothing comes down.
+    t.write("copy/piped.bin", &data);
+    let out = t
+        .cmd()
+        .args(["--json", "sync", "--checksum", &b.url("dir/"), "copy"])
+        .assert()
+        .success();
+    let records = json_lines(&out.get_output().stdout);
+    let ops: Vec<&str> = records.iter().filter_map(|r| r["op"].as_str()).collect();
+    assert_eq!(ops, ["skip"], "{records:?}");
+}
+
 /// A slow upload of big.bin, one part at a time (the key file k.key is there for
 /// `--encrypt` among `extra`).
 fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child {
@@ -241,6 +276,8 @@ fn a_killed_upload_is_resumed_with_continue_sending_only_the_missing_parts() {
     ))
     .unwrap();
     assert!(resumed.eval(&stderr), "{stderr}");
+    // Said once, when the upload resumes (not again when it ends).
+    assert_eq!(stderr.matches("already uploaded").count(), 1, "{stderr}");
     assert_eq!(
         etag_of(&t, &b.url("big.bin")),
         multipart_etag(&data, 5 * MIB)
@@ -511,6 +548,22 @@ fn presigned_parts_uploaded_with_curl_then_completed() {
                 b.url(key)
             ));
         assert_eq!(etag_of(&t, &b.url(key)), multipart_etag(&data, 5 * MIB));
+        // sign-parts recorded the part size it cut the object in: a get recomputes the ETag.
+        let out = t
+            .cmd()
+            .args(["--json", "stat", &b.url(key)])
+            .assert()
+            .success();
+        let stat = &json_lines(&out.get_output().stdout)[0];
+        assert_eq!(stat["metadata"]["objcmd-part-size"], "5242880", "{stat}");
+        t.cmd()
+            .args(["-v", "get", &b.url(key), "back.bin"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "verified against its multipart ETag",
+            ));
+        assert_eq!(md5_file(&t.path("back.bin")), md5_hex(&data));
     }
     // A URL whose Content-MD5 is bound rejects a different body.
     let out = t
@@ -729,56 +782,179 @@ fn ctrl_c_during_a_stdin_upload_aborts_it() {
     assert_eq!(uploads(&t, &b), []);
 }
 
-#[test]
-fn ctrl_c_during_a_file_upload_keeps_it_with_a_working_abort_command() {
-    let t = TestEnv::new();
-    let b = t.bucket("mp-sigint-file");
-    t.write("big file.bin", &random_bytes(40 * MIB, 8));
+/// The words of a command line as a POSIX shell splits them (blanks, single quotes and
+/// backslashes: how objcmd quotes the commands it suggests).
+fn shell_split(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quoted, mut in_word) = (Vec::new(), String::new(), false, false);
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => (quoted, in_word) = (!quoted, true),
+            '\\' if !quoted => {
+                word.extend(chars.next());
+                in_word = true;
+            }
+            ' ' if !quoted => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                }
+                in_word = false;
+            }
+            c => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+/// The commands the `hint: LABEL: objcmd ...` lines of `stderr` suggest, as words.
+fn all_suggested(stderr: &str, label: &str) -> Vec<Vec<String>> {
+    let prefix = format!("hint: {label}: ");
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .map(|line| {
+            let words = shell_split(line);
+            assert_eq!(words[0], "objcmd", "{line}");
+            words
+        })
+        .collect()
+}
+
+/// The one command a `hint: LABEL: objcmd ...` line of `stderr` suggests, as words.
+fn suggested(stderr: &str, label: &str) -> Vec<String> {
+    match &all_suggested(stderr, label)[..] {
+        [words] => words.clone(),
+        _ => panic!("not one {label:?} hint in {stderr}"),
+    }
+}
+
+/// Uploads "big file.bin" slowly and interrupts it once it is under way: exit 130.
+/// Returns its stdout and stderr.
+fn interrupt_upload(t: &TestEnv, b: &TestBucket, url: &str, extra: &[&str]) -> (String, String) {
     let mut child = t
         .std_cmd()
-        .args([
-            "--limit-rate",
-            "4MiB/s",
-            "put",
-            "big file.bin",
-            &b.url("kept/big file.bin"),
-        ])
+        .args(["--limit-rate", "4MiB/s", "put", "big file.bin", url])
+        .args(["--part-size", "5MiB"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the upload to start", || !uploads(t, b).is_empty());
+    kill(&mut child, "-INT");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    (String::from_utf8_lossy(&out.stdout).to_string(), stderr)
+}
+
+#[test]
+fn ctrl_c_during_a_file_upload_keeps_it_with_commands_to_resume_or_discard_it() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-sigint-file");
+    let data = random_bytes(40 * MIB, 8);
+    t.write("big file.bin", &data);
+    let url = b.url("kept/big file.bin");
+    // Named in the profile's dialect (oss://, ks3:// in those runs).
+    let shown_url = url.replacen(
+        "s3://",
+        &format!("{}://", crate::support::dialect().name()),
+        1,
+    );
+    let (_, stderr) = interrupt_upload(&t, &b, &url, &[]);
+    let [(_, id)] = &uploads(&t, &b)[..] else {
+        panic!("one upload kept: {stderr}");
+    };
+    // What was kept on the error line; how to resume and how to discard on their own.
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        lines[0].starts_with("objcmd: error: ")
+            && lines[0].contains(&format!("upload {id} of {shown_url} kept for --continue")),
+        "{stderr}"
+    );
+    let resume = suggested(&stderr, "resume it");
+    assert_eq!(
+        resume[1..],
+        ["put", "--continue", "big file.bin", &shown_url]
+    );
+    let discard = suggested(&stderr, "discard it");
+    assert_eq!(
+        discard[1..],
+        ["multipart", "abort", &shown_url, "--upload-id", id]
+    );
+    t.cmd().args(&discard[1..]).assert().success();
+    assert_eq!(uploads(&t, &b), []);
+
+    // Again, with --json: one error record names the upload; the resume command finishes it.
+    let (stdout, stderr) = interrupt_upload(&t, &b, &url, &["--json"]);
+    let [(_, id)] = &uploads(&t, &b)[..] else {
+        panic!("one upload kept: {stderr}");
+    };
+    let records = json_lines(stdout.as_bytes());
+    let error = &records.last().unwrap()["error"];
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("upload {id} of {shown_url} kept for --continue"))
+            && !message.contains('\n'),
+        "{records:?}"
+    );
+    let resume = suggested(&stderr, "resume it");
+    let out = t.cmd().arg("-v").args(&resume[1..]).assert().success();
+    let resumed = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        resumed.contains(&format!("resuming upload {id}")),
+        "{resumed}"
+    );
+    assert_eq!(etag_of(&t, &url), multipart_etag(&data, 5 * MIB));
+    assert_eq!(uploads(&t, &b), []);
+}
+
+#[test]
+fn ctrl_c_during_a_tree_upload_names_each_kept_upload_with_its_commands() {
+    let t = TestEnv::new();
+    let b = t.bucket("mp-sigint-tree");
+    let files = [
+        ("a.bin", random_bytes(12 * MIB, 61)),
+        ("b.bin", random_bytes(12 * MIB, 62)),
+    ];
+    for (name, data) in &files {
+        t.write(&format!("tree/{name}"), data);
+    }
+    let mut child = t
+        .std_cmd()
+        .args(["--limit-rate", "4MiB/s", "-j", "2", "put", "-r", "tree"])
+        .arg(b.url("up/"))
         .args(["--part-size", "5MiB"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    wait_until("the upload to start", || !uploads(&t, &b).is_empty());
+    wait_until("both uploads to start", || uploads(&t, &b).len() == 2);
     kill(&mut child, "-INT");
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(130), "{stderr}");
-    // Kept for --continue, and the message's own abort command discards it.
-    assert_eq!(uploads(&t, &b).len(), 1, "{stderr}");
-    let line = stderr
-        .lines()
-        .find(|l| l.contains("kept"))
-        .unwrap_or_else(|| panic!("no kept line in {stderr}"));
-    let command = line
-        .split('`')
-        .find(|part| part.starts_with("objcmd multipart abort"))
-        .unwrap_or_else(|| panic!("no abort command in {line}"));
-    let url = command.split('\'').nth(1).unwrap();
-    let upload_id = command.rsplit(' ').next().unwrap();
-    // Named in the profile's dialect (oss://, ks3:// in those runs).
-    assert_eq!(
-        url,
-        b.url("kept/big file.bin").replacen(
-            "s3://",
-            &format!("{}://", crate::support::dialect().name()),
-            1
-        )
-    );
-    t.cmd()
-        .args(["multipart", "abort", url, "--upload-id", upload_id])
-        .assert()
-        .success();
+    // The final error names one; the other is named on its own line before it. Each has
+    // its own commands, and each resume command finishes its upload.
+    assert_eq!(stderr.matches("kept for --continue").count(), 2, "{stderr}");
+    let resumes = all_suggested(&stderr, "resume it");
+    assert_eq!(resumes.len(), 2, "{stderr}");
+    assert_eq!(all_suggested(&stderr, "discard it").len(), 2, "{stderr}");
+    for resume in resumes {
+        t.cmd().args(&resume[1..]).assert().success();
+    }
     assert_eq!(uploads(&t, &b), []);
+    for (name, data) in &files {
+        let url = b.url(&format!("up/{name}"));
+        assert_eq!(etag_of(&t, &url), multipart_etag(data, 5 * MIB), "{name}");
+    }
 }
 
 #[test]

@@ -144,3 +144,156 @@ fn listings_on_a_terminal_are_aligned_columns() {
         }
     }
 }
+
+/// The frames progress bars drew: each line between carriage returns and line breaks,
+/// without the escape sequences that clear it and the blanks that pad it.
+fn frames(shown: &str) -> Vec<String> {
+    shown
+        .split(['\r', '\n'])
+        .map(|line| {
+            let mut text = String::new();
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                if c == ESC {
+                    // A CSI sequence: ESC [ parameters, ended by a letter.
+                    for c in chars.by_ref() {
+                        if c.is_ascii_alphabetic() {
+                            break;
+                        }
+                    }
+                } else {
+                    text.push(c);
+                }
+            }
+            text.trim_end().to_string()
+        })
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+/// A size as the bar prints it (`12.50`, `MiB`), in bytes.
+fn size(number: &str, unit: &str) -> Option<u64> {
+    let scale = match unit {
+        "B" => 1,
+        "KiB" => 1 << 10,
+        "MiB" => 1 << 20,
+        "GiB" => 1 << 30,
+        _ => return None,
+    };
+    Some((number.parse::<f64>().ok()? * scale as f64) as u64)
+}
+
+/// The byte count a frame shows just before `marker` (`12.50 MiB` before `/20.00 MiB`).
+fn bytes_before(frame: &str, marker: &str) -> Option<u64> {
+    let head = &frame[..frame.find(marker)?];
+    let mut words = head.split_whitespace().rev();
+    let unit = words.next()?;
+    size(words.next()?, unit)
+}
+
+#[test]
+fn the_upload_bar_counts_bytes_as_they_are_sent() {
+    let t = TestEnv::new();
+    let b = t.bucket("bar-sent");
+    t.write("twenty.bin", &random_bytes(20 << 20, 51));
+    // Two parts (16 MiB and 4 MiB) at 10 MiB/s: about two seconds on the terminal.
+    let mut cmd = t.std_cmd();
+    cmd.args(["--limit-rate", "10MiB/s", "put", "twenty.bin"])
+        .arg(b.url("twenty.bin"))
+        .args(["--part-size", "16MiB"])
+        .env("TERM", "xterm");
+    let (status, shown) = t.on_terminal(&cmd, &[]);
+    assert_eq!(status, 0, "{shown}");
+    let frames = frames(&shown);
+    // No frame before the length is known: none shows an empty total.
+    assert!(
+        frames.iter().all(|f| !f.contains(" 0 B/0 B")),
+        "{frames:#?}"
+    );
+    let counts: Vec<u64> = frames
+        .iter()
+        .filter_map(|f| bytes_before(f, "/20.00 MiB"))
+        .collect();
+    assert!(
+        counts.iter().any(|c| *c > 0),
+        "no progress shown: {frames:#?}"
+    );
+    // Counted as sent, the bar moves in steps far below a part: several distinct counts
+    // below 16 MiB, where counting each part at its reply shows only 0 and 4 MiB.
+    let mut below: Vec<u64> = counts
+        .into_iter()
+        .filter(|c| *c > 0 && *c < 16 << 20)
+        .collect();
+    below.dedup();
+    assert!(
+        below.len() >= 5,
+        "the bar moved in part-size steps: {below:?}\n{frames:#?}"
+    );
+}
+
+#[test]
+fn a_stdin_upload_bar_shows_bytes_and_rate_but_no_length() {
+    let t = TestEnv::new();
+    let b = t.bucket("bar-stdin");
+    let input = t.write("input.bin", &random_bytes(12 << 20, 52));
+    let mut cmd = t.std_cmd();
+    cmd.args(["--limit-rate", "8MiB/s", "put", "-"])
+        .arg(b.url("piped.bin"))
+        .args(["--part-size", "5MiB"])
+        .env("TERM", "xterm")
+        .env("PTY_DRIVE_STDIN", &input);
+    let (status, shown) = t.on_terminal(&cmd, &[]);
+    assert_eq!(status, 0, "{shown}");
+    let frames: Vec<String> = frames(&shown)
+        .into_iter()
+        .filter(|f| !f.starts_with("upload: "))
+        .collect();
+    assert!(frames.len() >= 3, "no bar for stdin: {shown:?}");
+    // The size is known only at the end: no fill, no total, no ETA.
+    for frame in &frames {
+        assert!(frame.starts_with("stdin "), "{frame:?}");
+        assert!(
+            !frame.contains("ETA") && !frame.contains('░') && !frame.contains('█'),
+            "{frame:?}"
+        );
+        assert!(!frame.contains("B/") || frame.ends_with("B/s"), "{frame:?}");
+    }
+    // "stdin 3.50 MiB 7.90 MiB/s": what was sent so far, growing.
+    let mut counts: Vec<u64> = frames
+        .iter()
+        .filter_map(|f| {
+            let words: Vec<&str> = f.split_whitespace().collect();
+            size(words.get(1)?, words.get(2)?)
+        })
+        .filter(|c| *c > 0)
+        .collect();
+    counts.dedup();
+    assert!(counts.len() >= 3, "{counts:?}\n{frames:#?}");
+}
+
+#[test]
+fn the_download_bar_starts_with_the_object_length() {
+    let t = TestEnv::new();
+    let b = t.bucket("bar-get");
+    let file = t.write("three.bin", &random_bytes(3 << 20, 53));
+    t.cmd()
+        .args(["put", file.to_str().unwrap(), &b.url("three.bin")])
+        .assert()
+        .success();
+    let mut cmd = t.std_cmd();
+    cmd.args(["--limit-rate", "4MiB/s", "get"])
+        .arg(b.url("three.bin"))
+        .arg("back.bin")
+        .env("TERM", "xterm");
+    let (status, shown) = t.on_terminal(&cmd, &[]);
+    assert_eq!(status, 0, "{shown}");
+    let frames = frames(&shown);
+    assert!(
+        frames.iter().all(|f| !f.contains(" 0 B/0 B")),
+        "{frames:#?}"
+    );
+    assert!(
+        frames.iter().any(|f| f.contains("/3.00 MiB")),
+        "{frames:#?}"
+    );
+}

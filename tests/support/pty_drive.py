@@ -8,6 +8,9 @@ matching ANSWER and a newline are typed. Prints a JSON object on stdout:
 {"output": everything the terminal showed, "status": exit code}.
 Used by the integration tests to check that `objcmd config init` prompts on a terminal
 and never echoes the secret.
+
+With PTY_DRIVE_STDIN=FILE in the environment, the command reads FILE as its stdin (stdout
+and stderr stay on the terminal): a piped upload, as `producer | objcmd put - URL` runs.
 """
 import json
 import os
@@ -22,6 +25,9 @@ command = sys.argv[sep + 1:]
 
 pid, fd = pty.fork()
 if pid == 0:
+    stdin_file = os.environ.get("PTY_DRIVE_STDIN")
+    if stdin_file:
+        os.dup2(os.open(stdin_file, os.O_RDONLY), 0)
     os.execvp(command[0], command)
 
 output = b""
