@@ -76,7 +76,7 @@ fn copy_tree(
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
     let batch = Batch::default();
-    let items = tree::listing(ctx.client, &src.bucket, &src_prefix, filter);
+    let items = tree::listing(ctx.client, src, &src_prefix, filter);
     let cancel = &ctx.client.transport().config().cancel;
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
     let jobs = ctx.tree_jobs();

@@ -202,7 +202,7 @@ pub fn get_tree(
     }
     let batch = Batch::default();
     let jobs = ctx.tree_jobs();
-    let items = tree::listing(ctx.client, &src.bucket, &prefix, filter);
+    let items = tree::listing(ctx.client, src, &prefix, filter);
     let hidden = ProgressBar::hidden();
     let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = src.with_key(prefix.clone()).to_string();

@@ -184,7 +184,7 @@ pub fn rm_tree(
         single: AtomicBool::new(false),
         batch: Batch::default(),
     };
-    let items = batches(tree::listing(ctx.client, &url.bucket, &prefix, filter));
+    let items = batches(tree::listing(ctx.client, url, &prefix, filter));
     let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = url.with_key(prefix.clone()).to_string();
     pool::run(ctx.tuning.jobs.min(8), items, cancel, |item| match item {

@@ -102,7 +102,7 @@ fn entries<'a>(
         }
         Side::Remote { url, prefix } => {
             Box::new(
-                tree::listing(client, &url.bucket, prefix, filter)
+                tree::listing(client, url, prefix, filter)
                     // "Directory" markers are not files to sync.
                     .filter(|l| {
                         l.as_ref()
@@ -466,7 +466,9 @@ impl Syncer<'_> {
                     &url,
                     &self.options,
                     false,
-                    false,
+                    // An upload kept when a sync was interrupted is resumed by the next
+                    // sync of the same, unchanged file (the checkpoint checks size and mtime).
+                    true,
                     ctx.tuning,
                     hidden,
                 )?;
@@ -809,10 +811,15 @@ impl Syncer<'_> {
                 .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted)
         {
             // The first upload kept for --continue would be lost with the batch's error.
+            let mut kept_any = false;
             if let Err(e) = &result
                 && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
             {
                 crate::output::eprint(crate::output::Message::Note, &kept.to_string());
+                for line in kept.hints() {
+                    crate::output::eprint(crate::output::Message::Hint, &line);
+                }
+                kept_any = true;
             }
             let not_done = planned.saturating_sub(self.ended.into_inner());
             let mut message = format!("interrupted: {transferred}{verb} transferred");
@@ -823,10 +830,14 @@ impl Syncer<'_> {
                 message.push_str(&format!(", {failed} failed"));
             }
             message.push_str(&format!(", {not_done} not done"));
+            // Uploads run with --continue's checkpoints: the same sync again resumes them.
+            let hint = kept_any.then(|| {
+                "run the same sync again to finish: it resumes the kept uploads of files that did not change".to_string()
+            });
             return Err(anyhow::Error::new(Stated {
                 message,
                 status: ExitStatus::Interrupted,
-                hint: None,
+                hint,
             }));
         }
         if transferred == 0 && deleted == 0 && failed == 0 {

@@ -239,16 +239,17 @@ pub struct Listed {
     pub rel: String,
 }
 
-/// The objects under `prefix` that the filter accepts, fetched page by page as the
+/// The objects under `prefix` (of `url`'s bucket) that the filter accepts, fetched page by page as the
 /// iterator advances; a listing error ends it with one `Err`.
 pub fn listing<'a>(
     client: &'a Client,
-    bucket: &'a str,
+    url: &'a RemoteUrl,
     prefix: &'a str,
     filter: &'a Filter,
 ) -> impl Iterator<Item = anyhow::Result<Listed>> + 'a {
-    client.list_objects_pages(bucket, prefix, None).flat_map(
-        move |page| -> Vec<anyhow::Result<Listed>> {
+    client
+        .list_objects_pages(&url.bucket, prefix, None)
+        .flat_map(move |page| -> Vec<anyhow::Result<Listed>> {
             match page {
                 Ok(page) => page
                     .objects
@@ -259,9 +260,8 @@ pub fn listing<'a>(
                     })
                     .collect(),
                 Err(e) => vec![Err(
-                    anyhow::Error::new(e).context(format!("listing {bucket}/{prefix}"))
+                    anyhow::Error::new(e).context(format!("listing {}", url.with_key(prefix)))
                 )],
             }
-        },
-    )
+        })
 }

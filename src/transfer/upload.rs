@@ -208,6 +208,17 @@ impl Parts {
 }
 
 impl Uploader<'_> {
+    /// The object's URL for messages, in the profile's scheme (the engine does not know
+    /// the scheme as typed).
+    fn url(&self) -> String {
+        format!(
+            "{}://{}/{}",
+            self.client.dialect().name(),
+            self.bucket,
+            self.key
+        )
+    }
+
     /// The CRC-64 of a body, for the dialects whose servers return one to compare with.
     fn crc_of(&self, data: &[u8]) -> Option<u64> {
         self.client
@@ -399,7 +410,7 @@ impl Uploader<'_> {
     ) -> anyhow::Result<Started> {
         let dir = self.state_dir();
         let endpoint = self.endpoint();
-        let url = format!("{}/{}", self.bucket, self.key);
+        let url = self.url();
         let recorded = dir
             .as_deref()
             .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
@@ -522,7 +533,7 @@ impl Uploader<'_> {
         let Some(cp) = checkpoint::load_upload(&dir, &endpoint, self.bucket, self.key) else {
             return Ok(());
         };
-        let url = format!("{}/{}", self.bucket, self.key);
+        let url = self.url();
         if changed {
             log::warn!(
                 "{name} changed since upload {} of {url} was interrupted; discarding it and starting over",
@@ -657,20 +668,12 @@ impl Uploader<'_> {
                 forget();
                 Ok(done)
             }
-            Err(e) if is_interrupt(&e) && dir.is_some() => {
-                let url = format!(
-                    "{}://{}/{}",
-                    self.client.dialect().name(),
-                    self.bucket,
-                    self.key
-                );
-                Err(e.context(KeptUpload {
-                    upload_id: upload_id.to_string(),
-                    url,
-                    source: name.to_string(),
-                    encrypted: self.encrypt.is_some(),
-                }))
-            }
+            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(KeptUpload {
+                upload_id: upload_id.to_string(),
+                url: self.url(),
+                source: name.to_string(),
+                encrypted: self.encrypt.is_some(),
+            })),
             Err(e) => {
                 self.abort(upload_id);
                 forget();

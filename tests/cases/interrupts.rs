@@ -354,3 +354,52 @@ fn an_interrupted_sync_says_what_was_transferred_and_what_was_not_done() {
     assert_eq!(transferred, visible_files(&t.path("dst")).len());
     assert!(transferred >= 1 && not_done >= 1, "{message}");
 }
+
+#[test]
+fn a_sync_interrupted_in_a_large_upload_is_resumed_by_the_next_sync() {
+    let t = TestEnv::new();
+    let b = t.bucket("int-sync-resume");
+    let data = random_bytes(12 << 20, 77);
+    t.write("src/big.bin", &data);
+    let dst = b.url("mirror/");
+    let args = [
+        "--limit-rate",
+        "2MiB/s",
+        "--part-size",
+        "5MiB",
+        "--part-jobs",
+        "1",
+        "sync",
+        "src",
+        &dst,
+    ];
+    let (code, _, stderr) = interrupt_after(&t, &args, Duration::from_millis(3500));
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(stderr.contains("kept for --continue"), "{stderr}");
+    assert!(
+        stderr.contains("hint: resume it: objcmd put --continue"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: run the same sync again"), "{stderr}");
+    // The same sync again sends only the parts that are missing.
+    let out = t
+        .cmd()
+        .args(["-v", "--part-size", "5MiB", "sync", "src", &dst])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("resuming upload"), "{stderr}");
+    // Named with a scheme (the profile's: the engine does not see what was typed).
+    let named = format!("://{}/mirror/big.bin: ", b.name);
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("resuming upload") && l.contains(&named)),
+        "{stderr}"
+    );
+    t.cmd()
+        .args(["get", &b.url("mirror/big.bin"), "back.bin"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(t.path("back.bin")).unwrap(), data);
+}

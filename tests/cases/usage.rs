@@ -169,3 +169,22 @@ fn config_profiles_lists_the_profiles() {
         serde_json::json!({"profile": "prod", "default": true})
     );
 }
+
+#[test]
+fn a_failed_listing_names_the_prefix_with_its_scheme() {
+    let t = TestEnv::new();
+    let b = t.bucket("listing");
+    let missing = format!("s3://{}-none/src/", b.name);
+    for args in [
+        vec!["get", "-r", missing.as_str(), "down"],
+        vec!["rm", "-r", missing.as_str()],
+        vec!["sync", missing.as_str(), "down"],
+    ] {
+        let out = t.cmd().args(&args).assert().code(4);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(&format!("listing {missing}: NoSuchBucket")),
+            "{args:?}: {stderr}"
+        );
+    }
+}
