@@ -157,7 +157,7 @@ pub fn report(
     }
     if let Some(note) = rec.note {
         line.push_str(&format!(" ({note})"));
-    } else if let (Some(size), Status::Ok) = (rec.size, rec.status) {
+    } else if let (Some(size), Status::Ok | Status::Planned) = (rec.size, rec.status) {
         line.push_str(&format!(" ({size} bytes)"));
     }
     printer.line(&line)
