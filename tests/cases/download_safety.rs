@@ -245,6 +245,22 @@ fn a_fifo_inside_a_downloaded_tree_is_never_replaced() {
     assert!(is_fifo(&t.path("dst/b.txt")));
     assert_eq!(std::fs::read(t.path("dst/a.txt")).unwrap(), b"first");
     assert_eq!(dir_entries(&t.path("dst")), ["a.txt", "b.txt"]);
+    // sync downwards the same.
+    std::fs::create_dir(t.path("synced")).unwrap();
+    mkfifo(&t.path("synced/a.txt"));
+    let out = t
+        .cmd()
+        .args(["sync", &b.url("tree/"), "synced"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(3);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("synced/a.txt is a FIFO, not a regular file: not replaced"),
+        "{stderr}"
+    );
+    assert!(is_fifo(&t.path("synced/a.txt")));
+    assert_eq!(std::fs::read(t.path("synced/b.txt")).unwrap(), b"second");
 }
 
 /// A small tmpfs mounted for one test, unmounted when dropped (also when the test fails).
