@@ -175,6 +175,12 @@ pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
 /// A hint for the mistakes people make most: wrong secret, clock skew, wrong endpoint or
 /// region, path vs virtual-host style.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
+    if let Some(kept) = err
+        .downcast_ref::<crate::cmd::get::Downloading>()
+        .and_then(crate::cmd::get::Downloading::hint)
+    {
+        return Some(kept);
+    }
     for cause in err.chain() {
         if let Some(hint) = cause.downcast_ref::<Stated>().and_then(|s| s.hint.clone()) {
             return Some(hint);

@@ -15,6 +15,7 @@ use crate::client::ByteRange;
 use crate::exit::{ExitStatus, UsageError, usage};
 use crate::filter::{Filter, Selection};
 use crate::pool;
+use crate::transfer::download::Partial;
 use crate::transfer::{self, Sink};
 use crate::walk;
 
@@ -79,7 +80,71 @@ fn target(src: &RemoteUrl, dst: Option<&str>) -> anyhow::Result<Target> {
     Ok(Target::File(path))
 }
 
-/// Downloads one object to `dst` (a file, a directory, `-`, or the key's base name).
+/// The context of a failed `get` of one object: what was downloaded where, and the
+/// partial download that was kept for `get --continue` (the hint says how to resume it
+/// or discard it).
+#[derive(Debug)]
+pub struct Downloading {
+    src: String,
+    dst: String,
+    kept: Option<PathBuf>,
+}
+
+impl std::fmt::Display for Downloading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "downloading {} to {}", self.src, self.dst)
+    }
+}
+
+impl Downloading {
+    /// How to resume or discard the partial download, when one was kept.
+    pub fn hint(&self) -> Option<String> {
+        let kept = self.kept.as_ref()?.display().to_string();
+        Some(format!(
+            "the partial download is kept in {kept}: resume it with objcmd get --continue {} {}, or delete that file to discard it",
+            shell_word(&self.src),
+            shell_word(&self.dst)
+        ))
+    }
+}
+
+/// `text` as one shell word: as it is when that is safe, else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+:=@%,".contains(&b));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+/// Whether `path` is the file this process's standard output goes to (`/dev/stdout`, the
+/// terminal, the file of a shell's `>`).
+fn is_stdout(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(out), Ok(target)) = (std::fs::File::from(fd).metadata(), path.metadata()) else {
+            return false;
+        };
+        out.dev() == target.dev() && out.ino() == target.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Downloads one object to `dst` (a file, a directory, `-`, a device or FIFO, or the key's
+/// base name).
 #[allow(clippy::too_many_arguments)]
 pub fn get_object(
     ctx: Ctx<'_>,
@@ -103,84 +168,175 @@ pub fn get_object(
         Target::File(p) => p.display().to_string(),
         Target::Stdout => "-".to_string(),
     };
-    if matches!(target, Target::Stdout) && resume {
-        return Err(usage(
-            "--continue needs a file to continue; stdout cannot be resumed",
-        ));
+    // `/dev/stdout`, or a path to the file stdout goes to, is stdout: written as `-` is
+    // (a rename would replace the symlink in /dev, or the file under the shell's `>`).
+    let target = match target {
+        Target::File(path) if is_stdout(&path) => Target::Stdout,
+        other => other,
+    };
+    let one = One {
+        src,
+        key,
+        // A device, FIFO or socket is written into as a stream, never replaced by a file.
+        special: match &target {
+            Target::File(path) => transfer::download::special_file(path),
+            Target::Stdout => None,
+        },
+        target,
+        range,
+        no_clobber,
+        resume,
+    };
+    if let Some(status) = one.refused_or_skipped(printer, &src_text, &dst_text)? {
+        return Ok(status);
     }
-    if let Target::File(path) = &target {
-        if path.is_dir() {
-            return Err(usage(format!("{} is a directory", path.display())));
-        }
-        if no_clobber && path.exists() {
-            let rec = TransferRecord {
-                op: "skip",
-                src: &src_text,
-                dst: Some(&dst_text),
-                size: None,
-                status: Status::Ok,
-                note: Some("exists"),
-            };
-            report(printer, &rec, None)?;
-            return Ok(ExitStatus::Success);
-        }
-    }
+    let mut rec = TransferRecord {
+        op: "get",
+        src: &src_text,
+        dst: Some(&dst_text),
+        size: None,
+        status: Status::Planned,
+        note: None,
+    };
     if dry_run {
-        let rec = TransferRecord {
-            op: "get",
-            src: &src_text,
-            dst: Some(&dst_text),
-            size: None,
-            status: Status::Planned,
-            note: None,
-        };
         report(printer, &rec, None)?;
         return Ok(ExitStatus::Success);
     }
     let bar = printer.progress_bar(0, key_basename(key));
-    let done = match &target {
-        Target::File(path) if range.is_none() => {
-            tree::download(ctx, src, path, no_clobber, resume, &bar).and_then(|done| {
-                done.ok_or_else(|| {
-                    anyhow::anyhow!("{} appeared meanwhile; not replaced", path.display())
-                })
+    let done = one
+        .fetch(ctx, &bar)
+        .map_err(|e| super::missing::explain(client, src, super::missing::Verb::Get, e))
+        .map_err(|e| {
+            let kept = one.kept(&e);
+            e.context(Downloading {
+                src: src_text.clone(),
+                dst: dst_text.clone(),
+                kept,
             })
-        }
-        Target::File(path) => {
-            let sink = Sink::File { path, no_clobber };
-            let keys = ctx.decryption();
-            transfer::download(client, &src.bucket, key, range, keys, sink, &bar)
-        }
-        Target::Stdout => {
-            let write = |data: &[u8]| printer.write_data(data);
-            let keys = ctx.decryption();
-            transfer::download(
-                client,
-                &src.bucket,
-                key,
-                range,
-                keys,
-                Sink::Stdout(&write),
-                &bar,
-            )
-        }
-    }
-    .map_err(|e| super::missing::explain(client, src, super::missing::Verb::Get, e))
-    .with_context(|| format!("downloading {src} to {dst_text}"))?;
-    if matches!(target, Target::Stdout) {
+        })?;
+    if matches!(one.target, Target::Stdout) {
         printer.flush()?;
         return Ok(ExitStatus::Success);
     }
-    let rec = TransferRecord {
-        op: "get",
-        src: &src_text,
-        dst: Some(&dst_text),
-        size: Some(done.bytes),
-        status: Status::Ok,
-        note: None,
-    };
+    rec.size = Some(done.bytes);
+    rec.status = Status::Ok;
     report(printer, &rec, None)?;
     Ok(ExitStatus::Success)
+}
+
+/// One object's download, as [`get_object`] resolved it.
+struct One<'a> {
+    src: &'a RemoteUrl,
+    key: &'a str,
+    target: Target,
+    /// What the target is, when it is a device, FIFO or socket.
+    special: Option<&'static str>,
+    range: Option<ByteRange>,
+    no_clobber: bool,
+    resume: bool,
+}
+
+impl One<'_> {
+    /// The usage errors found before any request, and the skip of `--no-clobber` (the
+    /// exit status, once reported).
+    fn refused_or_skipped(
+        &self,
+        printer: &crate::output::Printer,
+        src_text: &str,
+        dst_text: &str,
+    ) -> anyhow::Result<Option<ExitStatus>> {
+        let path = match &self.target {
+            Target::Stdout if self.resume => {
+                return Err(usage(
+                    "--continue needs a file to continue; stdout cannot be resumed",
+                ));
+            }
+            Target::Stdout => return Ok(None),
+            Target::File(path) => path,
+        };
+        if let (Some(kind), true) = (self.special, self.resume) {
+            return Err(usage(format!(
+                "--continue needs a regular file to continue; {dst_text} is {kind}"
+            )));
+        }
+        if path.is_dir() {
+            return Err(usage(format!("{} is a directory", path.display())));
+        }
+        if !(self.no_clobber && path.exists()) {
+            return Ok(None);
+        }
+        let rec = TransferRecord {
+            op: "skip",
+            src: src_text,
+            dst: Some(dst_text),
+            size: None,
+            status: Status::Ok,
+            note: Some("exists"),
+        };
+        report(printer, &rec, None)?;
+        Ok(Some(ExitStatus::Success))
+    }
+
+    /// Downloads the object: a whole object to a file in parallel chunks through its temp
+    /// file, anything else as one stream.
+    fn fetch(&self, ctx: Ctx<'_>, bar: &ProgressBar) -> anyhow::Result<transfer::Downloaded> {
+        let (client, bucket, key, range) = (ctx.client, &self.src.bucket, self.key, self.range);
+        let keys = ctx.decryption();
+        match &self.target {
+            Target::File(path) if self.special.is_some() => {
+                let sink = Sink::Special(path);
+                transfer::download(client, bucket, key, range, keys, sink, bar)
+            }
+            Target::File(path) if range.is_none() => {
+                let partial = if self.resume {
+                    Partial::Resume
+                } else {
+                    Partial::KeepIfInterrupted
+                };
+                tree::download_file(ctx, self.src, path, self.no_clobber, partial, bar).and_then(
+                    |done| {
+                        done.ok_or_else(|| {
+                            anyhow::anyhow!("{} appeared meanwhile; not replaced", path.display())
+                        })
+                    },
+                )
+            }
+            Target::File(path) => {
+                let sink = Sink::File {
+                    path,
+                    no_clobber: self.no_clobber,
+                };
+                transfer::download(client, bucket, key, range, keys, sink, bar)
+            }
+            Target::Stdout => {
+                let write = |data: &[u8]| ctx.printer.write_data(data);
+                let sink = Sink::Stdout(&write);
+                transfer::download(client, bucket, key, range, keys, sink, bar)
+            }
+        }
+    }
+
+    /// The temp file this download kept for `--continue`, if it failed with `err` and
+    /// kept one (see [`kept_download`]).
+    fn kept(&self, err: &anyhow::Error) -> Option<PathBuf> {
+        match &self.target {
+            Target::File(path) if self.special.is_none() && self.range.is_none() => {
+                kept_download(path, err)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The temp file an interrupted download of `target` kept for `--continue`, if it did
+/// (a download of several chunks: it has a sidecar).
+fn kept_download(target: &Path, err: &anyhow::Error) -> Option<PathBuf> {
+    if crate::exit::status_of(err) != ExitStatus::Interrupted {
+        return None;
+    }
+    let temp = transfer::download::temp_path(target);
+    let sidecar = transfer::checkpoint::sidecar(&temp);
+    (temp.is_file() && sidecar.is_file()).then_some(temp)
 }
 
 /// Downloads every object under a prefix: each key becomes DIR/<key relative to the
@@ -316,6 +472,27 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hint_of_a_kept_download_is_a_command_to_paste() {
+        let kept = Downloading {
+            src: "s3://b/my file.bin".into(),
+            dst: "it's.bin".into(),
+            kept: Some(PathBuf::from(".it's.bin.objcmd-part")),
+        };
+        assert_eq!(
+            kept.to_string(),
+            "downloading s3://b/my file.bin to it's.bin"
+        );
+        assert_eq!(
+            kept.hint().unwrap(),
+            "the partial download is kept in .it's.bin.objcmd-part: resume it with objcmd get --continue 's3://b/my file.bin' 'it'\\''s.bin', or delete that file to discard it"
+        );
+        let none = Downloading { kept: None, ..kept };
+        assert_eq!(none.hint(), None);
+        assert_eq!(shell_word("s3://b/a-b_c.d"), "s3://b/a-b_c.d");
+        assert_eq!(shell_word(""), "''");
+    }
 
     #[test]
     fn ranges() {

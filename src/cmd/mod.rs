@@ -159,8 +159,8 @@ pub fn report(
     }
     if let Some(note) = rec.note {
         line.push_str(&format!(" ({note})"));
-    } else if let (Some(size), Status::Ok) = (rec.size, rec.status) {
-        line.push_str(&format!(" ({size} bytes)"));
+    } else if let (Some(size), Status::Ok | Status::Planned) = (rec.size, rec.status) {
+        line.push_str(&format!(" ({})", crate::units::count(size, "byte")));
     }
     printer.line(&line)
 }

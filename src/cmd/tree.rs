@@ -14,7 +14,7 @@ use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
 use crate::transfer::crypt::KeySource;
-use crate::transfer::download::FileDownload;
+use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
@@ -138,13 +138,31 @@ pub fn upload(
 }
 
 /// Downloads `src` to the file `target`, creating its directory; `None` when
-/// `no_clobber` found the file there.
+/// `no_clobber` found the file there. A partial download is removed if it stops early,
+/// unless `resume` (`--continue`) keeps it.
 pub fn download(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
     target: &Path,
     no_clobber: bool,
     resume: bool,
+    bar: &ProgressBar,
+) -> anyhow::Result<Option<Downloaded>> {
+    let partial = if resume {
+        Partial::Resume
+    } else {
+        Partial::Remove
+    };
+    download_file(ctx, src, target, no_clobber, partial, bar)
+}
+
+/// [`download`], saying what becomes of a partial download that stops early.
+pub fn download_file(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    target: &Path,
+    no_clobber: bool,
+    partial: Partial,
     bar: &ProgressBar,
 ) -> anyhow::Result<Option<Downloaded>> {
     if no_clobber && target.symlink_metadata().is_ok() {
@@ -159,7 +177,7 @@ pub fn download(
         key: &src.key,
         target,
         no_clobber,
-        resume,
+        partial,
         tuning: ctx.tuning,
         keys: ctx.decryption(),
         bar,

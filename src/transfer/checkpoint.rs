@@ -125,16 +125,28 @@ pub fn save_download(temp: &Path, state: &DownloadState) -> std::io::Result<()> 
 }
 
 /// Writes JSON through a temp file and a rename, so a crash leaves the old or the new one.
+/// The temp file (`.objcmd-state-*`) is removed when anything fails, a full disk
+/// included. It is not tempfile's `NamedTempFile`, whose errors end in ` at path "..."`
+/// naming the temp file: the callers name the file they meant.
 fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let text = serde_json::to_vec(value).map_err(std::io::Error::other)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".objcmd-state-")
-        .tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, &text)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let tmp = dir.join(format!(".objcmd-state-{:016x}", fastrand::u64(..)));
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&tmp)?;
+        std::io::Write::write_all(&mut file, &text)?;
+        drop(file);
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 #[cfg(test)]

@@ -6,8 +6,12 @@
 //! back from the page cache, so verification overlaps the transfer instead of following
 //! it. The temp file `.NAME.objcmd-part` and its sidecar (chunks done, ETag) let
 //! `get --continue` pick up where an interrupted download stopped.
+//!
+//! A target that is a device, a FIFO or a socket is never replaced by a file: it is
+//! written into as one stream. A local write that fails (a full disk) removes the temp
+//! file and its sidecar and names the file in one line.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
@@ -23,6 +27,7 @@ use super::crypt::{self, DecryptingWriter, KeySource, RangeWriter};
 use super::verify::{Checks, PartDigest, PartSum};
 use super::{Layout, PartsProgress, Tuning, interrupted, read_exact_at, write_all_at};
 use crate::client::{self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind};
+use crate::exit::{self, ExitStatus};
 
 /// What a download did.
 #[derive(Debug)]
@@ -47,8 +52,8 @@ pub struct FileDownload<'a> {
     pub target: &'a Path,
     /// Fail rather than replace a file that appears meanwhile.
     pub no_clobber: bool,
-    /// `--continue`: reuse a partial temp file; keep it if this run fails too.
-    pub resume: bool,
+    /// What becomes of the temp file if the download stops early.
+    pub partial: Partial,
     /// Chunk size and chunks in flight.
     pub tuning: Tuning,
     /// Where the key to decrypt encrypted objects comes from; `None` (`--raw`) writes them
@@ -56,6 +61,91 @@ pub struct FileDownload<'a> {
     pub keys: Option<&'a KeySource>,
     /// Progress bar (hidden when not on a terminal).
     pub bar: &'a ProgressBar,
+}
+
+/// What becomes of the temp file (and sidecar) of a download to a file that stops before
+/// it is complete. Whatever this says, a local write error (a full disk) and data that
+/// fails verification or decryption remove it, and so does a download of one chunk
+/// (there is nothing to resume from: it has no sidecar).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Partial {
+    /// Removed, whatever stopped it (trees and sync: `--continue` does not go with them).
+    Remove,
+    /// Kept for `get --continue` when the user interrupts it (Ctrl-C, SIGTERM); removed
+    /// after a failure, so that a later run never resumes from a failed one.
+    KeepIfInterrupted,
+    /// `get --continue`: a partial download left by an earlier run is reused, and this
+    /// one is kept when interrupted or when the network fails.
+    Resume,
+}
+
+/// A local write that failed (a full disk, a quota, an I/O error), with what was being
+/// written. Displayed as one line that names the file (`no space left on device writing
+/// PATH`), not as the OS error's text.
+#[derive(Debug)]
+pub struct WriteError {
+    what: String,
+    error: io::Error,
+}
+
+impl WriteError {
+    /// `what` says what failed: `writing PATH`, `creating PATH`.
+    pub fn new(what: String, error: io::Error) -> WriteError {
+        WriteError { what, error }
+    }
+
+    fn writing(path: &Path, error: io::Error) -> WriteError {
+        WriteError::new(format!("writing {}", path.display()), error)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.error.kind() {
+            io::ErrorKind::StorageFull => write!(f, "no space left on device {}", self.what),
+            io::ErrorKind::QuotaExceeded => write!(f, "disk quota exceeded {}", self.what),
+            _ => write!(f, "{}: {}", self.what, self.error),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// What `path` is when it exists and is neither a regular file nor a directory (a device,
+/// a FIFO, a socket), following symlinks (`/dev/stdout` is one): a download writes into
+/// such a target as a stream, and never replaces it with a file.
+pub fn special_file(path: &Path) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::metadata(path).ok()?.file_type();
+        if kind.is_fifo() {
+            return Some("a FIFO");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    let _ = path;
+    None
+}
+
+/// Refuses to move a file over a device, FIFO or socket: only a single download streams
+/// into one (see [`Sink::Special`]); in a tree, that member fails instead.
+fn refuse_special(target: &Path) -> anyhow::Result<()> {
+    match special_file(target) {
+        Some(kind) => Err(anyhow::anyhow!(
+            "{} is {kind}, not a regular file: not replaced",
+            target.display()
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The size of each write (and hash read) of the chunk workers, who share one temp file.
@@ -85,7 +175,7 @@ pub fn temp_path(target: &Path) -> PathBuf {
 /// (`auto_da_alloc`), which measured 0.36 s for 1 GiB (docs/benchmarks.md).
 fn open_temp(path: &Path, fresh: bool) -> anyhow::Result<File> {
     let open = |create_new: bool| {
-        let mut options = std::fs::OpenOptions::new();
+        let mut options = OpenOptions::new();
         options.read(true).write(true);
         if create_new {
             options.create_new(true);
@@ -97,9 +187,12 @@ fn open_temp(path: &Path, fresh: bool) -> anyhow::Result<File> {
             use std::os::unix::fs::OpenOptionsExt;
             options.custom_flags(libc::O_NOFOLLOW).mode(0o666);
         }
-        options
-            .open(path)
-            .with_context(|| format!("creating the temp file {}", path.display()))
+        options.open(path).map_err(|e| {
+            anyhow::Error::new(WriteError::new(
+                format!("creating the temp file {}", path.display()),
+                e,
+            ))
+        })
     };
     let lock = |file: File| match file.try_lock() {
         Ok(()) => Ok(file),
@@ -140,6 +233,25 @@ fn move_into_place(temp: &Path, target: &Path, no_clobber: bool) -> io::Result<(
         Err(_) if target.symlink_metadata().is_ok() => Err(io::ErrorKind::AlreadyExists.into()),
         Err(_) => std::fs::rename(temp, target),
     }
+}
+
+/// Moves a finished temp file into place (see [`move_into_place`]), with the error a user
+/// reads; refuses a target that became a device, FIFO or socket meanwhile.
+fn place(temp: &Path, target: &Path, no_clobber: bool) -> anyhow::Result<()> {
+    refuse_special(target)?;
+    move_into_place(temp, target, no_clobber).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{} appeared meanwhile; not replaced (--no-clobber)",
+                target.display()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!(
+                "moving the download into place at {}",
+                target.display()
+            ))
+        }
+    })
 }
 
 /// How far each chunk is written, for the hasher that follows the workers.
@@ -255,7 +367,7 @@ impl Job<'_> {
                     limiter.acquire(n);
                 }
                 write_all_at(self.file, &buf[..n], offset + received)
-                    .context("writing the download")?;
+                    .map_err(|e| WriteError::writing(self.temp, e))?;
                 if let Some(sum) = sum.as_mut() {
                     sum.update(&buf[..n]);
                 }
@@ -307,6 +419,55 @@ impl Job<'_> {
         Ok(())
     }
 
+    /// Runs the chunk workers (and the hasher behind them, if `checks` are given) until
+    /// every chunk is in or one failed; chunks in `done` are only hashed. Returns what
+    /// the hasher found: `None` without one.
+    fn run(
+        &self,
+        done: &[u32],
+        first: Option<GetObjectOutput>,
+        checks: Option<Checks>,
+    ) -> Option<anyhow::Result<Option<Checks>>> {
+        let count = self.layout.count();
+        let next = AtomicU32::new(0);
+        let first = Mutex::new(first);
+        let workers = self.d.tuning.part_jobs.clamp(1, count as usize);
+        std::thread::scope(|scope| {
+            let hasher = checks.map(|checks| scope.spawn(move || self.hash_in_order(checks)));
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while !self.stop.load(Ordering::SeqCst) {
+                        let index = next.fetch_add(1, Ordering::SeqCst);
+                        if index >= count {
+                            break;
+                        }
+                        let initial = if index == 0 {
+                            first.lock().unwrap_or_else(|e| e.into_inner()).take()
+                        } else {
+                            None
+                        };
+                        if done.contains(&index) {
+                            let len = self.layout.part(index).1;
+                            if let Err(e) = self.hash_done_chunk(index) {
+                                self.fail(e);
+                            }
+                            self.written.set(index, len);
+                            self.progress.add(len);
+                            continue;
+                        }
+                        if let Err(e) = self.fetch_chunk(index, initial) {
+                            self.fail(e);
+                        }
+                    }
+                });
+            }
+            hasher.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the hasher panicked")))
+            })
+        })
+    }
+
     /// Hashes a chunk that an earlier run finished (`--continue`) from the temp file.
     fn hash_done_chunk(&self, index: u32) -> anyhow::Result<()> {
         let Some(mut sum) = self.part_sum.clone() else {
@@ -352,14 +513,24 @@ impl Job<'_> {
     }
 }
 
-/// Downloads a whole object to a file through `.NAME.objcmd-part`, in parallel chunks.
-pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
-    let temp = temp_path(d.target);
+/// How an object is fetched into the temp file, as the first reply (or, for
+/// `--continue`, a HEAD) describes it.
+struct Plan {
+    /// The reply to the first chunk's GET, when it can be used as that chunk.
+    first: Option<GetObjectOutput>,
+    layout: Layout,
+    checks: Checks,
+    /// Each chunk is one part of a recomputable multipart ETag, hashed by its worker.
+    per_part: bool,
+}
+
+/// The object's metadata and the plan to fetch it.
+fn plan(d: &FileDownload<'_>) -> anyhow::Result<(ObjectMeta, Plan)> {
     let client = d.client;
     let part_size = d.tuning.part_size.max(1);
     // The first chunk's GET also tells the size and ETag; --continue asks with HEAD first,
     // since the first chunk may be there already.
-    let (meta, mut first) = if d.resume {
+    let (meta, mut first) = if d.partial == Partial::Resume {
         (client.head_object(d.bucket, d.key)?, None)
     } else {
         let range = ByteRange::From {
@@ -399,44 +570,148 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         }
     }
     let per_part = checks.part_size() == Some(layout.part_size);
-    let previous = if d.resume {
-        match checkpoint::load_download(&temp) {
-            // The temp file must still be there, at the object's size (set when it began).
+    let plan = Plan {
+        first,
+        layout,
+        checks,
+        per_part,
+    };
+    Ok((meta, plan))
+}
+
+/// The partial download `--continue` can pick up, if the sidecar and temp file are there
+/// and still describe this object.
+fn previous_download(
+    d: &FileDownload<'_>,
+    temp: &Path,
+    meta: &ObjectMeta,
+    layout: Layout,
+) -> Option<DownloadState> {
+    match checkpoint::load_download(temp) {
+        // The temp file must still be there, at the object's size (set when it began).
+        Some(s)
+            if s.etag == meta.etag
+                && s.layout == layout
+                && temp
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.is_file() && m.len() == meta.size) =>
+        {
+            log::info!(
+                "continuing the download of {}: {} of {} chunks already there",
+                d.key,
+                s.done.len(),
+                layout.count()
+            );
             Some(s)
-                if s.etag == meta.etag
-                    && s.layout == layout
-                    && temp
-                        .symlink_metadata()
-                        .is_ok_and(|m| m.is_file() && m.len() == meta.size) =>
-            {
-                log::info!(
-                    "continuing the download of {}: {} of {} chunks already there",
-                    d.key,
-                    s.done.len(),
-                    layout.count()
-                );
-                Some(s)
-            }
-            Some(_) => {
-                log::warn!(
-                    "{} changed since the interrupted download, or its temp file is gone: starting over",
-                    d.key
-                );
-                None
-            }
-            None => {
-                log::info!("no partial download of {} to continue: starting one", d.key);
-                None
-            }
         }
+        Some(_) => {
+            log::warn!(
+                "{} changed since the interrupted download, or its temp file is gone: starting over",
+                d.key
+            );
+            None
+        }
+        None => {
+            log::info!("no partial download of {} to continue: starting one", d.key);
+            None
+        }
+    }
+}
+
+/// Why a download to a file stopped early, which decides whether its temp file is kept.
+enum Stop {
+    /// While the temp file was being prepared or filled: kept as [`Partial`] says.
+    Fetching(anyhow::Error),
+    /// With every byte there: the data failed verification or decryption, or could not
+    /// be moved into place. Never kept: `--continue` must not resume from bad data.
+    Finishing(anyhow::Error),
+}
+
+/// Removes the temp file of a download that stopped, or keeps it for `--continue`;
+/// returns the error to report.
+fn settle(d: &FileDownload<'_>, temp: &Path, layout: Layout, stop: Stop) -> anyhow::Error {
+    let (err, keep) = match stop {
+        Stop::Finishing(err) => (err, false),
+        Stop::Fetching(err) => {
+            let keep = worth_keeping(d.partial, layout, &err);
+            (err, keep)
+        }
+    };
+    if keep {
+        log::info!(
+            "the partial download is kept in {} for --continue",
+            temp.display()
+        );
     } else {
-        None
+        remove_temp(temp);
+    }
+    err
+}
+
+/// Whether a download that stopped while fetching (with `err`) is kept for `--continue`.
+fn worth_keeping(partial: Partial, layout: Layout, err: &anyhow::Error) -> bool {
+    // One chunk has no sidecar to resume from; a disk that refused a write would be
+    // left fuller by a kept temp file, and rerunning it gains nothing.
+    if layout.count() < 2 || err.chain().any(|c| c.is::<WriteError>()) {
+        return false;
+    }
+    match partial {
+        Partial::Remove => false,
+        Partial::KeepIfInterrupted => exit::status_of(err) == ExitStatus::Interrupted,
+        Partial::Resume => true,
+    }
+}
+
+/// Downloads a whole object to a file through `.NAME.objcmd-part`, in parallel chunks.
+/// A target that is a device, FIFO or socket is refused: see [`Sink::Special`].
+pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
+    refuse_special(d.target)?;
+    let temp = temp_path(d.target);
+    let (meta, plan) = plan(d)?;
+    let layout = plan.layout;
+    let previous = match d.partial {
+        Partial::Resume => previous_download(d, &temp, &meta, layout),
+        Partial::Remove | Partial::KeepIfInterrupted => None,
     };
     // A wrong or missing key is found before anything is written.
     let decrypt = crypt::decryption_key(d.key, &meta, d.keys)?;
     // Only now that the object is known to exist is a temp file made.
     let file = open_temp(&temp, previous.is_none())?;
-    file.set_len(meta.size)?;
+    let filled = fill_temp(d, &file, &temp, &meta, plan, previous).and_then(|verified| {
+        finish_temp(d, &file, &temp, &meta, decrypt)
+            .map(|bytes| (bytes, verified))
+            .map_err(Stop::Finishing)
+    });
+    // Closed (and unlocked) before it is moved or removed.
+    drop(file);
+    let done = filled.and_then(|done| {
+        place(&temp, d.target, d.no_clobber)
+            .map(|()| done)
+            .map_err(Stop::Finishing)
+    });
+    let (bytes, verified) = done.map_err(|stop| settle(d, &temp, layout, stop))?;
+    let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
+    d.bar.finish_and_clear();
+    Ok(Downloaded {
+        bytes,
+        meta,
+        verified,
+    })
+}
+
+/// Fetches every chunk into the temp file (those of `previous` are hashed from it
+/// instead) and verifies what the object can be checked against; true when verified.
+fn fill_temp(
+    d: &FileDownload<'_>,
+    file: &File,
+    temp: &Path,
+    meta: &ObjectMeta,
+    plan: Plan,
+    previous: Option<DownloadState>,
+) -> Result<bool, Stop> {
+    let layout = plan.layout;
+    file.set_len(meta.size)
+        .map_err(|e| Stop::Fetching(WriteError::writing(temp, e).into()))?;
     let state = previous.unwrap_or(DownloadState {
         etag: meta.etag.clone(),
         layout,
@@ -447,16 +722,16 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     // list until it is complete, and writing (then removing) one per small file of a tree
     // costs more than the download.
     if layout.count() > 1 {
-        checkpoint::save_download(&temp, &state)
-            .with_context(|| format!("writing {}", checkpoint::sidecar(&temp).display()))?;
+        checkpoint::save_download(temp, &state).map_err(|e| {
+            Stop::Fetching(WriteError::writing(&checkpoint::sidecar(temp), e).into())
+        })?;
     }
-
     let count = layout.count();
     d.bar.set_length(meta.size);
     let job = Job {
         d,
-        file: &file,
-        temp: &temp,
+        file,
+        temp,
         etag: &meta.etag,
         layout,
         written: Written {
@@ -468,114 +743,55 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
         stop: AtomicBool::new(false),
         error: Mutex::new(None),
         state: Mutex::new(state),
-        part_sum: per_part.then(|| checks.part_sum()),
+        part_sum: plan.per_part.then(|| plan.checks.part_sum()),
         part_digests: Mutex::new(vec![None; count as usize]),
     };
+    let checks = plan.checks;
     // Checked by a hasher thread behind the workers, or part by part by the workers.
-    let (for_hasher, for_parts) = if checks.any() && !per_part {
+    let (for_hasher, for_parts) = if checks.any() && !plan.per_part {
         (Some(checks), None)
     } else {
-        (None, per_part.then_some(checks))
+        (None, plan.per_part.then_some(checks))
     };
-    let next = AtomicU32::new(0);
-    let first = Mutex::new(first.take());
-    let workers = d.tuning.part_jobs.clamp(1, count as usize);
-    let digest = std::thread::scope(|scope| {
-        let job = &job;
-        let hasher = for_hasher.map(|checks| scope.spawn(move || job.hash_in_order(checks)));
-        for _ in 0..workers {
-            scope.spawn(|| {
-                while !job.stop.load(Ordering::SeqCst) {
-                    let index = next.fetch_add(1, Ordering::SeqCst);
-                    if index >= count {
-                        break;
-                    }
-                    let initial = if index == 0 {
-                        first.lock().unwrap_or_else(|e| e.into_inner()).take()
-                    } else {
-                        None
-                    };
-                    if done.contains(&index) {
-                        let len = layout.part(index).1;
-                        if let Err(e) = job.hash_done_chunk(index) {
-                            job.fail(e);
-                        }
-                        job.written.set(index, len);
-                        job.progress.add(len);
-                        continue;
-                    }
-                    if let Err(e) = job.fetch_chunk(index, initial) {
-                        job.fail(e);
-                    }
-                }
-            });
-        }
-        hasher.map(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err(anyhow::anyhow!("the hasher panicked")))
-        })
-    });
-    let failed = job.error.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(err) = failed {
-        drop(file);
-        if d.resume {
-            log::info!(
-                "the partial download is kept in {} for --continue",
-                temp.display()
-            );
-        } else {
-            remove_temp(&temp);
-        }
-        return Err(err);
+    let digest = job.run(&done, plan.first, for_hasher);
+    if let Some(err) = job.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(Stop::Fetching(err));
     }
     let verified = match digest {
-        Some(Ok(Some(checks))) => match checks.finish() {
-            Ok(verified) => verified,
-            Err(e) => {
-                drop(file);
-                remove_temp(&temp);
-                return Err(e);
-            }
-        },
-        Some(Ok(None)) => unreachable!("the hasher stops only when a worker failed"),
-        Some(Err(e)) => {
-            drop(file);
-            remove_temp(&temp);
-            return Err(e.context("verifying the download"));
-        }
+        Some(Ok(Some(checks))) => checks.finish(),
+        Some(Ok(None)) => Err(anyhow::anyhow!(
+            "the hasher stopped although every chunk was downloaded"
+        )),
+        Some(Err(e)) => Err(e.context("verifying the download")),
         None => match for_parts {
-            Some(checks) => {
-                let digests = job
-                    .part_digests
-                    .into_inner()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| anyhow::anyhow!("a part of the download was not hashed"));
-                match digests.and_then(|d| checks.finish_parts(d)) {
-                    Ok(verified) => verified,
-                    Err(e) => {
-                        drop(file);
-                        remove_temp(&temp);
-                        return Err(e);
-                    }
-                }
-            }
-            None => false,
+            Some(checks) => job
+                .part_digests
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .into_iter()
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| anyhow::anyhow!("a part of the download was not hashed"))
+                .and_then(|digests| checks.finish_parts(digests)),
+            None => Ok(false),
         },
     };
+    verified.map_err(Stop::Finishing)
+}
+
+/// Decrypts the complete temp file in place when the object is encrypted, and gives it
+/// the object's time; returns the bytes the file holds.
+fn finish_temp(
+    d: &FileDownload<'_>,
+    file: &File,
+    temp: &Path,
+    meta: &ObjectMeta,
+    decrypt: Option<&crate::encryption::Key>,
+) -> anyhow::Result<u64> {
     let mut bytes = meta.size;
     if let Some(key) = decrypt {
         // Decrypting rewrites the temp file: from here --continue must start over.
-        let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
-        bytes = match crypt::decrypt_file(&file, d.key, key, &meta) {
-            Ok(n) => n,
-            Err(e) => {
-                drop(file);
-                remove_temp(&temp);
-                return Err(e);
-            }
-        };
+        let _ = std::fs::remove_file(checkpoint::sidecar(temp));
+        bytes = crypt::decrypt_file(file, d.key, key, meta)?;
     }
     // The file's own time when the uploader recorded it, else the upload's.
     let recorded = meta
@@ -585,28 +801,7 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     if let Some(modified) = recorded.or(meta.last_modified.map(SystemTime::from)) {
         let _ = file.set_modified(modified);
     }
-    drop(file);
-    move_into_place(&temp, d.target, d.no_clobber).map_err(|e| {
-        remove_temp(&temp);
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!(
-                "{} appeared meanwhile; not replaced (--no-clobber)",
-                d.target.display()
-            )
-        } else {
-            anyhow::Error::new(e).context(format!(
-                "moving the download into place at {}",
-                d.target.display()
-            ))
-        }
-    })?;
-    let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
-    d.bar.finish_and_clear();
-    Ok(Downloaded {
-        bytes,
-        meta,
-        verified,
-    })
+    Ok(bytes)
 }
 
 /// Where a single-stream download goes.
@@ -618,34 +813,114 @@ pub enum Sink<'a> {
         /// Fail rather than replace an existing file.
         no_clobber: bool,
     },
+    /// A device, FIFO or socket that exists (see [`special_file`]): opened (following
+    /// symlinks) and written in place, as stdout is; a FIFO's open waits for a reader,
+    /// as a shell's `> FIFO` does.
+    Special(&'a Path),
     /// Standard output.
     Stdout(&'a (dyn Fn(&[u8]) -> io::Result<()> + Sync)),
 }
 
-/// A random temp file beside the target, removed unless persisted.
-fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.objcmd-");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like any new file: 0666 less the umask, not tempfile's private 0600.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    builder.tempfile_in(dir)
+/// The random temp file of a stream to a file (`.NAME.objcmd-XXXXXXXX` beside it),
+/// removed when dropped unless it was moved into place.
+struct StreamTemp {
+    path: PathBuf,
+    file: File,
+    placed: bool,
 }
 
-/// Downloads an object, or a range of it, as one stream: to stdout, or to a file through
-/// a temp file (for `--range`).
+impl StreamTemp {
+    /// Not tempfile's `NamedTempFile`, whose errors end in ` at path "..."`: a full disk
+    /// reads as one line naming the file.
+    fn beside(target: &Path) -> anyhow::Result<StreamTemp> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Like any new file: 0666 less the umask.
+            options.custom_flags(libc::O_NOFOLLOW).mode(0o666);
+        }
+        let mut tries = 0;
+        loop {
+            let path = dir.join(format!(".{name}.objcmd-{:08x}", fastrand::u32(..)));
+            match options.open(&path) {
+                Ok(file) => {
+                    return Ok(StreamTemp {
+                        path,
+                        file,
+                        placed: false,
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+                Err(e) => {
+                    let what = format!("creating a temp file in {}", dir.display());
+                    return Err(WriteError::new(what, e).into());
+                }
+            }
+        }
+    }
+
+    fn place(mut self, target: &Path, no_clobber: bool) -> anyhow::Result<()> {
+        place(&self.path, target, no_clobber)?;
+        self.placed = true;
+        Ok(())
+    }
+}
+
+impl Drop for StreamTemp {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// A local file a stream is written to, whose write errors carry a [`WriteError`] that
+/// names it.
+struct PathWriter<'a> {
+    file: &'a File,
+    path: &'a Path,
+}
+
+impl PathWriter<'_> {
+    fn failed(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), WriteError::writing(self.path, e))
+    }
+}
+
+impl Write for PathWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf).map_err(|e| self.failed(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush().map_err(|e| self.failed(e))
+    }
+}
+
+/// The error of a stream's writer: a [`WriteError`] as itself (it names the file), any
+/// other (stdout closing: a broken pipe) as the I/O error it is.
+fn write_failure(e: io::Error) -> anyhow::Error {
+    if !e.get_ref().is_some_and(|inner| inner.is::<WriteError>()) {
+        return anyhow::Error::new(e).context("writing the download");
+    }
+    match e.into_inner().map(|inner| inner.downcast::<WriteError>()) {
+        Some(Ok(write)) => anyhow::Error::new(*write),
+        _ => anyhow::anyhow!("writing the download failed"),
+    }
+}
+
+/// Downloads an object, or a range of it, as one stream: to stdout, into a device or
+/// FIFO, or to a file through a temp file (for `--range`).
 pub fn download(
     client: &Client,
     bucket: &str,
@@ -665,23 +940,20 @@ pub fn download(
     };
     match sink {
         Sink::File { path, no_clobber } => {
-            let mut tmp = temp_beside(path).map_err(|e| {
-                anyhow::Error::new(e)
-                    .context(format!("creating a temp file beside {}", path.display()))
+            let tmp = StreamTemp::beside(path)?;
+            let done = stream.run(&mut PathWriter {
+                file: &tmp.file,
+                path: &tmp.path,
             })?;
-            let done = stream.run(tmp.as_file_mut())?;
-            let persisted = if no_clobber {
-                tmp.persist_noclobber(path)
-            } else {
-                tmp.persist(path)
-            };
-            persisted.map_err(|e| {
-                anyhow::Error::new(e.error).context(format!(
-                    "moving the download into place at {}",
-                    path.display()
-                ))
-            })?;
+            tmp.place(path, no_clobber)?;
             Ok(done)
+        }
+        Sink::Special(path) => {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?;
+            stream.run(&mut PathWriter { file: &file, path })
         }
         Sink::Stdout(write) => {
             let mut out = FnWriter(write);
@@ -924,7 +1196,7 @@ fn receive(
     if let Some(failure) = decrypting.as_ref().and_then(DecryptingWriter::failure) {
         return Err(failure);
     }
-    let checks = written.map_err(|e| anyhow::Error::new(e).context("writing the download"))?;
+    let checks = written.map_err(write_failure)?;
     network?;
     // The stored bytes first: a damaged object is reported as such, not as a bad key.
     let verified = match checks {
@@ -983,18 +1255,92 @@ mod tests {
     #[test]
     fn temp_files_are_hidden_beside_the_target() {
         let dir = tempfile::tempdir().unwrap();
-        let tmp = temp_beside(&dir.path().join("data.bin")).unwrap();
-        let name = tmp
-            .path()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
+        let tmp = StreamTemp::beside(&dir.path().join("data.bin")).unwrap();
+        let name = tmp.path.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with(".data.bin.objcmd-"), "{name}");
-        assert_eq!(tmp.path().parent().unwrap(), dir.path());
+        assert_eq!(tmp.path.parent().unwrap(), dir.path());
+        let path = tmp.path.clone();
+        drop(tmp);
+        assert!(
+            !path.exists(),
+            "a temp file not moved into place is removed"
+        );
         assert_eq!(
             temp_path(&dir.path().join("data.bin")),
             dir.path().join(".data.bin.objcmd-part")
+        );
+    }
+
+    #[test]
+    fn a_full_disk_reads_as_one_line_naming_the_file() {
+        let full = io::Error::from_raw_os_error(libc::ENOSPC);
+        let err = anyhow::Error::new(WriteError::writing(Path::new("/mnt/.b.objcmd-part"), full));
+        assert_eq!(
+            format!("{err:#}"),
+            "no space left on device writing /mnt/.b.objcmd-part"
+        );
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let err = WriteError::new("creating /x".into(), denied).to_string();
+        assert!(err.starts_with("creating /x: "), "{err}");
+        // Through a stream's writer, the error is the WriteError itself, not its io::Error.
+        let file = tempfile::tempfile().unwrap();
+        let writer = PathWriter {
+            file: &file,
+            path: Path::new("out.bin"),
+        };
+        let err = write_failure(writer.failed(io::Error::from_raw_os_error(libc::ENOSPC)));
+        assert_eq!(err.to_string(), "no space left on device writing out.bin");
+        assert!(err.chain().count() == 1);
+        // stdout closing stays an I/O error, which the caller recognises.
+        let err = write_failure(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(crate::exit::is_broken_pipe(&err));
+    }
+
+    #[test]
+    fn only_an_interrupted_download_of_several_chunks_is_kept() {
+        let chunks = Layout::new(20, 8);
+        let one = Layout::new(5, 8);
+        let interrupted = || interrupted();
+        let network = || anyhow::anyhow!("the network is down");
+        let full = || {
+            let e = io::Error::from_raw_os_error(libc::ENOSPC);
+            anyhow::Error::new(WriteError::writing(Path::new("t"), e)).context("downloading")
+        };
+        let keep = Partial::KeepIfInterrupted;
+        assert!(worth_keeping(keep, chunks, &interrupted()));
+        assert!(!worth_keeping(keep, chunks, &network()));
+        assert!(!worth_keeping(keep, chunks, &full()));
+        assert!(!worth_keeping(keep, one, &interrupted()));
+        assert!(worth_keeping(Partial::Resume, chunks, &network()));
+        assert!(worth_keeping(Partial::Resume, chunks, &interrupted()));
+        assert!(!worth_keeping(Partial::Resume, chunks, &full()));
+        assert!(!worth_keeping(Partial::Remove, chunks, &interrupted()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_fifos_and_sockets_are_special_files_to_write_into() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            special_file(Path::new("/dev/null")),
+            Some("a character device")
+        );
+        let socket = dir.path().join("sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert_eq!(special_file(&socket), Some("a socket"));
+        // Through a symlink, as /dev/stdout is one.
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        assert_eq!(special_file(&link), Some("a character device"));
+        let file = dir.path().join("file");
+        std::fs::write(&file, b"x").unwrap();
+        assert_eq!(special_file(&file), None);
+        assert_eq!(special_file(dir.path()), None);
+        assert_eq!(special_file(&dir.path().join("missing")), None);
+        let err = refuse_special(&socket).unwrap_err().to_string();
+        assert!(
+            err.ends_with("sock is a socket, not a regular file: not replaced"),
+            "{err}"
         );
     }
 

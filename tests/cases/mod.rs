@@ -2,6 +2,7 @@
 
 mod access;
 mod config;
+mod download_safety;
 mod encryption;
 mod errors;
 mod faults;
