@@ -10,11 +10,13 @@ use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use predicates::prelude::*;
 
-use crate::support::{TestEnv, dir_entries, json_lines, md5_file, md5_hex, random_bytes};
+use crate::support::{
+    TestEnv, dir_entries, json_lines, md5_file, md5_hex, random_bytes, wait_for_a_downloaded_chunk,
+};
 
 const MIB: usize = 1 << 20;
 
@@ -98,19 +100,7 @@ impl FifoReader {
 fn get_onto_a_device_node_writes_into_it_and_never_replaces_it() {
     let t = TestEnv::new();
     let b = t.bucket("dev-node");
-    let data = random_bytes(12 * MIB, 151);
-    t.write("src.bin", &data);
-    t.cmd()
-        .args([
-            "-q",
-            "put",
-            "src.bin",
-            &b.url("big.bin"),
-            "--part-size",
-            "5MiB",
-        ])
-        .assert()
-        .success();
+    t.put_random(&b.url("big.bin"), 12 * MIB, 151, "5MiB");
     std::fs::remove_file(t.path("src.bin")).unwrap();
     let null = t.path("mynull");
     mknod(&null, 1, 3);
@@ -484,34 +474,11 @@ fn get_r_and_range_onto_a_full_disk_leave_nothing_behind() {
     );
 }
 
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
 #[test]
 fn an_interrupted_get_keeps_its_partial_download_for_continue() {
     let t = TestEnv::new();
     let b = t.bucket("int-keep");
-    let data = random_bytes(20 * MIB, 156);
-    t.write("src.bin", &data);
-    t.cmd()
-        .args([
-            "-q",
-            "put",
-            "src.bin",
-            &b.url("big.bin"),
-            "--part-size",
-            "5MiB",
-        ])
-        .assert()
-        .success();
+    let data = t.put_random(&b.url("big.bin"), 20 * MIB, 156, "5MiB");
     let child = t
         .std_cmd()
         .args(["get", &b.url("big.bin"), "big.bin", "--part-size", "5MiB"])
@@ -521,12 +488,7 @@ fn an_interrupted_get_keeps_its_partial_download_for_continue() {
         .spawn()
         .unwrap();
     let sidecar = t.path(".big.bin.objcmd-part.json");
-    wait_until("a chunk to be downloaded", || {
-        std::fs::read_to_string(&sidecar)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .is_some_and(|v| v["done"].as_array().is_some_and(|d| !d.is_empty()))
-    });
+    wait_for_a_downloaded_chunk(&sidecar);
     run_ok("kill", &["-INT", &child.id().to_string()]);
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -8,6 +8,7 @@ use predicates::prelude::*;
 
 use crate::support::{
     TestBucket, TestEnv, dir_entries, json_lines, md5_file, md5_hex, multipart_etag, random_bytes,
+    wait_for_a_downloaded_chunk, wait_until,
 };
 
 const MIB: usize = 1 << 20;
@@ -36,17 +37,6 @@ fn uploads(t: &TestEnv, b: &TestBucket) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
 }
 
 fn kill(child: &mut Child, signal: &str) {
@@ -401,12 +391,7 @@ fn a_killed_download_is_resumed_with_continue() {
         .unwrap();
     let sidecar = t.path(".target.bin.objcmd-part.json");
     // Kill it once the sidecar says at least one chunk is complete.
-    wait_until("a chunk to be downloaded", || {
-        std::fs::read_to_string(&sidecar)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .is_some_and(|v| v["done"].as_array().is_some_and(|d| !d.is_empty()))
-    });
+    wait_for_a_downloaded_chunk(&sidecar);
     kill(&mut child, "-KILL");
     child.wait().unwrap();
     assert_eq!(

@@ -173,6 +173,18 @@ impl TestEnv {
         (result["status"].as_i64().unwrap() as i32, shown)
     }
 
+    /// Uploads `len` pseudo-random bytes (from `seed`) to `url` in parts of `part_size`
+    /// (through the local file `src.bin`), and returns them.
+    pub fn put_random(&self, url: &str, len: usize, seed: u64, part_size: &str) -> Vec<u8> {
+        let data = random_bytes(len, seed);
+        self.write("src.bin", &data);
+        self.cmd()
+            .args(["-q", "put", "src.bin", url, "--part-size", part_size])
+            .assert()
+            .success();
+        data
+    }
+
     /// Writes a local file.
     pub fn write(&self, name: &str, data: &[u8]) -> PathBuf {
         let path = self.path(name);
@@ -337,4 +349,26 @@ pub fn dir_entries(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Waits (up to a minute) until `done` says so; `what` names it in the failure.
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+}
+
+/// Waits until the sidecar of a download's temp file lists a finished chunk.
+pub fn wait_for_a_downloaded_chunk(sidecar: &Path) {
+    wait_until("a chunk to be downloaded", || {
+        std::fs::read_to_string(sidecar)
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .is_some_and(|v| v["done"].as_array().is_some_and(|d| !d.is_empty()))
+    });
 }
