@@ -47,7 +47,7 @@ use crate::output::Printer;
 /// record on stdout.
 fn report_error(printer: &Printer, global: &cli::GlobalArgs, err: &anyhow::Error) {
     if global.json {
-        let _ = printer.record(&json!({"status": "error", "error": cmd::error_value(err)}));
+        let _ = printer.record(&json!({"status": "error", "error": cmd::record::error_value(err)}));
     }
     printer.error(&format!("{err:#}"));
     let hint = exit::hint(err).or_else(|| {
@@ -58,7 +58,7 @@ fn report_error(printer: &Printer, global: &cli::GlobalArgs, err: &anyhow::Error
     if let Some(hint) = hint {
         output::eprint(output::Message::Hint, &hint);
     }
-    for line in cmd::kept_upload_hints(err) {
+    for line in cmd::record::kept_upload_hints(err) {
         output::eprint(output::Message::Hint, &line);
     }
 }

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use serde_json::{Value, json};
 
-use super::check_acl;
+use super::options::check_acl;
 use crate::address::{RemoteUrl, check_key};
 use crate::cli::{AclArgs, AclCommand};
 use crate::client::{AccessControlPolicy, Client, Grantee};

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::batch::Batch;
+use super::options::{directive, filter, upload_options};
+use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{self, Ctx};
-use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
 use crate::client::{MetadataDirective, PutOptions};
@@ -14,19 +16,6 @@ use crate::exit::{ExitStatus, usage};
 use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::walk;
-
-/// REPLACE when the command gives the copy a new type, metadata or storage class; COPY
-/// (keep the source's) otherwise. An ACL alone does not need REPLACE.
-pub fn directive(options: &PutOptions) -> MetadataDirective {
-    if options.content_type.is_some()
-        || !options.metadata.is_empty()
-        || options.storage_class.is_some()
-    {
-        MetadataDirective::Replace
-    } else {
-        MetadataDirective::Copy
-    }
-}
 
 /// Copies one object and reports it.
 fn copy_one(
@@ -46,7 +35,7 @@ fn copy_one(
     let copied = tree::copy(ctx, src, size, dst, &options, directive, no_clobber)
         .with_context(|| format!("copying {src} to {dst}"))?;
     let rec = TransferRecord {
-        op: if copied.is_some() { "copy" } else { "skip" },
+        op: if copied.is_some() { Op::Copy } else { Op::Skip },
         src: &src_text,
         dst: Some(&dst_text),
         size: copied,
@@ -84,7 +73,7 @@ fn copy_tree(
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => {
-                batch.source_failed(ctx.printer, "copy", &src_prefix_url, e);
+                batch.source_failed(ctx.printer, Op::Copy, &src_prefix_url, e);
                 return;
             }
         };
@@ -92,7 +81,7 @@ fn copy_tree(
         let to = dst.with_key(format!("{dst_prefix}{}", listed.rel));
         let (from_text, to_text) = (from.to_string(), to.to_string());
         let mut rec = TransferRecord {
-            op: "copy",
+            op: Op::Copy,
             src: &from_text,
             dst: Some(&to_text),
             size: Some(listed.object.size),
@@ -140,8 +129,8 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         raw: args.raw,
         ..ctx
     };
-    let options = super::put::upload_options(&args.upload, client.dialect())?;
-    let filter = super::put::filter(&args.filter, args.recursive, Selection::Transfers, printer)?;
+    let options = upload_options(&args.upload, client.dialect())?;
+    let filter = filter(&args.filter, args.recursive, Selection::Transfers, printer)?;
     let src = Location::parse(&args.src)?;
     let dst = Location::parse(&args.dst)?;
     match (src, dst) {
@@ -175,7 +164,7 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             if args.dry_run {
                 let (s, d) = (src.to_string(), dst.to_string());
                 let rec = TransferRecord {
-                    op: "copy",
+                    op: Op::Copy,
                     src: &s,
                     dst: Some(&d),
                     size: None,
@@ -261,30 +250,5 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         (_, _) => Err(usage(
             "cp copies to, from or within object storage: one side must be an s3://, oss:// or ks3:// URL",
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copies_keep_metadata_unless_told_otherwise() {
-        assert_eq!(directive(&PutOptions::default()), MetadataDirective::Copy);
-        let acl_only = PutOptions {
-            acl: Some("public-read".into()),
-            ..PutOptions::default()
-        };
-        assert_eq!(directive(&acl_only), MetadataDirective::Copy);
-        let typed = PutOptions {
-            content_type: Some("text/plain".into()),
-            ..PutOptions::default()
-        };
-        assert_eq!(directive(&typed), MetadataDirective::Replace);
-        let classed = PutOptions {
-            storage_class: Some("STANDARD_IA".into()),
-            ..PutOptions::default()
-        };
-        assert_eq!(directive(&classed), MetadataDirective::Replace);
     }
 }

@@ -7,8 +7,10 @@ use anyhow::Context as _;
 
 use indicatif::ProgressBar;
 
+use super::batch::Batch;
+use super::options::filter;
+use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{self, Ctx};
-use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::ByteRange;
@@ -191,7 +193,7 @@ pub fn get_object(
         return Ok(status);
     }
     let mut rec = TransferRecord {
-        op: "get",
+        op: Op::Get,
         src: &src_text,
         dst: Some(&dst_text),
         size: None,
@@ -266,7 +268,7 @@ impl One<'_> {
             return Ok(None);
         }
         let rec = TransferRecord {
-            op: "skip",
+            op: Op::Skip,
             src: src_text,
             dst: Some(dst_text),
             size: None,
@@ -366,7 +368,7 @@ pub fn get_tree(
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => {
-                batch.source_failed(ctx.printer, "get", &prefix_url, e);
+                batch.source_failed(ctx.printer, Op::Get, &prefix_url, e);
                 return;
             }
         };
@@ -382,7 +384,7 @@ pub fn get_tree(
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         let mut rec = TransferRecord {
-            op: "get",
+            op: Op::Get,
             src: &url_text,
             dst: Some(&dst_text),
             size: Some(listed.object.size),
@@ -411,7 +413,7 @@ pub fn get_tree(
             Ok(done) => {
                 rec.status = Status::Ok;
                 if done.is_none() {
-                    rec.op = "skip";
+                    rec.op = Op::Skip;
                     rec.note = Some("exists");
                 }
                 batch.reported(ctx.printer, &rec);
@@ -435,7 +437,7 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         ..ctx
     };
     let src = RemoteUrl::parse_required(&args.src)?;
-    let filter = super::put::filter(
+    let filter = filter(
         &args.filter,
         args.recursive,
         Selection::Transfers,

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use serde_json::json;
 
-use super::check_acl;
+use super::options::check_acl;
 use crate::address::{RemoteUrl, check_new_bucket_name};
 use crate::cli::MbArgs;
 use crate::client::{Client, Dialect};

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::json;
 
-use super::put::upload_options;
+use super::options::upload_options;
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
@@ -219,7 +219,7 @@ fn report_abort(
             },
         });
         if let Outcome::Failed(err) = outcome {
-            record["error"] = super::error_value(err);
+            record["error"] = super::record::error_value(err);
         }
         return printer.record(&record);
     }
@@ -252,8 +252,8 @@ pub fn abort_all(
     url: &RemoteUrl,
     min_age: Duration,
     mode: AbortAll,
-) -> super::Batch {
-    let batch = super::Batch::default();
+) -> super::batch::Batch {
+    let batch = super::batch::Batch::default();
     let now = Timestamp::now();
     for u in client.multipart_uploads(&url.bucket, &url.key) {
         if client.transport().cancelled() {
@@ -382,7 +382,7 @@ fn read_md5s(path: &std::path::Path, count: u32) -> anyhow::Result<Vec<String>> 
         .filter(|l| !l.is_empty())
         .enumerate()
     {
-        match super::md5_base64(line) {
+        match super::presign::md5_base64(line) {
             Some(md5) => md5s.push(md5),
             None => {
                 return Err(usage(format!(
@@ -425,7 +425,7 @@ fn sign_parts(
     }
     let md5s = md5_file.map(|f| read_md5s(f, layout.count())).transpose()?;
     // Checked before starting the upload, so that a SigV4 limit error leaves nothing behind.
-    let expires_at = super::presign_expiry(client, Some(expires), None)?;
+    let expires_at = super::presign::presign_expiry(client, Some(expires), None)?;
     let mut options = init_options(upload, &url.key, client)?;
     // The parts are cut as planned here, so a later get and sync --checksum can recompute
     // the object's multipart ETag, as for objcmd's own uploads.

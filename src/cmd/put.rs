@@ -5,14 +5,15 @@ use std::path::Path;
 use anyhow::Context as _;
 use indicatif::ProgressBar;
 
+use super::batch::Batch;
+use super::options::{filter, upload_options};
+use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{self, Ctx};
-use super::{Batch, Status, TransferRecord, check_acl, report};
 use crate::address::{Location, RemoteUrl, check_key};
-use crate::cli::{FilterArgs, PutArgs, UploadArgs};
+use crate::cli::PutArgs;
 use crate::client::{Dialect, PutOptions};
-use crate::exit::{ExitStatus, LocalNotFound, UsageError, usage};
-use crate::filter::{Filter, Selection, Shard, include_warning};
-use crate::output::Printer;
+use crate::exit::{ExitStatus, LocalNotFound, usage};
+use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::walk::{self, Walked};
 
@@ -22,87 +23,6 @@ struct Job {
     src: String,
     /// The destination.
     dst: RemoteUrl,
-}
-
-/// Parses `--meta K=V` and `--header 'Name: value'` into PutOptions, refusing what a
-/// server would reject or mangle.
-pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions, UsageError> {
-    let token = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-    };
-    let printable = |s: &str| s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\t');
-    let mut options = PutOptions {
-        content_type: args.content_type.clone(),
-        acl: args.acl.clone(),
-        storage_class: args.storage_class.clone(),
-        ..PutOptions::default()
-    };
-    if let Some(acl) = &args.acl {
-        check_acl(acl, dialect.object_canned_acls(), dialect, "object")?;
-    }
-    for meta in &args.meta {
-        let (name, value) = meta
-            .split_once('=')
-            .ok_or_else(|| UsageError(format!("invalid --meta {meta:?}: expected KEY=VALUE")))?;
-        if !token(name) {
-            return Err(UsageError(format!(
-                "invalid --meta {meta:?}: the key must be letters, digits and -_. (no spaces)"
-            )));
-        }
-        if !printable(value) {
-            return Err(UsageError(format!(
-                "invalid --meta {meta:?}: the value must be printable ASCII (percent-encode other characters)"
-            )));
-        }
-        options
-            .metadata
-            .push((name.to_ascii_lowercase(), value.trim().to_string()));
-    }
-    for header in &args.header {
-        let (name, value) = header.split_once(':').ok_or_else(|| {
-            UsageError(format!(
-                "invalid --header {header:?}: expected 'Name: value'"
-            ))
-        })?;
-        let (name, value) = (name.trim(), value.trim());
-        if !token(name) || !printable(value) {
-            return Err(UsageError(format!(
-                "invalid --header {header:?}: the name must be a header token and the value printable ASCII"
-            )));
-        }
-        options.headers.push((name.to_string(), value.to_string()));
-    }
-    if let Some(t) = &options.content_type
-        && !printable(t)
-    {
-        return Err(UsageError(format!("invalid --content-type {t:?}")));
-    }
-    Ok(options)
-}
-
-/// The filter of a recursive command; `--include`/`--exclude`/`--shard` need `-r`. An
-/// `--include` that narrows nothing gets a warning on stderr (even with `-q`: it is worded
-/// by what the command does with the selection, and `rm -r` or `sync --delete` would delete
-/// everything it failed to narrow).
-pub fn filter(
-    args: &FilterArgs,
-    recursive: bool,
-    selection: Selection,
-    printer: &Printer,
-) -> Result<Filter, UsageError> {
-    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
-    if !recursive && (!args.ordered.is_empty() || shard.is_some()) {
-        return Err(UsageError(
-            "--include, --exclude and --shard choose among the files of a tree: add -r".to_string(),
-        ));
-    }
-    let filter = Filter::new(&args.ordered, shard)?;
-    if let Some(warning) = include_warning(&args.ordered, selection) {
-        printer.warn(&warning);
-    }
-    Ok(filter)
 }
 
 /// The destination, which must be remote.
@@ -205,7 +125,7 @@ fn put_one(
     // (A resumed upload said at its start how many parts were already there.)
     let rec = match &outcome {
         Some(out) => TransferRecord {
-            op: "put",
+            op: Op::Put,
             src: &job.src,
             dst: Some(&dst),
             size: Some(out.size),
@@ -213,7 +133,7 @@ fn put_one(
             note: None,
         },
         None => TransferRecord {
-            op: "skip",
+            op: Op::Skip,
             src: &job.src,
             dst: Some(&dst),
             size: None,
@@ -258,7 +178,7 @@ pub fn put_tree(
             let src = file.path.display().to_string();
             let dst_text = url.to_string();
             let rec = TransferRecord {
-                op: "put",
+                op: Op::Put,
                 src: &src,
                 dst: Some(&dst_text),
                 size: Some(file.size),
@@ -295,7 +215,7 @@ pub fn put_tree(
         Walked::Failed { path, error } => {
             batch.source_failed(
                 ctx.printer,
-                "put",
+                Op::Put,
                 &path,
                 anyhow::anyhow!("{path}: {error}"),
             );
@@ -325,7 +245,7 @@ pub fn put_files(
             };
             let dst = job.dst.to_string();
             let rec = TransferRecord {
-                op: "put",
+                op: Op::Put,
                 src: &job.src,
                 dst: Some(&dst),
                 size,
@@ -347,7 +267,7 @@ pub fn put_files(
         let bar = job_bar(ctx, job);
         let dst = job.dst.to_string();
         let rec = TransferRecord {
-            op: "put",
+            op: Op::Put,
             src: &job.src,
             dst: Some(&dst),
             size: None,
@@ -407,84 +327,4 @@ pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         args.resume,
         args.dry_run,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(meta: &[&str], header: &[&str]) -> UploadArgs {
-        UploadArgs {
-            meta: meta.iter().map(|s| s.to_string()).collect(),
-            header: header.iter().map(|s| s.to_string()).collect(),
-            ..UploadArgs::default()
-        }
-    }
-
-    #[test]
-    fn metadata_and_headers_are_validated() {
-        let o = upload_options(
-            &args(&["Color=blue", "empty="], &["Cache-Control: no-cache"]),
-            Dialect::S3,
-        )
-        .unwrap();
-        assert_eq!(
-            o.metadata,
-            [
-                ("color".to_string(), "blue".to_string()),
-                ("empty".into(), "".into())
-            ]
-        );
-        assert_eq!(
-            o.headers,
-            [("Cache-Control".to_string(), "no-cache".to_string())]
-        );
-        assert!(upload_options(&args(&["novalue"], &[]), Dialect::S3).is_err());
-        assert!(upload_options(&args(&["bad key=x"], &[]), Dialect::S3).is_err());
-        assert!(upload_options(&args(&["name=café"], &[]), Dialect::S3).is_err());
-        assert!(upload_options(&args(&[], &["NoColon"]), Dialect::S3).is_err());
-        assert!(upload_options(&args(&[], &["X-Bad\u{7}: v"]), Dialect::S3).is_err());
-    }
-
-    #[test]
-    fn acls_are_checked_per_dialect() {
-        let mut a = args(&[], &[]);
-        a.acl = Some("authenticated-read".into());
-        assert!(upload_options(&a, Dialect::S3).is_ok());
-        let err = upload_options(&a, Dialect::Ks3).unwrap_err().0;
-        assert!(err.contains("valid ACLs: private, public-read"), "{err}");
-        a.acl = Some("default".into());
-        assert!(upload_options(&a, Dialect::Oss).is_ok());
-    }
-
-    #[test]
-    fn content_types_are_guessed_from_the_key() {
-        assert_eq!(tree::content_type(&None, &["a/b.json"]), "application/json");
-        assert_eq!(
-            tree::content_type(&None, &["photo.jpg", "key"]),
-            "image/jpeg",
-            "the local file's name first"
-        );
-        assert_eq!(
-            tree::content_type(&None, &["noext", "page.html"]),
-            "text/html",
-            "then the key's"
-        );
-        assert_eq!(
-            tree::content_type(&None, &["noext"]),
-            "application/octet-stream"
-        );
-        assert_eq!(tree::content_type(&Some("x/y".into()), &["a.json"]), "x/y");
-    }
-
-    #[test]
-    fn filters_need_recursion() {
-        let f = FilterArgs {
-            ordered: vec![(false, "*.tmp".into())],
-            ..FilterArgs::default()
-        };
-        let printer = Printer::new(&crate::cli::GlobalArgs::default());
-        assert!(filter(&f, false, Selection::Transfers, &printer).is_err());
-        assert!(filter(&f, true, Selection::Transfers, &printer).is_ok());
-    }
 }

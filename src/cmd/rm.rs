@@ -5,8 +5,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context as _;
 
+use super::batch::Batch;
+use super::options::filter;
+use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{self, Ctx};
-use super::{Batch, Status, TransferRecord, report};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
@@ -31,7 +33,7 @@ struct Deleter<'a> {
 impl Deleter<'_> {
     fn record<'r>(&self, key_url: &'r str, status: Status) -> TransferRecord<'r> {
         TransferRecord {
-            op: "delete",
+            op: Op::Delete,
             src: key_url,
             dst: None,
             size: None,
@@ -206,7 +208,7 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         tuning: _,
         ..
     } = ctx;
-    let filter = super::put::filter(&args.filter, args.recursive, Selection::RmDeletes, printer)?;
+    let filter = filter(&args.filter, args.recursive, Selection::RmDeletes, printer)?;
     // Every URL is checked before anything is deleted.
     let mut urls = Vec::new();
     for arg in &args.urls {
@@ -255,7 +257,7 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     for url in &urls {
         let text = url.to_string();
         let mut rec = TransferRecord {
-            op: "delete",
+            op: Op::Delete,
             src: &text,
             dst: None,
             size: None,

@@ -26,7 +26,7 @@ pub fn run(args: &SignurlArgs, client: &Client, printer: &Printer) -> anyhow::Re
         headers.push(("Content-Type".to_string(), t.clone()));
     }
     if let Some(md5) = &args.content_md5 {
-        let md5 = super::md5_base64(md5.trim()).ok_or_else(|| {
+        let md5 = super::presign::md5_base64(md5.trim()).ok_or_else(|| {
             usage(format!(
                 "--content-md5 {md5:?} is not an MD5 (24 base64 characters or 32 hex digits)"
             ))
@@ -38,7 +38,7 @@ pub fn run(args: &SignurlArgs, client: &Client, printer: &Printer) -> anyhow::Re
             "--content-type and --content-md5 bind what an upload sends: use them with --method PUT",
         ));
     }
-    let expires_at = super::presign_expiry(client, args.expires, args.expires_at)?;
+    let expires_at = super::presign::presign_expiry(client, args.expires, args.expires_at)?;
     let method = Method::from_bytes(method.as_bytes()).map_err(|e| usage(e.to_string()))?;
     let signed = client.presign_url(method, &url.bucket, key, &[], &headers, expires_at)?;
     if printer.json {

@@ -20,9 +20,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use indicatif::ProgressBar;
 
-use super::cp::directive;
+use super::batch::Batch;
+use super::options::{directive, filter, upload_options};
+use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{self, Ctx, MTIME_META, PART_SIZE_META, parse_mtime_meta};
-use super::{Batch, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
@@ -233,11 +234,11 @@ struct Syncer<'a> {
 
 impl Syncer<'_> {
     /// The record `op` of this sync's transfers.
-    fn op(&self) -> &'static str {
+    fn op(&self) -> Op {
         match (self.src, self.dst) {
-            (Side::Local(_), _) => "put",
-            (_, Side::Local(_)) => "get",
-            _ => "copy",
+            (Side::Local(_), _) => Op::Put,
+            (_, Side::Local(_)) => Op::Get,
+            _ => Op::Copy,
         }
     }
 
@@ -561,7 +562,7 @@ impl Syncer<'_> {
         let printer = self.ctx.printer;
         let target = Self::display(self.dst, &entry.rel);
         let mut rec = TransferRecord {
-            op: "delete",
+            op: Op::Delete,
             src: &target,
             dst: None,
             size: Some(entry.size),
@@ -603,7 +604,7 @@ impl Syncer<'_> {
                     self.same.fetch_add(1, Ordering::Relaxed);
                     self.batch.ok();
                     if printer.json {
-                        rec.op = "skip";
+                        rec.op = Op::Skip;
                         rec.status = Status::Ok;
                         rec.note = Some("up to date");
                         let _ = report(printer, &rec, None);
@@ -686,14 +687,14 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     } else {
         Selection::Transfers
     };
-    let filter = super::put::filter(&args.filter, true, selection, printer)?;
+    let filter = filter(&args.filter, true, selection, printer)?;
     let syncer = Syncer {
         ctx,
         src: &src,
         dst: &dst,
         checksum: args.checksum,
         dry_run: args.dry_run,
-        options: super::put::upload_options(&args.upload, client.dialect())?,
+        options: upload_options(&args.upload, client.dialect())?,
         batch: Batch::default(),
         transferred: AtomicUsize::new(0),
         deleted: AtomicUsize::new(0),

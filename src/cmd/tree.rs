@@ -283,3 +283,25 @@ pub fn listing<'a>(
             }
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_are_guessed_from_the_key() {
+        assert_eq!(content_type(&None, &["a/b.json"]), "application/json");
+        assert_eq!(
+            content_type(&None, &["photo.jpg", "key"]),
+            "image/jpeg",
+            "the local file's name first"
+        );
+        assert_eq!(
+            content_type(&None, &["noext", "page.html"]),
+            "text/html",
+            "then the key's"
+        );
+        assert_eq!(content_type(&None, &["noext"]), "application/octet-stream");
+        assert_eq!(content_type(&Some("x/y".into()), &["a.json"]), "x/y");
+    }
+}
