@@ -6,6 +6,7 @@ pub mod batch;
 pub mod completions;
 pub mod config;
 pub mod cp;
+pub mod empty;
 pub mod get;
 pub mod ls;
 pub mod mb;

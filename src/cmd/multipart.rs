@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::json;
 
+use super::empty::{AbortAll, Outcome, abort_all, report_abort};
 use super::options::upload_options;
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
@@ -187,119 +188,6 @@ fn abort(
         });
     }
     batch.finish()
-}
-
-/// What became of one upload.
-enum Outcome<'a> {
-    Done,
-    Planned,
-    Failed(&'a anyhow::Error),
-}
-
-/// One aborted (or, with `--dry-run`, planned) upload's line or record, or its failure.
-fn report_abort(
-    printer: &Printer,
-    url: &RemoteUrl,
-    upload_id: &str,
-    outcome: Outcome<'_>,
-) -> std::io::Result<()> {
-    if let Outcome::Failed(err) = outcome {
-        printer.error(&format!("{err:#}"));
-    }
-    if printer.json {
-        // No upload id when the listing that would have named the uploads failed.
-        let mut record = json!({
-            "op": "abort",
-            "key": url.key,
-            "upload_id": (!upload_id.is_empty()).then_some(upload_id),
-            "status": match outcome {
-                Outcome::Done => "ok",
-                Outcome::Planned => "planned",
-                Outcome::Failed(_) => "error",
-            },
-        });
-        if let Outcome::Failed(err) = outcome {
-            record["error"] = super::record::error_value(err);
-        }
-        return printer.record(&record);
-    }
-    let shown = printer.escape(&url.to_string()).into_owned();
-    match outcome {
-        _ if printer.quiet => Ok(()),
-        Outcome::Done => printer.line(&format!("abort: {shown} ({upload_id})")),
-        Outcome::Planned => printer.line(&format!("(dry run) abort: {shown} ({upload_id})")),
-        Outcome::Failed(_) => Ok(()),
-    }
-}
-
-/// What [`abort_all`] does with each upload it lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AbortAll {
-    /// Abort it and report it (`multipart abort --all`).
-    Report,
-    /// Report it as planned and abort nothing (`rb --force --dry-run`).
-    Plan,
-    /// Abort it and report only failures (`rb --force`).
-    Quiet,
-}
-
-/// Aborts every unfinished upload under `url`'s prefix started at least `min_age` ago, as
-/// the listing pages arrive. One failure does not stop the others; an upload that is gone
-/// meanwhile (NoSuchUpload) counts as aborted.
-pub fn abort_all(
-    client: &Client,
-    printer: &Printer,
-    url: &RemoteUrl,
-    min_age: Duration,
-    mode: AbortAll,
-) -> super::batch::Batch {
-    let batch = super::batch::Batch::default();
-    let now = Timestamp::now();
-    for u in client.multipart_uploads(&url.bucket, &url.key) {
-        if client.transport().cancelled() {
-            batch.failed(crate::transfer::interrupted());
-            break;
-        }
-        let u = match u {
-            Ok(u) => u,
-            Err(e) => {
-                let err = anyhow::Error::new(e)
-                    .context(format!("listing the multipart uploads of {url}"));
-                let _ = report_abort(printer, url, "", Outcome::Failed(&err));
-                batch.failed(err);
-                break;
-            }
-        };
-        if !min_age.is_zero() {
-            let started = u.initiated.parse::<Timestamp>().ok();
-            let old_enough = started
-                .is_some_and(|t| now.duration_since(t).unsigned_abs() >= min_age && t <= now);
-            if !old_enough {
-                continue;
-            }
-        }
-        let target = url.with_key(u.key.clone());
-        if mode == AbortAll::Plan {
-            batch.ok();
-            let _ = report_abort(printer, &target, &u.upload_id, Outcome::Planned);
-            continue;
-        }
-        match client.abort_multipart_upload(&url.bucket, &u.key, &u.upload_id) {
-            Err(e) if !e.is_not_found() => {
-                let err = anyhow::Error::new(e)
-                    .context(format!("aborting upload {} of {target}", u.upload_id));
-                let _ = report_abort(printer, &target, &u.upload_id, Outcome::Failed(&err));
-                batch.failed(err);
-            }
-            _ => {
-                batch.ok();
-                if mode == AbortAll::Report {
-                    let _ = report_abort(printer, &target, &u.upload_id, Outcome::Done);
-                }
-            }
-        }
-    }
-    batch
 }
 
 fn init_options(upload: &UploadArgs, key: &str, client: &Client) -> anyhow::Result<PutOptions> {

@@ -9,8 +9,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use serde_json::json;
 
-use super::multipart::{AbortAll, abort_all};
-use super::rm::{TreeDelete, rm_tree};
+use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree};
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;

@@ -1,0 +1,354 @@
+//! Emptying a prefix or a bucket: deleting every object under it, 1,000 keys per
+//! DeleteObjects request as the listing pages arrive, and aborting its unfinished
+//! multipart uploads. Shared by `rm -r`, `multipart abort --all` and `rb --force`.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use serde_json::json;
+
+use super::batch::Batch;
+use super::record::{Op, Status, TransferRecord, report};
+use super::tree::{self, Ctx};
+use crate::address::RemoteUrl;
+use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
+use crate::client::{self, Client, ServiceError};
+use crate::exit::{self, ExitStatus};
+use crate::filter::Filter;
+use crate::output::Printer;
+use crate::pool;
+use crate::walk;
+
+/// Deletes batches of keys of one bucket, reporting every key.
+struct Deleter<'a> {
+    ctx: Ctx<'a>,
+    url: &'a RemoteUrl,
+    dry_run: bool,
+    /// Report failures only (rb --force).
+    quiet: bool,
+    /// Set once the server has shown it has no DeleteObjects: single deletes from then on.
+    single: AtomicBool,
+    batch: Batch,
+}
+
+impl Deleter<'_> {
+    fn record<'r>(&self, key_url: &'r str, status: Status) -> TransferRecord<'r> {
+        TransferRecord {
+            op: Op::Delete,
+            src: key_url,
+            dst: None,
+            size: None,
+            status,
+            note: None,
+        }
+    }
+
+    fn ok(&self, key: &str) {
+        self.batch.ok();
+        if self.quiet {
+            return;
+        }
+        let url = self.url.with_key(key.to_string()).to_string();
+        let status = if self.dry_run {
+            Status::Planned
+        } else {
+            Status::Ok
+        };
+        let _ = report(self.ctx.printer, &self.record(&url, status), None);
+    }
+
+    fn fail(&self, key: &str, err: anyhow::Error) {
+        let url = self.url.with_key(key.to_string()).to_string();
+        let err = err.context(format!("deleting {url}"));
+        self.batch
+            .report_failure(self.ctx.printer, &self.record(&url, Status::Error), err);
+    }
+
+    fn delete_one(&self, key: &str) {
+        match self.ctx.client.delete_object(&self.url.bucket, key) {
+            Ok(()) => self.ok(key),
+            Err(e) => self.fail(key, e.into()),
+        }
+    }
+
+    /// Deletes up to 1,000 keys: one DeleteObjects request, or single deletes where the
+    /// server lacks it or a key cannot be written in XML.
+    fn delete(&self, keys: Vec<String>) {
+        if self.dry_run {
+            keys.iter().for_each(|k| self.ok(k));
+            return;
+        }
+        let (batchable, odd): (Vec<&str>, Vec<&str>) = keys
+            .iter()
+            .map(String::as_str)
+            .partition(|k| client::xml::is_xml_safe(k));
+        odd.iter().for_each(|k| self.delete_one(k));
+        if batchable.is_empty() {
+            return;
+        }
+        if self.single.load(Ordering::Relaxed) {
+            batchable.iter().for_each(|k| self.delete_one(k));
+            return;
+        }
+        match self.ctx.client.delete_objects(&self.url.bucket, &batchable) {
+            Ok(errors) => {
+                for key in &batchable {
+                    match errors.iter().find(|e| e.key == *key) {
+                        None => self.ok(key),
+                        Some(e) => {
+                            let mut fields = std::collections::BTreeMap::new();
+                            fields.insert("Code".to_string(), e.code.clone());
+                            fields.insert("Message".to_string(), e.message.clone());
+                            let err = ServiceError::from_error_body(
+                                fields,
+                                None,
+                                "POST",
+                                format!("/{}/{key}", self.url.bucket),
+                            );
+                            self.fail(key, client::Error::from(err).into());
+                        }
+                    }
+                }
+            }
+            Err(e) if lacks_batch_delete(&e) => {
+                log::info!("the server has no DeleteObjects ({e}); deleting one key at a time");
+                self.single.store(true, Ordering::Relaxed);
+                batchable.iter().for_each(|k| self.delete_one(k));
+            }
+            Err(e) => {
+                let e = anyhow::Error::new(e);
+                let interrupted = exit::status_of(&e) == ExitStatus::Interrupted;
+                for key in &batchable {
+                    if interrupted {
+                        self.batch.failed(crate::transfer::interrupted());
+                    } else {
+                        self.fail(
+                            key,
+                            anyhow::anyhow!("{e:#}").context(format!(
+                                "DeleteObjects of {}",
+                                crate::units::count(batchable.len() as u64, "key")
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Groups a listing into batches of up to 1,000 keys, one page at a time: memory holds a
+/// page, not the listing.
+fn batches<'a>(
+    items: impl Iterator<Item = anyhow::Result<tree::Listed>> + 'a,
+) -> impl Iterator<Item = anyhow::Result<Vec<String>>> + 'a {
+    let mut items = items.peekable();
+    std::iter::from_fn(move || {
+        let mut keys = Vec::new();
+        while keys.len() < MAX_DELETE_KEYS {
+            match items.peek() {
+                None => break,
+                Some(Err(_)) if !keys.is_empty() => break,
+                Some(_) => match items.next()? {
+                    Ok(listed) => keys.push(listed.object.key),
+                    Err(e) => return Some(Err(e)),
+                },
+            }
+        }
+        (!keys.is_empty()).then_some(Ok(keys))
+    })
+}
+
+/// What [`rm_tree`] does with each key it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeDelete {
+    /// Delete it and report it (`rm -r`).
+    Report,
+    /// Report it as planned and delete nothing (`--dry-run`).
+    Plan,
+    /// Delete it and report only failures (`rb --force`).
+    Quiet,
+}
+
+/// Deletes everything under `url`'s prefix that the filter accepts, or with
+/// [`TreeDelete::Plan`] only lists it. Returns the batch's result and the number of keys
+/// deleted (or planned).
+pub fn rm_tree(
+    ctx: Ctx<'_>,
+    url: &RemoteUrl,
+    filter: &Filter,
+    mode: TreeDelete,
+) -> (anyhow::Result<ExitStatus>, usize) {
+    let prefix = walk::as_prefix(&url.key);
+    let deleter = Deleter {
+        ctx,
+        url,
+        dry_run: mode == TreeDelete::Plan,
+        quiet: mode == TreeDelete::Quiet,
+        single: AtomicBool::new(false),
+        batch: Batch::default(),
+    };
+    let items = batches(tree::listing(ctx.client, url, &prefix, filter));
+    let cancel = &ctx.client.transport().config().cancel;
+    let prefix_url = url.with_key(prefix.clone()).to_string();
+    pool::run(ctx.tuning.jobs.min(8), items, cancel, |item| match item {
+        Ok(keys) => deleter.delete(keys),
+        Err(e) => {
+            let rec = deleter.record(&prefix_url, Status::Error);
+            deleter.batch.report_failure(ctx.printer, &rec, e);
+        }
+    });
+    let (done, _) = deleter.batch.counts();
+    (deleter.batch.finish(), done)
+}
+
+/// What became of one upload.
+pub enum Outcome<'a> {
+    /// Aborted.
+    Done,
+    /// `--dry-run`: would be aborted.
+    Planned,
+    /// The abort (or the listing) failed.
+    Failed(&'a anyhow::Error),
+}
+
+/// One aborted (or, with `--dry-run`, planned) upload's line or record, or its failure.
+pub fn report_abort(
+    printer: &Printer,
+    url: &RemoteUrl,
+    upload_id: &str,
+    outcome: Outcome<'_>,
+) -> std::io::Result<()> {
+    if let Outcome::Failed(err) = outcome {
+        printer.error(&format!("{err:#}"));
+    }
+    if printer.json {
+        // No upload id when the listing that would have named the uploads failed.
+        let mut record = json!({
+            "op": "abort",
+            "key": url.key,
+            "upload_id": (!upload_id.is_empty()).then_some(upload_id),
+            "status": match outcome {
+                Outcome::Done => "ok",
+                Outcome::Planned => "planned",
+                Outcome::Failed(_) => "error",
+            },
+        });
+        if let Outcome::Failed(err) = outcome {
+            record["error"] = super::record::error_value(err);
+        }
+        return printer.record(&record);
+    }
+    let shown = printer.escape(&url.to_string()).into_owned();
+    match outcome {
+        _ if printer.quiet => Ok(()),
+        Outcome::Done => printer.line(&format!("abort: {shown} ({upload_id})")),
+        Outcome::Planned => printer.line(&format!("(dry run) abort: {shown} ({upload_id})")),
+        Outcome::Failed(_) => Ok(()),
+    }
+}
+
+/// What [`abort_all`] does with each upload it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbortAll {
+    /// Abort it and report it (`multipart abort --all`).
+    Report,
+    /// Report it as planned and abort nothing (`rb --force --dry-run`).
+    Plan,
+    /// Abort it and report only failures (`rb --force`).
+    Quiet,
+}
+
+/// Aborts every unfinished upload under `url`'s prefix started at least `min_age` ago, as
+/// the listing pages arrive. One failure does not stop the others; an upload that is gone
+/// meanwhile (NoSuchUpload) counts as aborted.
+pub fn abort_all(
+    client: &Client,
+    printer: &Printer,
+    url: &RemoteUrl,
+    min_age: Duration,
+    mode: AbortAll,
+) -> Batch {
+    let batch = Batch::default();
+    let now = Timestamp::now();
+    for u in client.multipart_uploads(&url.bucket, &url.key) {
+        if client.transport().cancelled() {
+            batch.failed(crate::transfer::interrupted());
+            break;
+        }
+        let u = match u {
+            Ok(u) => u,
+            Err(e) => {
+                let err = anyhow::Error::new(e)
+                    .context(format!("listing the multipart uploads of {url}"));
+                let _ = report_abort(printer, url, "", Outcome::Failed(&err));
+                batch.failed(err);
+                break;
+            }
+        };
+        if !min_age.is_zero() {
+            let started = u.initiated.parse::<Timestamp>().ok();
+            let old_enough = started
+                .is_some_and(|t| now.duration_since(t).unsigned_abs() >= min_age && t <= now);
+            if !old_enough {
+                continue;
+            }
+        }
+        let target = url.with_key(u.key.clone());
+        if mode == AbortAll::Plan {
+            batch.ok();
+            let _ = report_abort(printer, &target, &u.upload_id, Outcome::Planned);
+            continue;
+        }
+        match client.abort_multipart_upload(&url.bucket, &u.key, &u.upload_id) {
+            Err(e) if !e.is_not_found() => {
+                let err = anyhow::Error::new(e)
+                    .context(format!("aborting upload {} of {target}", u.upload_id));
+                let _ = report_abort(printer, &target, &u.upload_id, Outcome::Failed(&err));
+                batch.failed(err);
+            }
+            _ => {
+                batch.ok();
+                if mode == AbortAll::Report {
+                    let _ = report_abort(printer, &target, &u.upload_id, Outcome::Done);
+                }
+            }
+        }
+    }
+    batch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::ObjectInfo;
+
+    fn listed(key: &str) -> anyhow::Result<tree::Listed> {
+        Ok(tree::Listed {
+            object: ObjectInfo {
+                key: key.to_string(),
+                size: 0,
+                last_modified: None,
+                etag: String::new(),
+                storage_class: String::new(),
+            },
+            rel: key.to_string(),
+        })
+    }
+
+    #[test]
+    fn listings_are_cut_into_batches_of_a_thousand() {
+        let items = (0..2500).map(|i| listed(&format!("k{i}")));
+        let sizes: Vec<usize> = batches(items).map(|b| b.unwrap().len()).collect();
+        assert_eq!(sizes, [1000, 1000, 500]);
+        let with_error = vec![
+            listed("a"),
+            listed("b"),
+            Err(anyhow::anyhow!("page 2 failed")),
+        ];
+        let got: Vec<Result<usize, String>> = batches(with_error.into_iter())
+            .map(|b| b.map(|k| k.len()).map_err(|e| e.to_string()))
+            .collect();
+        assert_eq!(got, [Ok(2), Err("page 2 failed".to_string())]);
+    }
+}
