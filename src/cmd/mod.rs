@@ -27,7 +27,8 @@ use serde_json::{Value, json};
 
 use crate::cli::{Cli, Command};
 use crate::client::{Client, Dialect};
-use crate::exit::{self, ExitStatus, PartialFailure, UsageError};
+use crate::error::UsageError;
+use crate::exit::{self, ExitStatus, PartialFailure};
 use crate::output::Printer;
 use crate::settings::{self, Env};
 use crate::transfer::crypt::KeySource;

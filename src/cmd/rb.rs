@@ -14,7 +14,8 @@ use super::rm::{TreeDelete, rm_tree};
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
-use crate::exit::{self, ExitStatus, usage};
+use crate::error::usage;
+use crate::exit::{self, ExitStatus};
 use crate::filter::Filter;
 use crate::units::count;
 

@@ -15,7 +15,7 @@ use md5::{Digest, Md5};
 use super::{read_exact_at, write_all_at};
 use crate::client::{ByteRange, Client, ObjectMeta};
 use crate::encryption::{self, BLOCK, Decryptor, Encryptor, Key};
-use crate::exit::{IntegrityError, KeyFileError, UsageError};
+use crate::error::{IntegrityError, KeyFileError, UsageError};
 
 /// User metadata of an encrypted object (after the dialect's prefix), as the SDK writes it.
 pub const META_KEY: &str = "key";

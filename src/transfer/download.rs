@@ -27,7 +27,6 @@ use super::crypt::{self, DecryptingWriter, KeySource, RangeWriter};
 use super::verify::{Checks, PartDigest, PartSum};
 use super::{Layout, PartsProgress, Tuning, interrupted, read_exact_at, write_all_at};
 use crate::client::{self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind};
-use crate::exit::{self, ExitStatus};
 
 /// What a download did.
 #[derive(Debug)]
@@ -657,7 +656,7 @@ fn worth_keeping(partial: Partial, layout: Layout, err: &anyhow::Error) -> bool 
     }
     match partial {
         Partial::Remove => false,
-        Partial::KeepIfInterrupted => exit::status_of(err) == ExitStatus::Interrupted,
+        Partial::KeepIfInterrupted => super::is_interrupted(err),
         Partial::Resume => true,
     }
 }
@@ -1293,7 +1292,11 @@ mod tests {
         assert!(err.chain().count() == 1);
         // stdout closing stays an I/O error, which the caller recognises.
         let err = write_failure(io::Error::from(io::ErrorKind::BrokenPipe));
-        assert!(crate::exit::is_broken_pipe(&err));
+        let broken_pipe = err.chain().any(|c| {
+            c.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        });
+        assert!(broken_pipe, "{err:#}");
     }
 
     #[test]

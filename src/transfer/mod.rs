@@ -189,6 +189,23 @@ pub(crate) fn interrupted() -> anyhow::Error {
     anyhow::Error::new(client::Error::Interrupted)
 }
 
+/// Whether an error is the user's interruption ([`interrupted`]): the first cause in its
+/// chain that says what went wrong (a client error, a service error, a marker of
+/// `crate::error`) is `client::Error::Interrupted`. This is the answer `exit::status_of`
+/// gives for the errors the engine makes, found without the exit codes the engine must
+/// not know.
+pub fn is_interrupted(err: &anyhow::Error) -> bool {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<client::Error>() {
+            return matches!(e, client::Error::Interrupted);
+        }
+        if cause.is::<client::ServiceError>() || crate::error::is_marker(cause) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Reads exactly `buf.len()` bytes at `offset`.
 pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     #[cfg(unix)]

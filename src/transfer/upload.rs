@@ -25,11 +25,11 @@ use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
 use super::{
     Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, PartsProgress, Tuning, hex, interrupted,
-    multipart_etag, read_range, reclaim,
+    is_interrupted, multipart_etag, read_range, reclaim,
 };
 use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
-use crate::exit::{IntegrityError, usage};
+use crate::error::{IntegrityError, usage};
 
 /// What an upload did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -188,9 +188,7 @@ impl Parts {
                 // The first error is the cause; later ones are usually its echo (interrupts).
                 // An interruption stops every part alike: naming one adds nothing.
                 if slot.is_none() {
-                    let interrupted =
-                        crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted;
-                    *slot = Some(match interrupted {
+                    *slot = Some(match is_interrupted(&e) {
                         true => e,
                         false => e.context(format!("part {}", index + 1)),
                     });
@@ -661,14 +659,12 @@ impl Uploader<'_> {
                 checkpoint::remove_upload(dir, &self.endpoint(), self.bucket, self.key);
             }
         };
-        let is_interrupt =
-            |e: &anyhow::Error| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted;
         match outcome {
             Ok(done) => {
                 forget();
                 Ok(done)
             }
-            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(KeptUpload {
+            Err(e) if is_interrupted(&e) && dir.is_some() => Err(e.context(KeptUpload {
                 upload_id: upload_id.to_string(),
                 url: self.url(),
                 source: name.to_string(),
