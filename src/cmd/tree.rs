@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
+use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
@@ -83,7 +83,7 @@ pub fn upload(
     no_clobber: bool,
     resume: bool,
     tuning: Tuning,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<UploadOutcome>> {
     if no_clobber && exists(ctx.client, dst)? {
         return Ok(None);
@@ -146,7 +146,7 @@ pub fn download(
     target: &Path,
     no_clobber: bool,
     resume: bool,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<Downloaded>> {
     let partial = if resume {
         Partial::Resume
@@ -163,7 +163,7 @@ pub fn download_file(
     target: &Path,
     no_clobber: bool,
     partial: Partial,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<Downloaded>> {
     if no_clobber && target.symlink_metadata().is_ok() {
         return Ok(None);

@@ -17,15 +17,15 @@ use std::sync::mpsc::sync_channel;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
-use indicatif::ProgressBar;
 use md5::{Digest, Md5};
 
 use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
+use super::progress::{PartsProgress, Progress};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, PartsProgress, Tuning, hex, interrupted,
-    is_interrupted, multipart_etag, read_range, reclaim,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Tuning, hex, interrupted, is_interrupted,
+    multipart_etag, read_range, reclaim,
 };
 use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
@@ -60,8 +60,8 @@ pub struct Uploader<'a> {
     pub resume: bool,
     /// Encrypt with this key before upload (`--encrypt`).
     pub encrypt: Option<&'a Key>,
-    /// Progress bar (hidden when not on a terminal).
-    pub bar: &'a ProgressBar,
+    /// Where the upload reports how far it got.
+    pub bar: &'a dyn Progress,
 }
 
 /// The context of an interruption that left a resumable multipart upload in place. It
@@ -168,7 +168,7 @@ struct Parts {
 }
 
 impl Parts {
-    fn new(count: u32, bar: &ProgressBar) -> Parts {
+    fn new(count: u32, bar: &dyn Progress) -> Parts {
         Parts {
             results: Mutex::new(vec![None; count as usize]),
             stop: AtomicBool::new(false),
@@ -898,7 +898,7 @@ impl Uploader<'_> {
                 self.key
             );
         }
-        self.bar.finish_and_clear();
+        self.bar.finish();
         Ok(UploadOutcome {
             size,
             etag,
