@@ -9,13 +9,16 @@ use anyhow::Context as _;
 
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
+use crate::error::usage;
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
 use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
-use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
+use crate::transfer::{
+    Downloaded, Layout, MAX_OBJECT_SIZE, Tuning, UploadOutcome, Uploader, download_to_file,
+};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
 /// The Content-Type to send: the flag's, or one guessed from the first of `names` (the
@@ -89,7 +92,7 @@ pub fn upload(
         return Ok(None);
     }
     let encrypt = if ctx.encrypt {
-        Some(ctx.keys.require()?)
+        Some(encryption_key(ctx.keys)?)
     } else {
         None
     };
@@ -119,6 +122,7 @@ pub fn upload(
                 .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
         }
     }
+    refuse_source(src, resume)?;
     let uploader = Uploader {
         client: ctx.client,
         bucket: &dst.bucket,
@@ -135,6 +139,45 @@ pub fn upload(
         uploader.upload_file(Path::new(src))?
     };
     Ok(Some(outcome))
+}
+
+/// The key `--encrypt` needs.
+fn encryption_key(keys: &KeySource) -> anyhow::Result<&crate::encryption::Key> {
+    keys.get()?.ok_or_else(|| {
+        usage(
+            "--encrypt needs a key: set encryption_key_file in the profile (`objcmd config gen-key FILE` makes one)",
+        )
+    })
+}
+
+/// The usage errors of an upload's source that are known before it starts (exit 2): a
+/// directory, an object over 5 TiB, `--continue` of stdin. (The engine refuses them too,
+/// as plain errors, should the source change in between.)
+fn refuse_source(src: &str, resume: bool) -> anyhow::Result<()> {
+    if src == "-" {
+        return match resume {
+            true => Err(usage(
+                "--continue resumes file uploads; stdin cannot be read again",
+            )),
+            false => Ok(()),
+        };
+    }
+    // What cannot be read is the engine's to report, as it opens the file.
+    let Ok(meta) = std::fs::metadata(src) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return Err(usage(format!(
+            "{src} is a directory: use -r to upload a tree"
+        )));
+    }
+    if meta.len() > MAX_OBJECT_SIZE {
+        return Err(usage(format!(
+            "{src} is {} bytes; the largest object is 5 TiB",
+            meta.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Downloads `src` to the file `target`, creating its directory; `None` when

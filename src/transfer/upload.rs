@@ -254,18 +254,17 @@ impl Uploader<'_> {
     pub fn upload_file(&self, path: &Path) -> anyhow::Result<UploadOutcome> {
         let file = File::open(path)?;
         let meta = file.metadata()?;
+        // The command refuses both before it starts (exit 2); met here, the source
+        // changed meanwhile.
         if meta.is_dir() {
-            return Err(usage(format!(
-                "{} is a directory: use -r to upload a tree",
-                path.display()
-            )));
+            anyhow::bail!("{} is a directory", path.display());
         }
         let size = meta.len();
         if size > MAX_OBJECT_SIZE {
-            return Err(usage(format!(
+            anyhow::bail!(
                 "{} is {size} bytes; the largest object is 5 TiB",
                 path.display()
-            )));
+            );
         }
         let name = path.display().to_string();
         let mtime = checkpoint::mtime_ns(meta.modified().ok());
@@ -298,9 +297,8 @@ impl Uploader<'_> {
     /// that streams it part by part.
     pub fn upload_stdin(&self) -> anyhow::Result<UploadOutcome> {
         if self.resume {
-            return Err(usage(
-                "--continue resumes file uploads; stdin cannot be read again",
-            ));
+            // The command refuses this before it starts (exit 2).
+            anyhow::bail!("stdin cannot be read again to resume an upload");
         }
         let mut stdin = io::stdin().lock();
         if let Some(key) = self.encrypt {
