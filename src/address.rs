@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::client::Dialect;
-use crate::exit::UsageError;
+use crate::error::UsageError;
 
 /// The longest key S3, OSS and KS3 accept, in UTF-8 bytes.
 pub const MAX_KEY_BYTES: usize = 1024;

@@ -7,6 +7,7 @@
 use std::io;
 
 use crate::client::{self, TransportKind};
+use crate::error::{IntegrityError, KeyFileError, LocalNotFound, UsageError};
 
 /// The process exit status, as promised in spec/cli.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,27 +46,6 @@ impl ExitStatus {
     }
 }
 
-/// A usage or configuration error (exit 2): bad flag, URL, bucket name, key, range, size,
-/// missing credentials, bad config file.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
-
-/// An encryption key file that cannot be read or holds no key (exit 2, with a hint).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct KeyFileError(pub String);
-
-/// A local source that does not exist (exit 4).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct LocalNotFound(pub String);
-
-/// Data that did not match its checksum (exit 6).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct IntegrityError(pub String);
-
 /// Objects of a batch failed; each failure was already reported, this is the summary.
 /// Exit 3 when some objects were done, else the worst code of the failures.
 #[derive(Debug, thiserror::Error)]
@@ -91,11 +71,6 @@ pub struct Stated {
     pub status: ExitStatus,
     /// The `hint:` line, if any.
     pub hint: Option<String>,
-}
-
-/// Shorthand for returning a [`UsageError`].
-pub fn usage(msg: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(UsageError(msg.into()))
 }
 
 /// The exit status an error calls for.
@@ -265,6 +240,7 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::usage;
     use anyhow::Context as _;
 
     fn service(status: u16, code: &str) -> anyhow::Error {
@@ -377,6 +353,29 @@ mod tests {
         });
         assert_eq!(status_of(&err), ExitStatus::Failure);
         assert_eq!(hint(&err).as_deref(), Some("add --flag"));
+    }
+
+    #[test]
+    fn the_engine_sees_an_interruption_where_the_exit_code_does() {
+        let interrupted = || anyhow::Error::new(client::Error::Interrupted);
+        let errors = [
+            interrupted(),
+            interrupted()
+                .context("part 3")
+                .context("uploading a to s3://b/a"),
+            service(404, "NoSuchKey"),
+            usage("bad"),
+            anyhow::Error::new(IntegrityError("md5".into())),
+            anyhow::anyhow!("other"),
+        ];
+        for err in &errors {
+            assert_eq!(
+                crate::transfer::is_interrupted(err),
+                status_of(err) == ExitStatus::Interrupted,
+                "{err:#}"
+            );
+        }
+        assert!(crate::transfer::is_interrupted(&errors[1]));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use globset::{Glob, GlobMatcher};
 use sha2::{Digest, Sha256};
 
-use crate::exit::UsageError;
+use crate::error::UsageError;
 
 /// A `--include` or `--exclude` rule.
 #[derive(Clone, Debug)]

@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod config;
 pub mod crc64;
 pub mod encryption;
+pub mod error;
 pub mod exit;
 pub mod filter;
 pub mod output;

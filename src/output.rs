@@ -4,11 +4,12 @@
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::GlobalArgs;
+use crate::transfer::Progress;
 
 /// Whether a stream may be coloured: a terminal, `NO_COLOR` unset or empty (the
 /// no-color.org rule), and a terminal that knows colours (`TERM` not `dumb`).
@@ -233,7 +234,7 @@ impl Printer {
     /// sets it); hidden unless stderr is a terminal. Nothing is drawn until the transfer
     /// first reports (its length, or bytes sent), so no frame shows a length it does not
     /// know yet.
-    pub fn progress_bar(&self, len: u64, label: &str) -> ProgressBar {
+    pub fn progress_bar(&self, len: u64, label: &str) -> Bar {
         self.bar(
             (len > 0).then_some(len),
             label,
@@ -243,13 +244,13 @@ impl Printer {
 
     /// A progress bar for a stream whose length is known only at its end (stdin): bytes
     /// and rate, with no fill and no ETA, which would need the length.
-    pub fn stream_bar(&self, label: &str) -> ProgressBar {
+    pub fn stream_bar(&self, label: &str) -> Bar {
         self.bar(None, label, "{msg} {bytes} {binary_bytes_per_sec}")
     }
 
-    fn bar(&self, len: Option<u64>, label: &str, template: &str) -> ProgressBar {
+    fn bar(&self, len: Option<u64>, label: &str, template: &str) -> Bar {
         if !self.progress {
-            return ProgressBar::hidden();
+            return Bar(ProgressBar::hidden());
         }
         // Set up out of sight: a label shown alone would be drawn with an empty length.
         let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
@@ -258,7 +259,34 @@ impl Printer {
         bar.set_style(style);
         bar.set_message(label.to_string());
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        bar
+        Bar(bar)
+    }
+}
+
+/// A transfer's progress bar on stderr (hidden when the printer shows no progress): the
+/// face of the engine's [`Progress`].
+#[derive(Clone)]
+pub struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn set_length(&self, len: u64) {
+        self.0.set_length(len);
+    }
+
+    fn set_position(&self, pos: u64) {
+        self.0.set_position(pos);
+    }
+
+    fn is_hidden(&self) -> bool {
+        self.0.is_hidden()
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+
+    fn shared(&self) -> Arc<dyn Progress> {
+        Arc::new(self.clone())
     }
 }
 

@@ -15,7 +15,7 @@ use crate::client::{
     Addressing, ClientConfig, Credentials, Dialect, Endpoint, SignatureVersion, Target,
 };
 use crate::config::{self, ConfigData, Profile, ProfileNotFound, ProfileOrigin};
-use crate::exit::{UsageError, usage};
+use crate::error::{UsageError, usage};
 use crate::secret::Secret;
 use crate::transfer::{self, Tuning};
 use crate::units;

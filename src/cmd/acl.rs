@@ -7,7 +7,8 @@ use super::options::check_acl;
 use crate::address::{RemoteUrl, check_key};
 use crate::cli::{AclArgs, AclCommand};
 use crate::client::{AccessControlPolicy, Client, Grantee};
-use crate::exit::{ExitStatus, UsageError};
+use crate::error::UsageError;
+use crate::exit::ExitStatus;
 use crate::output::Printer;
 
 /// Runs `acl`.

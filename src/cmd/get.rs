@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use indicatif::ProgressBar;
-
 use super::batch::Batch;
 use super::options::filter;
 use super::record::{Op, Status, TransferRecord, report};
@@ -14,11 +12,12 @@ use super::tree::{self, Ctx};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::ByteRange;
-use crate::exit::{ExitStatus, UsageError, usage};
+use crate::error::{UsageError, usage};
+use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::pool;
 use crate::transfer::download::Partial;
-use crate::transfer::{self, Sink};
+use crate::transfer::{self, NoProgress, Progress, Sink};
 use crate::walk;
 
 /// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
@@ -281,7 +280,7 @@ impl One<'_> {
 
     /// Downloads the object: a whole object to a file in parallel chunks through its temp
     /// file, anything else as one stream.
-    fn fetch(&self, ctx: Ctx<'_>, bar: &ProgressBar) -> anyhow::Result<transfer::Downloaded> {
+    fn fetch(&self, ctx: Ctx<'_>, bar: &dyn Progress) -> anyhow::Result<transfer::Downloaded> {
         let (client, bucket, key, range) = (ctx.client, &self.src.bucket, self.key, self.range);
         let keys = ctx.decryption();
         match &self.target {
@@ -361,7 +360,7 @@ pub fn get_tree(
     let batch = Batch::default();
     let jobs = ctx.tree_jobs();
     let items = tree::listing(ctx.client, src, &prefix, filter);
-    let hidden = ProgressBar::hidden();
+    let hidden = NoProgress;
     let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = src.with_key(prefix.clone()).to_string();
     pool::run(jobs, items, cancel, |item| {

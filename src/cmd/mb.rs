@@ -7,7 +7,8 @@ use super::options::check_acl;
 use crate::address::{RemoteUrl, check_new_bucket_name};
 use crate::cli::MbArgs;
 use crate::client::{Client, Dialect};
-use crate::exit::{ExitStatus, usage};
+use crate::error::usage;
+use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Connection;
 

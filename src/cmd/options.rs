@@ -4,7 +4,7 @@
 
 use crate::cli::{FilterArgs, UploadArgs};
 use crate::client::{Dialect, MetadataDirective, PutOptions};
-use crate::exit::UsageError;
+use crate::error::UsageError;
 use crate::filter::{Filter, Selection, Shard, include_warning};
 use crate::output::Printer;
 

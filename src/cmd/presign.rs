@@ -5,7 +5,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
 use crate::client::Client;
-use crate::exit::UsageError;
+use crate::error::UsageError;
 
 /// When a presigned URL expires (Unix seconds): `--expires SECS` from now (3600 when
 /// neither is given) or `--expires-at UNIX`, by the clock requests are dated with. Refused

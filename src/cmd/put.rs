@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use super::batch::Batch;
 use super::options::{filter, upload_options};
@@ -12,9 +11,11 @@ use super::tree::{self, Ctx};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::PutArgs;
 use crate::client::{Dialect, PutOptions};
-use crate::exit::{ExitStatus, LocalNotFound, usage};
+use crate::error::{LocalNotFound, usage};
+use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::pool;
+use crate::transfer::{NoProgress, Progress};
 use crate::walk::{self, Walked};
 
 /// One planned upload.
@@ -101,7 +102,7 @@ fn plan(srcs: &[String], dst: &RemoteUrl, dialect: Dialect) -> anyhow::Result<Ve
 }
 
 /// The progress bar of one upload: stdin's length is known only at its end.
-fn job_bar(ctx: Ctx<'_>, job: &Job) -> ProgressBar {
+fn job_bar(ctx: Ctx<'_>, job: &Job) -> crate::output::Bar {
     match job.src.as_str() {
         "-" => ctx.printer.stream_bar("stdin"),
         src => ctx.printer.progress_bar(0, src),
@@ -115,13 +116,13 @@ fn put_one(
     options: &PutOptions,
     no_clobber: bool,
     resume: bool,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<()> {
     let dst = job.dst.to_string();
     let outcome = tree::upload(
         ctx, &job.src, &job.dst, options, no_clobber, resume, ctx.tuning, bar,
     )?;
-    bar.finish_and_clear();
+    bar.finish();
     // (A resumed upload said at its start how many parts were already there.)
     let rec = match &outcome {
         Some(out) => TransferRecord {
@@ -170,7 +171,7 @@ pub fn put_tree(
     let items = srcs
         .iter()
         .flat_map(|src| walk::walk(Path::new(src), filter));
-    let hidden = ProgressBar::hidden();
+    let hidden = NoProgress;
     let cancel = &ctx.client.transport().config().cancel;
     pool::run(jobs, items, cancel, |walked| match walked {
         Walked::File(file) => {

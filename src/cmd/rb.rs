@@ -13,7 +13,8 @@ use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree};
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
-use crate::exit::{self, ExitStatus, usage};
+use crate::error::usage;
+use crate::exit::{self, ExitStatus};
 use crate::filter::Filter;
 use crate::units::count;
 

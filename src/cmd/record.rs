@@ -218,7 +218,7 @@ mod tests {
             v,
             json!({"op": "put", "src": "a.txt", "dst": "s3://b/a.txt", "size": 5, "status": "planned"})
         );
-        let err = crate::exit::usage("bad");
+        let err = crate::error::usage("bad");
         let v = json_record(&rec(Op::Delete, Status::Error, None, None), Some(&err));
         assert_eq!(v["status"], "error");
         assert_eq!(v["error"]["code"], "UsageError");

@@ -10,7 +10,8 @@ use super::record::{Op, Status, TransferRecord, report};
 use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
-use crate::exit::{self, ExitStatus, usage};
+use crate::error::usage;
+use crate::exit::{self, ExitStatus};
 use crate::filter::Selection;
 use crate::walk;
 

@@ -7,7 +7,8 @@ use serde_json::json;
 use crate::address::RemoteUrl;
 use crate::cli::SignurlArgs;
 use crate::client::Client;
-use crate::exit::{ExitStatus, usage};
+use crate::error::usage;
+use crate::exit::ExitStatus;
 use crate::output::Printer;
 
 /// Runs `signurl`.

@@ -18,7 +18,6 @@ use std::time::{Duration, SystemTime};
 use anyhow::Context as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use indicatif::ProgressBar;
 
 use super::batch::Batch;
 use super::options::{directive, filter, upload_options};
@@ -27,10 +26,11 @@ use super::tree::{self, Ctx, MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
-use crate::exit::{self, ExitStatus, LocalNotFound, Stated, usage};
+use crate::error::{LocalNotFound, usage};
+use crate::exit::{self, ExitStatus, Stated};
 use crate::filter::{Filter, Selection};
 use crate::pool;
-use crate::transfer::{self, Layout, crypt, hex};
+use crate::transfer::{self, Layout, NoProgress, Progress, crypt, hex};
 use crate::walk::{self, Walked};
 
 /// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
@@ -442,7 +442,7 @@ impl Syncer<'_> {
         &self,
         entry: &Entry,
         encrypted: bool,
-        hidden: &ProgressBar,
+        hidden: &dyn Progress,
     ) -> anyhow::Result<&'static str> {
         let ctx = self.ctx;
         let rel = &entry.rel;
@@ -520,7 +520,7 @@ impl Syncer<'_> {
 
     /// Runs one action of the plan. After Ctrl-C, what is still queued is not started:
     /// like what is cut short, it counts as not done.
-    fn run_action(&self, action: Action, hidden: &ProgressBar) {
+    fn run_action(&self, action: Action, hidden: &dyn Progress) {
         let action = match action {
             Action::Failed(e) => {
                 let root = Self::display(self.src, "");
@@ -583,7 +583,12 @@ impl Syncer<'_> {
 
     /// Transfers an entry only the source has, or compares it with the destination's
     /// (`other`) first.
-    fn transfer_action(&self, entry: Entry, other: Option<Entry>, hidden: &ProgressBar) -> Outcome {
+    fn transfer_action(
+        &self,
+        entry: Entry,
+        other: Option<Entry>,
+        hidden: &dyn Progress,
+    ) -> Outcome {
         let printer = self.ctx.printer;
         let (src_text, dst_text) = (
             Self::display(self.src, &entry.rel),
@@ -722,7 +727,7 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             planned.fetch_add(1, Ordering::Relaxed);
         }
     });
-    let hidden = ProgressBar::hidden();
+    let hidden = NoProgress;
     let cancel = &client.transport().config().cancel;
     pool::run(jobs, actions, cancel, |action| {
         syncer.run_action(action, &hidden)

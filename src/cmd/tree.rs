@@ -6,16 +6,19 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
+use crate::error::usage;
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
+use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
-use crate::transfer::{Downloaded, Layout, Tuning, UploadOutcome, Uploader, download_to_file};
+use crate::transfer::{
+    Downloaded, Layout, MAX_OBJECT_SIZE, Tuning, UploadOutcome, Uploader, download_to_file,
+};
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
 /// The Content-Type to send: the flag's, or one guessed from the first of `names` (the
@@ -83,13 +86,13 @@ pub fn upload(
     no_clobber: bool,
     resume: bool,
     tuning: Tuning,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<UploadOutcome>> {
     if no_clobber && exists(ctx.client, dst)? {
         return Ok(None);
     }
     let encrypt = if ctx.encrypt {
-        Some(ctx.keys.require()?)
+        Some(encryption_key(ctx.keys)?)
     } else {
         None
     };
@@ -119,6 +122,7 @@ pub fn upload(
                 .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
         }
     }
+    refuse_source(src, resume)?;
     let uploader = Uploader {
         client: ctx.client,
         bucket: &dst.bucket,
@@ -137,6 +141,45 @@ pub fn upload(
     Ok(Some(outcome))
 }
 
+/// The key `--encrypt` needs.
+fn encryption_key(keys: &KeySource) -> anyhow::Result<&crate::encryption::Key> {
+    keys.get()?.ok_or_else(|| {
+        usage(
+            "--encrypt needs a key: set encryption_key_file in the profile (`objcmd config gen-key FILE` makes one)",
+        )
+    })
+}
+
+/// The usage errors of an upload's source that are known before it starts (exit 2): a
+/// directory, an object over 5 TiB, `--continue` of stdin. (The engine refuses them too,
+/// as plain errors, should the source change in between.)
+fn refuse_source(src: &str, resume: bool) -> anyhow::Result<()> {
+    if src == "-" {
+        return match resume {
+            true => Err(usage(
+                "--continue resumes file uploads; stdin cannot be read again",
+            )),
+            false => Ok(()),
+        };
+    }
+    // What cannot be read is the engine's to report, as it opens the file.
+    let Ok(meta) = std::fs::metadata(src) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return Err(usage(format!(
+            "{src} is a directory: use -r to upload a tree"
+        )));
+    }
+    if meta.len() > MAX_OBJECT_SIZE {
+        return Err(usage(format!(
+            "{src} is {} bytes; the largest object is 5 TiB",
+            meta.len()
+        )));
+    }
+    Ok(())
+}
+
 /// Downloads `src` to the file `target`, creating its directory; `None` when
 /// `no_clobber` found the file there. A partial download is removed if it stops early,
 /// unless `resume` (`--continue`) keeps it.
@@ -146,7 +189,7 @@ pub fn download(
     target: &Path,
     no_clobber: bool,
     resume: bool,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<Downloaded>> {
     let partial = if resume {
         Partial::Resume
@@ -163,7 +206,7 @@ pub fn download_file(
     target: &Path,
     no_clobber: bool,
     partial: Partial,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Option<Downloaded>> {
     if no_clobber && target.symlink_metadata().is_ok() {
         return Ok(None);

@@ -15,7 +15,7 @@ use md5::{Digest, Md5};
 use super::{read_exact_at, write_all_at};
 use crate::client::{ByteRange, Client, ObjectMeta};
 use crate::encryption::{self, BLOCK, Decryptor, Encryptor, Key};
-use crate::exit::{IntegrityError, KeyFileError, UsageError};
+use crate::error::{IntegrityError, KeyFileError};
 
 /// User metadata of an encrypted object (after the dialect's prefix), as the SDK writes it.
 pub const META_KEY: &str = "key";
@@ -62,16 +62,6 @@ impl KeySource {
     /// True when the profile names a key file (read or not).
     pub fn configured(&self) -> bool {
         self.path.is_some()
-    }
-
-    /// The key `--encrypt` needs.
-    pub fn require(&self) -> anyhow::Result<&Key> {
-        self.get()?.ok_or_else(|| {
-            anyhow::Error::new(UsageError(
-                "--encrypt needs a key: set encryption_key_file in the profile (`objcmd config gen-key FILE` makes one)"
-                    .to_string(),
-            ))
-        })
     }
 }
 

@@ -20,14 +20,13 @@ use std::sync::{Condvar, Mutex};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use super::checkpoint::{self, DownloadState};
 use super::crypt::{self, DecryptingWriter, KeySource, RangeWriter};
+use super::progress::{PartsProgress, Progress};
 use super::verify::{Checks, PartDigest, PartSum};
-use super::{Layout, PartsProgress, Tuning, interrupted, read_exact_at, write_all_at};
+use super::{Layout, Tuning, interrupted, read_exact_at, write_all_at};
 use crate::client::{self, ByteRange, Client, GetObjectOutput, ObjectMeta, TransportKind};
-use crate::exit::{self, ExitStatus};
 
 /// What a download did.
 #[derive(Debug)]
@@ -59,8 +58,8 @@ pub struct FileDownload<'a> {
     /// Where the key to decrypt encrypted objects comes from; `None` (`--raw`) writes them
     /// as stored.
     pub keys: Option<&'a KeySource>,
-    /// Progress bar (hidden when not on a terminal).
-    pub bar: &'a ProgressBar,
+    /// Where the download reports how far it got.
+    pub bar: &'a dyn Progress,
 }
 
 /// What becomes of the temp file (and sidecar) of a download to a file that stops before
@@ -657,7 +656,7 @@ fn worth_keeping(partial: Partial, layout: Layout, err: &anyhow::Error) -> bool 
     }
     match partial {
         Partial::Remove => false,
-        Partial::KeepIfInterrupted => exit::status_of(err) == ExitStatus::Interrupted,
+        Partial::KeepIfInterrupted => super::is_interrupted(err),
         Partial::Resume => true,
     }
 }
@@ -691,7 +690,7 @@ pub fn download_to_file(d: &FileDownload<'_>) -> anyhow::Result<Downloaded> {
     });
     let (bytes, verified) = done.map_err(|stop| settle(d, &temp, layout, stop))?;
     let _ = std::fs::remove_file(checkpoint::sidecar(&temp));
-    d.bar.finish_and_clear();
+    d.bar.finish();
     Ok(Downloaded {
         bytes,
         meta,
@@ -928,7 +927,7 @@ pub fn download(
     range: Option<ByteRange>,
     keys: Option<&KeySource>,
     sink: Sink<'_>,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Downloaded> {
     let stream = Stream {
         client,
@@ -969,7 +968,7 @@ struct Stream<'a> {
     key: &'a str,
     range: Option<ByteRange>,
     keys: Option<&'a KeySource>,
-    bar: &'a ProgressBar,
+    bar: &'a dyn Progress,
 }
 
 impl Stream<'_> {
@@ -1081,7 +1080,7 @@ fn receive(
     range: Option<ByteRange>,
     keys: Option<&KeySource>,
     out: &mut (dyn Write + Send),
-    bar: &ProgressBar,
+    bar: &dyn Progress,
 ) -> anyhow::Result<Downloaded> {
     let transport = client.transport();
     let first = client.get_object(bucket, key, range, None)?;
@@ -1207,7 +1206,7 @@ fn receive(
     if let Some(w) = decrypting {
         bytes = w.finish()?;
     }
-    bar.finish_and_clear();
+    bar.finish();
     Ok(Downloaded {
         meta,
         bytes,
@@ -1293,7 +1292,11 @@ mod tests {
         assert!(err.chain().count() == 1);
         // stdout closing stays an I/O error, which the caller recognises.
         let err = write_failure(io::Error::from(io::ErrorKind::BrokenPipe));
-        assert!(crate::exit::is_broken_pipe(&err));
+        let broken_pipe = err.chain().any(|c| {
+            c.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        });
+        assert!(broken_pipe, "{err:#}");
     }
 
     #[test]

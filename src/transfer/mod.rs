@@ -11,28 +11,27 @@
 //!
 //! Workers are plain scoped threads pulling part numbers from a shared counter or a bounded
 //! channel; they share the client's one connection pool. Nothing here prints: progress goes
-//! to an indicatif bar the caller made (hidden off a terminal), notes to `log`.
+//! to the caller's [`Progress`] (`progress`), notes to `log`.
 
 pub mod budget;
 pub mod checkpoint;
 pub mod copy;
 pub mod crypt;
 pub mod download;
+pub mod progress;
 pub mod upload;
 pub mod verify;
 
 use std::fs::File;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use indicatif::ProgressBar;
 use md5::{Digest, Md5};
 
-use crate::client::{self, Body, Client, SendProgress};
+use crate::client::{self, Client};
 
 pub use download::{Downloaded, Sink, download, download_to_file};
+pub use progress::{NoProgress, Progress};
 pub use upload::{UploadOutcome, Uploader};
 
 /// The largest object a single PUT may carry (S3's limit; OSS and KS3 allow the same).
@@ -189,6 +188,23 @@ pub(crate) fn interrupted() -> anyhow::Error {
     anyhow::Error::new(client::Error::Interrupted)
 }
 
+/// Whether an error is the user's interruption ([`interrupted`]): the first cause in its
+/// chain that says what went wrong (a client error, a service error, a marker of
+/// `crate::error`) is `client::Error::Interrupted`. This is the answer `exit::status_of`
+/// gives for the errors the engine makes, found without the exit codes the engine must
+/// not know.
+pub fn is_interrupted(err: &anyhow::Error) -> bool {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<client::Error>() {
+            return matches!(e, client::Error::Interrupted);
+        }
+        if cause.is::<client::ServiceError>() || crate::error::is_marker(cause) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Reads exactly `buf.len()` bytes at `offset`.
 pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     #[cfg(unix)]
@@ -272,74 +288,6 @@ pub(crate) fn reclaim(sent: bytes::Bytes) -> Vec<u8> {
     sent.try_into_mut().map(Vec::from).unwrap_or_default()
 }
 
-/// Progress of one object moved by parallel workers.
-#[derive(Clone)]
-pub(crate) struct PartsProgress {
-    bar: ProgressBar,
-    total: Arc<AtomicU64>,
-}
-
-impl PartsProgress {
-    pub(crate) fn new(bar: &ProgressBar) -> PartsProgress {
-        PartsProgress {
-            bar: bar.clone(),
-            total: Arc::new(AtomicU64::new(0)),
-        }
-    }
-
-    /// Counts `n` more bytes done.
-    pub(crate) fn add(&self, n: u64) {
-        let now = self.total.fetch_add(n, Ordering::Relaxed) + n;
-        self.bar.set_position(now);
-    }
-
-    /// The body that sends `data`, and its share of the progress. While a bar is shown its
-    /// bytes count as the transport sends them (a part counted only when its reply comes
-    /// moves the bar in part-size steps, and its rate and ETA with it); a hidden bar keeps
-    /// the faster plain body (see [`Body::Counted`]) and counts the part when it is done.
-    pub(crate) fn body(&self, data: bytes::Bytes) -> (Body, PartSent) {
-        let sent = PartSent {
-            progress: self.clone(),
-            furthest: Arc::new(AtomicU64::new(0)),
-        };
-        let body = if self.bar.is_hidden() {
-            Body::Bytes(data)
-        } else {
-            sent.counted(data)
-        };
-        (body, sent)
-    }
-}
-
-/// One body's share of a [`PartsProgress`]: the furthest the transport got in any attempt,
-/// so that a part sent again after a failed attempt is not counted twice.
-#[derive(Clone)]
-pub(crate) struct PartSent {
-    progress: PartsProgress,
-    furthest: Arc<AtomicU64>,
-}
-
-impl PartSent {
-    /// A body of `data` that reports to this share as the transport reads it.
-    fn counted(&self, data: bytes::Bytes) -> Body {
-        let sent = self.clone();
-        Body::Counted(data, SendProgress::new(move |offset| sent.reached(offset)))
-    }
-
-    /// Counts what lies beyond the furthest offset reached so far.
-    fn reached(&self, offset: u64) {
-        let before = self.furthest.fetch_max(offset, Ordering::Relaxed);
-        if offset > before {
-            self.progress.add(offset - before);
-        }
-    }
-
-    /// The body of `len` bytes is in place (the server answered): all of it counts.
-    pub(crate) fn done(&self, len: u64) {
-        self.reached(len);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,116 +354,5 @@ mod tests {
             multipart_etag(&[a, b]),
             format!("{}-2", hex(&Md5::digest(&both)))
         );
-    }
-
-    #[test]
-    fn a_part_sent_again_is_counted_once() {
-        let bar = ProgressBar::hidden();
-        let p = PartsProgress::new(&bar);
-        let (_, first) = p.body(bytes::Bytes::from(vec![0u8; 100]));
-        let (_, second) = p.body(bytes::Bytes::from(vec![0u8; 50]));
-        // The first attempt got to 60 bytes; the retry reads again from the start.
-        for offset in [8, 60, 8, 16, 60, 70, 100] {
-            first.reached(offset);
-        }
-        first.done(100);
-        second.reached(30);
-        second.done(50);
-        assert_eq!(p.total.load(Ordering::Relaxed), 150);
-    }
-
-    /// A loopback server that answers the first PUT with 503 after reading its whole body
-    /// and the second with 200; returns its port.
-    fn fail_once_server() -> u16 {
-        use std::io::{BufRead, BufReader, Read, Write};
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        std::thread::spawn(move || {
-            for (n, stream) in listener.incoming().take(2).enumerate() {
-                let mut stream = BufReader::new(stream.unwrap());
-                let mut length = 0usize;
-                loop {
-                    let mut line = String::new();
-                    stream.read_line(&mut line).unwrap();
-                    if let Some((name, value)) = line.split_once(':')
-                        && name.eq_ignore_ascii_case("content-length")
-                    {
-                        length = value.trim().parse().unwrap();
-                    }
-                    if line == "\r\n" {
-                        break;
-                    }
-                }
-                let mut body = vec![0u8; length];
-                stream.read_exact(&mut body).unwrap();
-                let reply = if n == 0 {
-                    "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                } else {
-                    "HTTP/1.1 200 OK\r\nETag: \"e\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                };
-                stream.get_mut().write_all(reply.as_bytes()).unwrap();
-            }
-        });
-        port
-    }
-
-    #[test]
-    fn a_counted_body_sent_twice_by_the_transport_counts_once() {
-        use crate::client::{
-            Addressing, ClientConfig, Endpoint, Request, SignatureVersion, Target, Transport,
-        };
-        let port = fail_once_server();
-        let transport = Transport::new(ClientConfig {
-            target: Target {
-                endpoint: Endpoint::parse(&format!("http://127.0.0.1:{port}")).unwrap(),
-                dialect: client::Dialect::S3,
-                addressing: Addressing::Path,
-                cname: false,
-            },
-            credentials: None,
-            signature: SignatureVersion::V2,
-            region: "us-east-1".into(),
-            retries: 1,
-            timeout: Duration::from_secs(10),
-            rate_limit: None,
-            user_agent: "objcmd-test".into(),
-            clock: SystemTime::now,
-            cancel: Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            resolve: Vec::new(),
-            ca_certificates: Vec::new(),
-            insecure: false,
-        })
-        .unwrap();
-        let len = 3 << 20;
-        let p = PartsProgress::new(&ProgressBar::hidden());
-        let (_, sent) = p.body(bytes::Bytes::new());
-        let offsets = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let watch = {
-            let (sent, offsets) = (sent.clone(), offsets.clone());
-            SendProgress::new(move |offset| {
-                offsets.lock().unwrap().push(offset);
-                sent.reached(offset);
-            })
-        };
-        let body = Body::Counted(bytes::Bytes::from(vec![7u8; len]), watch);
-        let req = Request::new("PutObject", reqwest::Method::PUT, Some("b"), "k").body(body);
-        transport.send(&req).unwrap();
-        sent.done(len as u64);
-        let offsets = offsets.lock().unwrap();
-        // Read to the end twice, the second time from the start again...
-        let restarts = offsets.windows(2).filter(|w| w[1] < w[0]).count();
-        assert_eq!(restarts, 1, "{offsets:?}");
-        assert_eq!(offsets.last(), Some(&(len as u64)));
-        // ...and counted once.
-        assert_eq!(p.total.load(Ordering::Relaxed), len as u64);
-    }
-
-    #[test]
-    fn parts_progress_adds_up() {
-        let bar = ProgressBar::hidden();
-        let p = PartsProgress::new(&bar);
-        p.add(100);
-        p.clone().add(5);
-        assert_eq!(p.total.load(Ordering::Relaxed), 105);
     }
 }

@@ -17,19 +17,19 @@ use std::sync::mpsc::sync_channel;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
-use indicatif::ProgressBar;
 use md5::{Digest, Md5};
 
 use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
+use super::progress::{PartsProgress, Progress};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, PartsProgress, Tuning, hex, interrupted,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Tuning, hex, interrupted, is_interrupted,
     multipart_etag, read_range, reclaim,
 };
 use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
-use crate::exit::{IntegrityError, usage};
+use crate::error::{IntegrityError, usage};
 
 /// What an upload did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,8 +60,8 @@ pub struct Uploader<'a> {
     pub resume: bool,
     /// Encrypt with this key before upload (`--encrypt`).
     pub encrypt: Option<&'a Key>,
-    /// Progress bar (hidden when not on a terminal).
-    pub bar: &'a ProgressBar,
+    /// Where the upload reports how far it got.
+    pub bar: &'a dyn Progress,
 }
 
 /// The context of an interruption that left a resumable multipart upload in place. It
@@ -168,7 +168,7 @@ struct Parts {
 }
 
 impl Parts {
-    fn new(count: u32, bar: &ProgressBar) -> Parts {
+    fn new(count: u32, bar: &dyn Progress) -> Parts {
         Parts {
             results: Mutex::new(vec![None; count as usize]),
             stop: AtomicBool::new(false),
@@ -188,9 +188,7 @@ impl Parts {
                 // The first error is the cause; later ones are usually its echo (interrupts).
                 // An interruption stops every part alike: naming one adds nothing.
                 if slot.is_none() {
-                    let interrupted =
-                        crate::exit::status_of(&e) == crate::exit::ExitStatus::Interrupted;
-                    *slot = Some(match interrupted {
+                    *slot = Some(match is_interrupted(&e) {
                         true => e,
                         false => e.context(format!("part {}", index + 1)),
                     });
@@ -256,18 +254,17 @@ impl Uploader<'_> {
     pub fn upload_file(&self, path: &Path) -> anyhow::Result<UploadOutcome> {
         let file = File::open(path)?;
         let meta = file.metadata()?;
+        // The command refuses both before it starts (exit 2); met here, the source
+        // changed meanwhile.
         if meta.is_dir() {
-            return Err(usage(format!(
-                "{} is a directory: use -r to upload a tree",
-                path.display()
-            )));
+            anyhow::bail!("{} is a directory", path.display());
         }
         let size = meta.len();
         if size > MAX_OBJECT_SIZE {
-            return Err(usage(format!(
+            anyhow::bail!(
                 "{} is {size} bytes; the largest object is 5 TiB",
                 path.display()
-            )));
+            );
         }
         let name = path.display().to_string();
         let mtime = checkpoint::mtime_ns(meta.modified().ok());
@@ -300,9 +297,8 @@ impl Uploader<'_> {
     /// that streams it part by part.
     pub fn upload_stdin(&self) -> anyhow::Result<UploadOutcome> {
         if self.resume {
-            return Err(usage(
-                "--continue resumes file uploads; stdin cannot be read again",
-            ));
+            // The command refuses this before it starts (exit 2).
+            anyhow::bail!("stdin cannot be read again to resume an upload");
         }
         let mut stdin = io::stdin().lock();
         if let Some(key) = self.encrypt {
@@ -661,14 +657,12 @@ impl Uploader<'_> {
                 checkpoint::remove_upload(dir, &self.endpoint(), self.bucket, self.key);
             }
         };
-        let is_interrupt =
-            |e: &anyhow::Error| crate::exit::status_of(e) == crate::exit::ExitStatus::Interrupted;
         match outcome {
             Ok(done) => {
                 forget();
                 Ok(done)
             }
-            Err(e) if is_interrupt(&e) && dir.is_some() => Err(e.context(KeptUpload {
+            Err(e) if is_interrupted(&e) && dir.is_some() => Err(e.context(KeptUpload {
                 upload_id: upload_id.to_string(),
                 url: self.url(),
                 source: name.to_string(),
@@ -902,7 +896,7 @@ impl Uploader<'_> {
                 self.key
             );
         }
-        self.bar.finish_and_clear();
+        self.bar.finish();
         Ok(UploadOutcome {
             size,
             etag,
