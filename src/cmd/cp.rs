@@ -6,9 +6,11 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::batch::Batch;
+use super::ctx::Ctx;
+use super::listing;
+use super::object;
 use super::options::{directive, filter, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{self, Ctx};
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
 use crate::client::{MetadataDirective, PutOptions};
@@ -31,9 +33,9 @@ fn copy_one(
     let mut options = options.clone();
     let directive = directive(&options);
     if directive == MetadataDirective::Replace && options.content_type.is_none() {
-        options.content_type = Some(tree::content_type(&None, &[&dst.key]));
+        options.content_type = Some(object::content_type(&None, &[&dst.key]));
     }
-    let copied = tree::copy(ctx, src, size, dst, &options, directive, no_clobber)
+    let copied = object::copy(ctx, src, size, dst, &options, directive, no_clobber)
         .with_context(|| format!("copying {src} to {dst}"))?;
     let rec = TransferRecord {
         op: if copied.is_some() { Op::Copy } else { Op::Skip },
@@ -66,7 +68,7 @@ fn copy_tree(
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
     let batch = Batch::default();
-    let items = tree::listing(ctx.client, src, &src_prefix, filter);
+    let items = listing::listing(ctx.client, src, &src_prefix, filter);
     let cancel = &ctx.client.transport().config().cancel;
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
     let jobs = ctx.tree_jobs();

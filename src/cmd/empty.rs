@@ -9,8 +9,9 @@ use jiff::Timestamp;
 use serde_json::json;
 
 use super::batch::Batch;
+use super::ctx::Ctx;
+use super::listing;
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{self, Ctx};
 use crate::address::RemoteUrl;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, Client, ServiceError};
@@ -140,7 +141,7 @@ impl Deleter<'_> {
 /// Groups a listing into batches of up to 1,000 keys, one page at a time: memory holds a
 /// page, not the listing.
 fn batches<'a>(
-    items: impl Iterator<Item = anyhow::Result<tree::Listed>> + 'a,
+    items: impl Iterator<Item = anyhow::Result<listing::Listed>> + 'a,
 ) -> impl Iterator<Item = anyhow::Result<Vec<String>>> + 'a {
     let mut items = items.peekable();
     std::iter::from_fn(move || {
@@ -188,7 +189,7 @@ pub fn rm_tree(
         single: AtomicBool::new(false),
         batch: Batch::default(),
     };
-    let items = batches(tree::listing(ctx.client, url, &prefix, filter));
+    let items = batches(listing::listing(ctx.client, url, &prefix, filter));
     let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = url.with_key(prefix.clone()).to_string();
     pool::run(ctx.tuning.jobs.min(8), items, cancel, |item| match item {
@@ -323,8 +324,8 @@ mod tests {
     use super::*;
     use crate::client::ObjectInfo;
 
-    fn listed(key: &str) -> anyhow::Result<tree::Listed> {
-        Ok(tree::Listed {
+    fn listed(key: &str) -> anyhow::Result<listing::Listed> {
+        Ok(listing::Listed {
             object: ObjectInfo {
                 key: key.to_string(),
                 size: 0,

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::batch::Batch;
+use super::ctx::Ctx;
+use super::listing;
+use super::object;
 use super::options::filter;
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{self, Ctx};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::ByteRange;
@@ -294,7 +296,7 @@ impl One<'_> {
                 } else {
                     Partial::KeepIfInterrupted
                 };
-                tree::download_file(ctx, self.src, path, self.no_clobber, partial, bar).and_then(
+                object::download_file(ctx, self.src, path, self.no_clobber, partial, bar).and_then(
                     |done| {
                         done.ok_or_else(|| {
                             anyhow::anyhow!("{} appeared meanwhile; not replaced", path.display())
@@ -359,7 +361,7 @@ pub fn get_tree(
     }
     let batch = Batch::default();
     let jobs = ctx.tree_jobs();
-    let items = tree::listing(ctx.client, src, &prefix, filter);
+    let items = listing::listing(ctx.client, src, &prefix, filter);
     let hidden = NoProgress;
     let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = src.with_key(prefix.clone()).to_string();
@@ -406,7 +408,7 @@ pub fn get_tree(
             batch.reported(ctx.printer, &rec);
             return;
         }
-        match tree::download(ctx, &url, &path, no_clobber, false, &hidden)
+        match object::download(ctx, &url, &path, no_clobber, false, &hidden)
             .with_context(|| format!("downloading {url} to {}", path.display()))
         {
             Ok(done) => {

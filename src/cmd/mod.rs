@@ -6,12 +6,15 @@ pub mod batch;
 pub mod completions;
 pub mod config;
 pub mod cp;
+pub mod ctx;
 pub mod empty;
 pub mod get;
+pub mod listing;
 pub mod ls;
 pub mod mb;
 pub mod missing;
 pub mod multipart;
+pub mod object;
 pub mod options;
 pub mod presign;
 pub mod put;
@@ -21,7 +24,6 @@ pub mod rm;
 pub mod signurl;
 pub mod stat;
 pub mod sync;
-pub mod tree;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -60,7 +62,7 @@ pub fn run(
     }
     let client = Client::new(connection.client_config(cancel))?;
     let keys = KeySource::new(connection.encryption_key_file.clone());
-    let transfers = tree::Ctx {
+    let transfers = ctx::Ctx {
         client: &client,
         printer,
         tuning: connection.tuning,

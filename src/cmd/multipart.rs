@@ -8,9 +8,9 @@ use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::json;
 
+use super::ctx::Ctx;
 use super::empty::{AbortAll, Outcome, abort_all, report_abort};
 use super::options::upload_options;
-use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
 use crate::client::{Client, PutOptions, unquote_etag};
@@ -193,7 +193,7 @@ fn abort(
 
 fn init_options(upload: &UploadArgs, key: &str, client: &Client) -> anyhow::Result<PutOptions> {
     let mut options = upload_options(upload, client.dialect())?;
-    options.content_type = Some(super::tree::content_type(&options.content_type, &[key]));
+    options.content_type = Some(super::object::content_type(&options.content_type, &[key]));
     Ok(options)
 }
 

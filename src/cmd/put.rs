@@ -5,9 +5,10 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::batch::Batch;
+use super::ctx::Ctx;
+use super::object;
 use super::options::{filter, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{self, Ctx};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::PutArgs;
 use crate::client::{Dialect, PutOptions};
@@ -119,7 +120,7 @@ fn put_one(
     bar: &dyn Progress,
 ) -> anyhow::Result<()> {
     let dst = job.dst.to_string();
-    let outcome = tree::upload(
+    let outcome = object::upload(
         ctx, &job.src, &job.dst, options, no_clobber, resume, ctx.tuning, bar,
     )?;
     bar.finish();

@@ -9,8 +9,8 @@ use std::time::Duration;
 use anyhow::Context as _;
 use serde_json::json;
 
+use super::ctx::Ctx;
 use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree};
-use super::tree::Ctx;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
 use crate::error::usage;

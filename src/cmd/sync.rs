@@ -20,9 +20,11 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::batch::Batch;
+use super::ctx::Ctx;
+use super::listing;
+use super::object::{self, MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use super::options::{directive, filter, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{self, Ctx, MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
@@ -103,7 +105,7 @@ fn entries<'a>(
         }
         Side::Remote { url, prefix } => {
             Box::new(
-                tree::listing(client, url, prefix, filter)
+                listing::listing(client, url, prefix, filter)
                     // "Directory" markers are not files to sync.
                     .filter(|l| {
                         l.as_ref()
@@ -458,7 +460,7 @@ impl Syncer<'_> {
                         "{url} is stored encrypted and the profile has no encryption_key_file: sync replaces it only encrypted, never with plaintext"
                     );
                 }
-                tree::upload(
+                object::upload(
                     Ctx {
                         encrypt: encrypted,
                         ..ctx
@@ -480,13 +482,13 @@ impl Syncer<'_> {
                 let path = Self::local(self.dst, rel)
                     .expect("local")
                     .map_err(|why| anyhow::anyhow!(why))?;
-                tree::download(ctx, &url, &path, false, false, hidden)?;
+                object::download(ctx, &url, &path, false, false, hidden)?;
                 Ok("get")
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
                 let from = Self::remote(self.src, rel).expect("remote");
                 let to = Self::remote(self.dst, rel).expect("remote");
-                tree::copy(
+                object::copy(
                     ctx,
                     &from,
                     Some(entry.size),

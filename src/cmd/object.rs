@@ -1,18 +1,16 @@
-//! What `put`, `get`, `cp`, `rm` and `sync` share: the one-object operations they are
-//! made of (upload a file, download an object, copy on the server), the listing that feeds
-//! recursive work page by page, and the modification time kept in metadata.
+//! The one-object operations that `put`, `get`, `cp`, `mv`-like commands and `sync` are
+//! made of: upload a file, download an object, copy on the server (keeping what decrypts
+//! an encrypted object), and the modification time kept in metadata.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::ctx::Ctx;
 use crate::address::RemoteUrl;
-use crate::client::{Client, MetadataDirective, ObjectInfo, PutOptions};
+use crate::client::{Client, MetadataDirective, PutOptions};
 use crate::error::usage;
-use crate::filter::Filter;
-use crate::output::Printer;
-use crate::pool;
 use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
@@ -39,39 +37,6 @@ pub fn exists(client: &Client, url: &RemoteUrl) -> anyhow::Result<bool> {
         Ok(_) => Ok(true),
         Err(e) if e.is_not_found() => Ok(false),
         Err(e) => Err(anyhow::Error::new(e).context(format!("checking whether {url} exists"))),
-    }
-}
-
-/// Everything one transfer needs.
-#[derive(Clone, Copy)]
-pub struct Ctx<'a> {
-    /// The client.
-    pub client: &'a Client,
-    /// Output.
-    pub printer: &'a Printer,
-    /// Part sizes and jobs.
-    pub tuning: Tuning,
-    /// The client-side encryption key, loaded when first needed.
-    pub keys: &'a KeySource,
-    /// Encrypt uploads (`--encrypt`).
-    pub encrypt: bool,
-    /// Download encrypted objects as stored (`--raw`).
-    pub raw: bool,
-}
-
-impl<'a> Ctx<'a> {
-    /// The keys to decrypt downloads with: none with `--raw`.
-    pub fn decryption(&self) -> Option<&'a KeySource> {
-        (!self.raw).then_some(self.keys)
-    }
-
-    /// Workers for a tree: `-j`, lowered to what the open-files limit allows.
-    pub fn tree_jobs(&self) -> usize {
-        pool::jobs_within(
-            pool::raise_open_files_limit(),
-            self.tuning.jobs,
-            self.tuning.part_jobs,
-        )
     }
 }
 
@@ -290,41 +255,6 @@ fn keep_stored_bytes_meta(options: &mut PutOptions, source: &BTreeMap<String, St
             options.metadata.push((name.to_string(), value.clone()));
         }
     }
-}
-
-/// An object found by a listing, with its key relative to the listed prefix.
-pub struct Listed {
-    /// The object.
-    pub object: ObjectInfo,
-    /// Its key after the prefix.
-    pub rel: String,
-}
-
-/// The objects under `prefix` (of `url`'s bucket) that the filter accepts, fetched page by page as the
-/// iterator advances; a listing error ends it with one `Err`.
-pub fn listing<'a>(
-    client: &'a Client,
-    url: &'a RemoteUrl,
-    prefix: &'a str,
-    filter: &'a Filter,
-) -> impl Iterator<Item = anyhow::Result<Listed>> + 'a {
-    client
-        .list_objects_pages(&url.bucket, prefix, None)
-        .flat_map(move |page| -> Vec<anyhow::Result<Listed>> {
-            match page {
-                Ok(page) => page
-                    .objects
-                    .into_iter()
-                    .filter_map(|object| {
-                        let rel = object.key.strip_prefix(prefix)?.to_string();
-                        filter.accepts(&rel).then_some(Ok(Listed { object, rel }))
-                    })
-                    .collect(),
-                Err(e) => vec![Err(
-                    anyhow::Error::new(e).context(format!("listing {}", url.with_key(prefix)))
-                )],
-            }
-        })
 }
 
 #[cfg(test)]
