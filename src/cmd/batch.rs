@@ -1,14 +1,252 @@
-//! The tally of a batch command: its workers count what was done and what failed, and
-//! the batch turns that into the command's result (success, the error of a one-object
-//! batch, a partial failure, or the interruption that ended it).
+//! The loop of every tree command (`put -r`, `get -r`, `cp -r`, `rm -r`, `sync`) and its
+//! tally: [`Tree`] runs the workers over the items of a walk or a listing, and for each
+//! object decides, acts (or with `--dry-run` only plans), reports and counts, in one place;
+//! [`Batch`] turns the counts into the command's result (success, the error of a
+//! one-object batch, a partial failure, or the interruption that ended it).
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
+use super::ctx::Ctx;
 use super::record::{Op, Status, TransferRecord, report, report_failure};
 use crate::exit::{self, ExitStatus, PartialFailure};
 use crate::output::Printer;
+use crate::pool;
 use crate::transfer::upload::KeptUpload;
+
+/// Whether a tree command acts, or only prints what it would do (`--dry-run`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DryRun {
+    /// Act.
+    No,
+    /// Plan only: change nothing.
+    Yes,
+}
+
+impl From<bool> for DryRun {
+    fn from(dry_run: bool) -> DryRun {
+        if dry_run { DryRun::Yes } else { DryRun::No }
+    }
+}
+
+/// One object of a tree as planned: what its record says before anything is done.
+#[derive(Clone, Debug)]
+pub struct Planned {
+    /// What is to be done.
+    pub op: Op,
+    /// The source (a path or a URL; for a delete, what is deleted).
+    pub src: String,
+    /// The destination, if the operation has one.
+    pub dst: Option<String>,
+    /// Its size, where the walk or listing told it.
+    pub size: Option<u64>,
+}
+
+impl Planned {
+    fn record(&self, status: Status) -> TransferRecord<'_> {
+        TransferRecord {
+            op: self.op,
+            src: &self.src,
+            dst: self.dst.as_deref(),
+            size: self.size,
+            status,
+            note: None,
+        }
+    }
+}
+
+/// What became of one object that did not fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Done {
+    /// Done as planned.
+    Done,
+    /// Left alone, for the reason given (`exists`): a `skip` line.
+    Skipped(&'static str),
+    /// The destination holds it already: a `skip` record with `--json`, no human line.
+    UpToDate,
+}
+
+/// What deciding about one object found: act on it (with what the action needs), or
+/// nothing to do.
+pub enum Decision<P> {
+    /// Act (or in a dry run, report as planned).
+    Go(P),
+    /// Nothing to do.
+    Settled(Done),
+}
+
+/// What the objects of a tree came to, so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Transferred or copied (or in a dry run, planned to be).
+    pub moved: usize,
+    /// Deleted (or planned to be).
+    pub deleted: usize,
+    /// Skipped, or up to date.
+    pub skipped: usize,
+    /// Up to date (also counted in `skipped`).
+    pub up_to_date: usize,
+    /// Failed (an interruption is not a failure).
+    pub failed: usize,
+    /// Ended one way or the other: not cut short by an interruption.
+    pub ended: usize,
+    /// Bytes of what was moved, as far as the walk or listing told the sizes.
+    pub bytes: u64,
+}
+
+/// Which objects of a tree get a line or record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Echo {
+    /// Every object.
+    Every,
+    /// Only failures (`rb --force` empties the bucket quietly).
+    Failures,
+}
+
+/// The run of a tree command: its workers, its output and its tally.
+pub struct Tree<'a> {
+    ctx: Ctx<'a>,
+    dry_run: DryRun,
+    echo: Echo,
+    batch: Batch,
+    moved: AtomicUsize,
+    deleted: AtomicUsize,
+    skipped: AtomicUsize,
+    up_to_date: AtomicUsize,
+    ended: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl<'a> Tree<'a> {
+    /// A tree run that acts, or only plans.
+    pub fn new(ctx: Ctx<'a>, dry_run: DryRun) -> Tree<'a> {
+        Tree {
+            ctx,
+            dry_run,
+            echo: Echo::Every,
+            batch: Batch::default(),
+            moved: AtomicUsize::new(0),
+            deleted: AtomicUsize::new(0),
+            skipped: AtomicUsize::new(0),
+            up_to_date: AtomicUsize::new(0),
+            ended: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+        }
+    }
+
+    /// The same run, reporting only the objects given `echo`.
+    pub fn echo(self, echo: Echo) -> Tree<'a> {
+        Tree { echo, ..self }
+    }
+
+    /// Runs `each` on every item on `jobs` workers, the items produced lazily on this
+    /// thread (a walk, a listing); after Ctrl-C no more are taken.
+    pub fn run<T: Send>(
+        &self,
+        jobs: usize,
+        items: impl IntoIterator<Item = T>,
+        each: impl Fn(T) + Sync,
+    ) {
+        let cancel = &self.ctx.client.transport().config().cancel;
+        pool::run(jobs, items, cancel, each);
+    }
+
+    /// One object: `decide` runs in a dry run too (a key the dialect refuses, a comparison
+    /// with the destination); then `act` does the work, or a dry run reports the plan.
+    /// Every outcome is reported and counted here.
+    pub fn object<P>(
+        &self,
+        planned: Planned,
+        decide: impl FnOnce() -> anyhow::Result<Decision<P>>,
+        act: impl FnOnce(P) -> anyhow::Result<Done>,
+    ) {
+        let go = match decide() {
+            Ok(Decision::Go(go)) => go,
+            Ok(Decision::Settled(done)) => return self.done(&planned, done),
+            Err(e) => return self.failed(&planned, e),
+        };
+        if self.dry_run == DryRun::Yes {
+            return self.done(&planned, Done::Done);
+        }
+        match act(go) {
+            Ok(done) => self.done(&planned, done),
+            Err(e) => self.failed(&planned, e),
+        }
+    }
+
+    /// Reports and counts an object that did not fail.
+    pub fn done(&self, planned: &Planned, done: Done) {
+        let status = match self.dry_run {
+            DryRun::Yes => Status::Planned,
+            DryRun::No => Status::Ok,
+        };
+        let mut rec = planned.record(status);
+        match done {
+            Done::Done if planned.op == Op::Delete => {
+                self.deleted.fetch_add(1, Ordering::Relaxed);
+            }
+            Done::Done => {
+                self.moved.fetch_add(1, Ordering::Relaxed);
+                let size = planned.size.unwrap_or(0);
+                self.bytes.fetch_add(size, Ordering::Relaxed);
+            }
+            Done::Skipped(note) => {
+                self.skipped.fetch_add(1, Ordering::Relaxed);
+                (rec.op, rec.status, rec.note) = (Op::Skip, Status::Ok, Some(note));
+            }
+            Done::UpToDate => {
+                self.skipped.fetch_add(1, Ordering::Relaxed);
+                self.up_to_date.fetch_add(1, Ordering::Relaxed);
+                self.ended.fetch_add(1, Ordering::Relaxed);
+                self.batch.ok();
+                if self.ctx.printer.json {
+                    (rec.op, rec.status, rec.note) = (Op::Skip, Status::Ok, Some("up to date"));
+                    let _ = report(self.ctx.printer, &rec, None);
+                }
+                return;
+            }
+        }
+        self.ended.fetch_add(1, Ordering::Relaxed);
+        match self.echo {
+            Echo::Every => self.batch.reported(self.ctx.printer, &rec),
+            Echo::Failures => self.batch.ok(),
+        }
+    }
+
+    /// Reports and counts an object that failed; one cut short by an interruption is
+    /// counted silently (the command's final error says it).
+    pub fn failed(&self, planned: &Planned, err: anyhow::Error) {
+        if !crate::transfer::is_interrupted(&err) {
+            self.ended.fetch_add(1, Ordering::Relaxed);
+        }
+        self.batch
+            .report_failure(self.ctx.printer, &planned.record(Status::Error), err);
+    }
+
+    /// Reports a failure of the source itself (a listing page, an unreadable path).
+    pub fn source_failed(&self, op: Op, src: &str, err: anyhow::Error) {
+        self.batch.source_failed(self.ctx.printer, op, src, err);
+    }
+
+    /// What the objects came to so far.
+    pub fn counts(&self) -> Counts {
+        let load = |n: &AtomicUsize| n.load(Ordering::Relaxed);
+        Counts {
+            moved: load(&self.moved),
+            deleted: load(&self.deleted),
+            skipped: load(&self.skipped),
+            up_to_date: load(&self.up_to_date),
+            failed: self.batch.counts().1,
+            ended: load(&self.ended),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The command's result.
+    pub fn finish(self) -> anyhow::Result<ExitStatus> {
+        self.batch.finish()
+    }
+}
 
 /// Tallies a batch (shared by its workers) and turns its outcome into the command's
 /// result: success, the single error of a one-object batch, a partial failure (exit 3), or

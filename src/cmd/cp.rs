@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::batch::Batch;
+use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object;
@@ -17,8 +17,25 @@ use crate::client::{MetadataDirective, PutOptions};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
-use crate::pool;
 use crate::walk;
+
+/// Copies one object on the server; `None` when `no_clobber` found `dst` taken.
+fn copy_object(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    size: Option<u64>,
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    no_clobber: bool,
+) -> anyhow::Result<Option<u64>> {
+    let mut options = options.clone();
+    let directive = directive(&options);
+    if directive == MetadataDirective::Replace && options.content_type.is_none() {
+        options.content_type = Some(object::content_type(&None, &[&dst.key]));
+    }
+    object::copy(ctx, src, size, dst, &options, directive, no_clobber)
+        .with_context(|| format!("copying {src} to {dst}"))
+}
 
 /// Copies one object and reports it.
 fn copy_one(
@@ -30,13 +47,7 @@ fn copy_one(
     no_clobber: bool,
 ) -> anyhow::Result<()> {
     let (src_text, dst_text) = (src.to_string(), dst.to_string());
-    let mut options = options.clone();
-    let directive = directive(&options);
-    if directive == MetadataDirective::Replace && options.content_type.is_none() {
-        options.content_type = Some(object::content_type(&None, &[&dst.key]));
-    }
-    let copied = object::copy(ctx, src, size, dst, &options, directive, no_clobber)
-        .with_context(|| format!("copying {src} to {dst}"))?;
+    let copied = copy_object(ctx, src, size, dst, options, no_clobber)?;
     let rec = TransferRecord {
         op: if copied.is_some() { Op::Copy } else { Op::Skip },
         src: &src_text,
@@ -67,56 +78,37 @@ fn copy_tree(
     }
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
-    let batch = Batch::default();
+    let tree = Tree::new(ctx, DryRun::from(dry_run));
     let items = listing::listing(ctx.client, src, &src_prefix, filter);
-    let cancel = &ctx.client.transport().config().cancel;
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
-    let jobs = ctx.tree_jobs();
-    pool::run(jobs, items, cancel, |item| {
+    tree.run(ctx.tree_jobs(), items, |item| {
         let listed = match item {
             Ok(listed) => listed,
-            Err(e) => {
-                batch.source_failed(ctx.printer, Op::Copy, &src_prefix_url, e);
-                return;
-            }
+            Err(e) => return tree.source_failed(Op::Copy, &src_prefix_url, e),
         };
         let from = src.with_key(listed.object.key.clone());
         let to = dst.with_key(format!("{dst_prefix}{}", listed.rel));
-        let (from_text, to_text) = (from.to_string(), to.to_string());
-        let mut rec = TransferRecord {
+        let size = listed.object.size;
+        let planned = Planned {
             op: Op::Copy,
-            src: &from_text,
-            dst: Some(&to_text),
-            size: Some(listed.object.size),
-            status: Status::Error,
-            note: None,
+            src: from.to_string(),
+            dst: Some(to.to_string()),
+            size: Some(size),
         };
-        if let Err(why) = check_key(&to.key, ctx.client.dialect()) {
-            batch.report_failure(
-                ctx.printer,
-                &rec,
-                anyhow::anyhow!("cannot copy to {to}: {why}"),
-            );
-            return;
-        }
-        if dry_run {
-            rec.status = Status::Planned;
-            batch.reported(ctx.printer, &rec);
-            return;
-        }
-        match copy_one(
-            ctx,
-            &from,
-            Some(listed.object.size),
-            &to,
-            options,
-            no_clobber,
-        ) {
-            Ok(()) => batch.ok(),
-            Err(e) => batch.report_failure(ctx.printer, &rec, e),
-        }
+        let decide = || match check_key(&to.key, ctx.client.dialect()) {
+            Ok(()) => Ok(Decision::Go(())),
+            Err(why) => Err(anyhow::anyhow!("cannot copy to {to}: {why}")),
+        };
+        tree.object(planned, decide, |()| {
+            Ok(
+                match copy_object(ctx, &from, Some(size), &to, options, no_clobber)? {
+                    Some(_) => Done::Done,
+                    None => Done::Skipped("exists"),
+                },
+            )
+        });
     });
-    batch.finish()
+    tree.finish()
 }
 
 /// Runs `cp`.

@@ -8,62 +8,46 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde_json::json;
 
-use super::batch::Batch;
+use super::batch::{Batch, Done, DryRun, Echo, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
-use super::record::{Op, Status, TransferRecord, report};
+use super::record::Op;
 use crate::address::RemoteUrl;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, Client, ServiceError};
 use crate::exit::{self, ExitStatus};
 use crate::filter::Filter;
 use crate::output::Printer;
-use crate::pool;
 use crate::walk;
 
 /// Deletes batches of keys of one bucket, reporting every key.
 struct Deleter<'a> {
     ctx: Ctx<'a>,
     url: &'a RemoteUrl,
-    dry_run: bool,
-    /// Report failures only (rb --force).
-    quiet: bool,
+    dry_run: DryRun,
     /// Set once the server has shown it has no DeleteObjects: single deletes from then on.
     single: AtomicBool,
-    batch: Batch,
+    tree: Tree<'a>,
 }
 
 impl Deleter<'_> {
-    fn record<'r>(&self, key_url: &'r str, status: Status) -> TransferRecord<'r> {
-        TransferRecord {
+    fn planned(&self, key: &str) -> Planned {
+        Planned {
             op: Op::Delete,
-            src: key_url,
+            src: self.url.with_key(key.to_string()).to_string(),
             dst: None,
             size: None,
-            status,
-            note: None,
         }
     }
 
     fn ok(&self, key: &str) {
-        self.batch.ok();
-        if self.quiet {
-            return;
-        }
-        let url = self.url.with_key(key.to_string()).to_string();
-        let status = if self.dry_run {
-            Status::Planned
-        } else {
-            Status::Ok
-        };
-        let _ = report(self.ctx.printer, &self.record(&url, status), None);
+        self.tree.done(&self.planned(key), Done::Done);
     }
 
     fn fail(&self, key: &str, err: anyhow::Error) {
-        let url = self.url.with_key(key.to_string()).to_string();
-        let err = err.context(format!("deleting {url}"));
-        self.batch
-            .report_failure(self.ctx.printer, &self.record(&url, Status::Error), err);
+        let planned = self.planned(key);
+        let err = err.context(format!("deleting {}", planned.src));
+        self.tree.failed(&planned, err);
     }
 
     fn delete_one(&self, key: &str) {
@@ -76,7 +60,7 @@ impl Deleter<'_> {
     /// Deletes up to 1,000 keys: one DeleteObjects request, or single deletes where the
     /// server lacks it or a key cannot be written in XML.
     fn delete(&self, keys: Vec<String>) {
-        if self.dry_run {
+        if self.dry_run == DryRun::Yes {
             keys.iter().for_each(|k| self.ok(k));
             return;
         }
@@ -122,7 +106,8 @@ impl Deleter<'_> {
                 let interrupted = exit::status_of(&e) == ExitStatus::Interrupted;
                 for key in &batchable {
                     if interrupted {
-                        self.batch.failed(crate::transfer::interrupted());
+                        self.tree
+                            .failed(&self.planned(key), crate::transfer::interrupted());
                     } else {
                         self.fail(
                             key,
@@ -181,26 +166,28 @@ pub fn rm_tree(
     mode: TreeDelete,
 ) -> (anyhow::Result<ExitStatus>, usize) {
     let prefix = walk::as_prefix(&url.key);
+    let dry_run = DryRun::from(mode == TreeDelete::Plan);
+    let echo = match mode {
+        TreeDelete::Quiet => Echo::Failures,
+        TreeDelete::Report | TreeDelete::Plan => Echo::Every,
+    };
     let deleter = Deleter {
         ctx,
         url,
-        dry_run: mode == TreeDelete::Plan,
-        quiet: mode == TreeDelete::Quiet,
+        dry_run,
         single: AtomicBool::new(false),
-        batch: Batch::default(),
+        tree: Tree::new(ctx, dry_run).echo(echo),
     };
     let items = batches(listing::listing(ctx.client, url, &prefix, filter));
-    let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = url.with_key(prefix.clone()).to_string();
-    pool::run(ctx.tuning.jobs.min(8), items, cancel, |item| match item {
-        Ok(keys) => deleter.delete(keys),
-        Err(e) => {
-            let rec = deleter.record(&prefix_url, Status::Error);
-            deleter.batch.report_failure(ctx.printer, &rec, e);
-        }
-    });
-    let (done, _) = deleter.batch.counts();
-    (deleter.batch.finish(), done)
+    deleter
+        .tree
+        .run(ctx.tuning.jobs.min(8), items, |item| match item {
+            Ok(keys) => deleter.delete(keys),
+            Err(e) => deleter.tree.source_failed(Op::Delete, &prefix_url, e),
+        });
+    let done = deleter.tree.counts().deleted;
+    (deleter.tree.finish(), done)
 }
 
 /// What became of one upload.

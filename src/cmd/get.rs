@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::batch::Batch;
+use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object;
@@ -17,7 +17,6 @@ use crate::client::ByteRange;
 use crate::error::{UsageError, usage};
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
-use crate::pool;
 use crate::transfer::download::Partial;
 use crate::transfer::{self, NoProgress, Progress, Sink};
 use crate::walk;
@@ -359,70 +358,44 @@ pub fn get_tree(
     if !dry_run {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let batch = Batch::default();
-    let jobs = ctx.tree_jobs();
+    let tree = Tree::new(ctx, DryRun::from(dry_run));
     let items = listing::listing(ctx.client, src, &prefix, filter);
-    let hidden = NoProgress;
-    let cancel = &ctx.client.transport().config().cancel;
     let prefix_url = src.with_key(prefix.clone()).to_string();
-    pool::run(jobs, items, cancel, |item| {
+    tree.run(ctx.tree_jobs(), items, |item| {
         let listed = match item {
             Ok(listed) => listed,
-            Err(e) => {
-                batch.source_failed(ctx.printer, Op::Get, &prefix_url, e);
-                return;
-            }
+            Err(e) => return tree.source_failed(Op::Get, &prefix_url, e),
         };
         // A "directory" marker object: the directory is made by the files inside it.
         if listed.rel.is_empty() || listed.rel.ends_with('/') {
             return;
         }
         let url = src.with_key(listed.object.key.clone());
-        let url_text = url.to_string();
         let path = walk::local_path(dir, &listed.rel);
-        let dst_text = path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let mut rec = TransferRecord {
+        let planned = Planned {
             op: Op::Get,
-            src: &url_text,
-            dst: Some(&dst_text),
+            src: url.to_string(),
+            dst: Some(
+                path.as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ),
             size: Some(listed.object.size),
-            status: Status::Error,
-            note: None,
         };
-        let path = match path {
-            Ok(path) => path,
-            Err(why) => {
-                batch.report_failure(
-                    ctx.printer,
-                    &rec,
-                    anyhow::anyhow!("cannot download {url}: {why}"),
-                );
-                return;
-            }
+        let decide = || match &path {
+            Ok(path) => Ok(Decision::Go(path)),
+            Err(why) => Err(anyhow::anyhow!("cannot download {url}: {why}")),
         };
-        if dry_run {
-            rec.status = Status::Planned;
-            batch.reported(ctx.printer, &rec);
-            return;
-        }
-        match object::download(ctx, &url, &path, no_clobber, false, &hidden)
-            .with_context(|| format!("downloading {url} to {}", path.display()))
-        {
-            Ok(done) => {
-                rec.status = Status::Ok;
-                if done.is_none() {
-                    rec.op = Op::Skip;
-                    rec.note = Some("exists");
-                }
-                batch.reported(ctx.printer, &rec);
-            }
-            Err(e) => batch.report_failure(ctx.printer, &rec, e),
-        }
+        tree.object(planned, decide, |path| {
+            let downloaded = object::download(ctx, &url, path, no_clobber, false, &NoProgress)
+                .with_context(|| format!("downloading {url} to {}", path.display()))?;
+            Ok(match downloaded {
+                Some(_) => Done::Done,
+                None => Done::Skipped("exists"),
+            })
+        });
     });
-    batch.finish()
+    tree.finish()
 }
 
 /// Runs `get`.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::batch::Batch;
+use super::batch::{Batch, Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::object;
 use super::options::{filter, upload_options};
@@ -15,7 +15,6 @@ use crate::client::{Dialect, PutOptions};
 use crate::error::{LocalNotFound, usage};
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
-use crate::pool;
 use crate::transfer::{NoProgress, Progress};
 use crate::walk::{self, Walked};
 
@@ -167,63 +166,47 @@ pub fn put_tree(
     }
     let prefix = walk::as_prefix(&dst.key);
     let dialect = ctx.client.dialect();
-    let batch = Batch::default();
-    let jobs = ctx.tree_jobs();
+    let tree = Tree::new(ctx, DryRun::from(dry_run));
     let items = srcs
         .iter()
         .flat_map(|src| walk::walk(Path::new(src), filter));
-    let hidden = NoProgress;
-    let cancel = &ctx.client.transport().config().cancel;
-    pool::run(jobs, items, cancel, |walked| match walked {
+    tree.run(ctx.tree_jobs(), items, |walked| match walked {
         Walked::File(file) => {
             let url = dst.with_key(format!("{prefix}{}", file.rel));
             let src = file.path.display().to_string();
-            let dst_text = url.to_string();
-            let rec = TransferRecord {
+            let planned = Planned {
                 op: Op::Put,
-                src: &src,
-                dst: Some(&dst_text),
-                size: Some(file.size),
-                status: if dry_run {
-                    Status::Planned
-                } else {
-                    Status::Error
-                },
-                note: None,
-            };
-            if let Err(why) = check_key(&url.key, dialect) {
-                batch.report_failure(
-                    ctx.printer,
-                    &rec,
-                    anyhow::anyhow!("cannot upload {src} to {url}: {why}"),
-                );
-                return;
-            }
-            if dry_run {
-                batch.reported(ctx.printer, &rec);
-                return;
-            }
-            let job = Job {
                 src: src.clone(),
-                dst: url,
+                dst: Some(url.to_string()),
+                size: Some(file.size),
             };
-            match put_one(ctx, &job, options, no_clobber, resume, &hidden)
-                .with_context(|| format!("uploading {src} to {dst_text}"))
-            {
-                Ok(()) => batch.ok(),
-                Err(e) => batch.report_failure(ctx.printer, &rec, e),
-            }
+            let decide = || match check_key(&url.key, dialect) {
+                Ok(()) => Ok(Decision::Go(())),
+                Err(why) => Err(anyhow::anyhow!("cannot upload {src} to {url}: {why}")),
+            };
+            tree.object(planned, decide, |()| {
+                let uploaded = object::upload(
+                    ctx,
+                    &src,
+                    &url,
+                    options,
+                    no_clobber,
+                    resume,
+                    ctx.tuning,
+                    &NoProgress,
+                )
+                .with_context(|| format!("uploading {src} to {url}"))?;
+                Ok(match uploaded {
+                    Some(_) => Done::Done,
+                    None => Done::Skipped("exists"),
+                })
+            });
         }
         Walked::Failed { path, error } => {
-            batch.source_failed(
-                ctx.printer,
-                Op::Put,
-                &path,
-                anyhow::anyhow!("{path}: {error}"),
-            );
+            tree.source_failed(Op::Put, &path, anyhow::anyhow!("{path}: {error}"));
         }
     });
-    batch.finish()
+    tree.finish()
 }
 
 /// Uploads the given sources one after another (a multi-source put is a short list; trees

@@ -19,19 +19,18 @@ use anyhow::Context as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use super::batch::Batch;
+use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object::{self, MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use super::options::{directive, filter, upload_options};
-use super::record::{Op, Status, TransferRecord, report};
+use super::record::Op;
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, PutOptions, etag_is_md5};
 use crate::error::{LocalNotFound, usage};
 use crate::exit::{self, ExitStatus, Stated};
 use crate::filter::{Filter, Selection};
-use crate::pool;
 use crate::transfer::{self, Layout, NoProgress, Progress, crypt, hex};
 use crate::walk::{self, Walked};
 
@@ -59,15 +58,6 @@ enum Verdict {
     Same,
     /// Transfer; `encrypted` when the object replaced is stored encrypted.
     Transfer { encrypted: bool },
-}
-
-/// How an action of the plan ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Outcome {
-    /// Done, found up to date, or failed (and reported).
-    Ended,
-    /// Cut short by Ctrl-C: not done.
-    CutShort,
 }
 
 /// What the merge found for one relative path.
@@ -224,14 +214,11 @@ struct Syncer<'a> {
     src: &'a Side,
     dst: &'a Side,
     checksum: bool,
-    dry_run: bool,
+    dry_run: DryRun,
     options: PutOptions,
-    batch: Batch,
-    transferred: AtomicUsize,
-    deleted: AtomicUsize,
-    same: AtomicUsize,
-    /// Actions that ended one way or another; the rest of those planned are not done.
-    ended: AtomicUsize,
+    /// The loop, its output and tally: what ended one way or another, and the rest of
+    /// what was planned, not done.
+    tree: Tree<'a>,
 }
 
 impl Syncer<'_> {
@@ -523,120 +510,64 @@ impl Syncer<'_> {
     /// Runs one action of the plan. After Ctrl-C, what is still queued is not started:
     /// like what is cut short, it counts as not done.
     fn run_action(&self, action: Action, hidden: &dyn Progress) {
-        let action = match action {
+        let cancelled = self.ctx.client.transport().cancelled();
+        match action {
             Action::Failed(e) => {
                 let root = Self::display(self.src, "");
-                self.batch
-                    .source_failed(self.ctx.printer, self.op(), &root, e);
-                return;
+                self.tree.source_failed(self.op(), &root, e);
             }
-            _ if self
-                .ctx
-                .client
-                .transport()
-                .config()
-                .cancel
-                .load(Ordering::Relaxed) =>
-            {
-                return;
-            }
+            _ if cancelled => {}
             Action::Delete(entry) => self.delete_action(&entry),
             Action::Transfer(entry) => self.transfer_action(entry, None, hidden),
             Action::Compare(a, b) => self.transfer_action(a, Some(b), hidden),
-        };
-        if action == Outcome::Ended {
-            self.ended.fetch_add(1, Ordering::Relaxed);
         }
     }
 
-    /// Reports a failed action and counts it, unless an interruption cut it short.
-    fn failed(&self, rec: &TransferRecord<'_>, err: anyhow::Error) -> Outcome {
-        let outcome = if exit::status_of(&err) == ExitStatus::Interrupted {
-            Outcome::CutShort
-        } else {
-            Outcome::Ended
-        };
-        self.batch.report_failure(self.ctx.printer, rec, err);
-        outcome
-    }
-
-    fn delete_action(&self, entry: &Entry) -> Outcome {
-        let printer = self.ctx.printer;
+    fn delete_action(&self, entry: &Entry) {
         let target = Self::display(self.dst, &entry.rel);
-        let mut rec = TransferRecord {
+        let planned = Planned {
             op: Op::Delete,
-            src: &target,
+            src: target.clone(),
             dst: None,
             size: Some(entry.size),
-            status: Status::Planned,
-            note: None,
         };
-        if !self.dry_run {
-            if let Err(e) = self.delete(entry) {
-                rec.status = Status::Error;
-                return self.failed(&rec, e.context(format!("deleting {target}")));
-            }
-            rec.status = Status::Ok;
-        }
-        self.deleted.fetch_add(1, Ordering::Relaxed);
-        self.batch.reported(printer, &rec);
-        Outcome::Ended
+        self.tree.object(
+            planned,
+            || Ok(Decision::Go(())),
+            |()| {
+                self.delete(entry)
+                    .map_err(|e| e.context(format!("deleting {target}")))?;
+                Ok(Done::Done)
+            },
+        );
     }
 
     /// Transfers an entry only the source has, or compares it with the destination's
     /// (`other`) first.
-    fn transfer_action(
-        &self,
-        entry: Entry,
-        other: Option<Entry>,
-        hidden: &dyn Progress,
-    ) -> Outcome {
-        let printer = self.ctx.printer;
+    fn transfer_action(&self, entry: Entry, other: Option<Entry>, hidden: &dyn Progress) {
         let (src_text, dst_text) = (
             Self::display(self.src, &entry.rel),
             Self::display(self.dst, &entry.rel),
         );
-        let mut rec = TransferRecord {
+        let planned = Planned {
             op: self.op(),
-            src: &src_text,
-            dst: Some(&dst_text),
+            src: src_text.clone(),
+            dst: Some(dst_text.clone()),
             size: Some(entry.size),
-            status: Status::Error,
-            note: None,
         };
-        let mut encrypted = false;
-        if let Some(other) = &other {
-            match self.differs(&entry, other) {
-                Ok(Verdict::Same) => {
-                    self.same.fetch_add(1, Ordering::Relaxed);
-                    self.batch.ok();
-                    if printer.json {
-                        rec.op = Op::Skip;
-                        rec.status = Status::Ok;
-                        rec.note = Some("up to date");
-                        let _ = report(printer, &rec, None);
-                    }
-                    return Outcome::Ended;
-                }
-                Ok(Verdict::Transfer { encrypted: e }) => encrypted = e,
-                Err(e) => {
-                    return self.failed(
-                        &rec,
-                        e.context(format!("comparing {src_text} with {dst_text}")),
-                    );
-                }
-            }
-        }
-        if self.dry_run {
-            rec.status = Status::Planned;
-        } else if let Err(e) = self.transfer(&entry, encrypted, hidden) {
-            return self.failed(&rec, e.context(format!("syncing {src_text} to {dst_text}")));
-        } else {
-            rec.status = Status::Ok;
-        }
-        self.transferred.fetch_add(1, Ordering::Relaxed);
-        self.batch.reported(printer, &rec);
-        Outcome::Ended
+        let decide = || match &other {
+            None => Ok(Decision::Go(false)),
+            Some(other) => match self.differs(&entry, other) {
+                Ok(Verdict::Same) => Ok(Decision::Settled(Done::UpToDate)),
+                Ok(Verdict::Transfer { encrypted }) => Ok(Decision::Go(encrypted)),
+                Err(e) => Err(e.context(format!("comparing {src_text} with {dst_text}"))),
+            },
+        };
+        self.tree.object(planned, decide, |encrypted| {
+            self.transfer(&entry, encrypted, hidden)
+                .map_err(|e| e.context(format!("syncing {src_text} to {dst_text}")))?;
+            Ok(Done::Done)
+        });
     }
 }
 
@@ -700,13 +631,9 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         src: &src,
         dst: &dst,
         checksum: args.checksum,
-        dry_run: args.dry_run,
+        dry_run: DryRun::from(args.dry_run),
         options: upload_options(&args.upload, client.dialect())?,
-        batch: Batch::default(),
-        transferred: AtomicUsize::new(0),
-        deleted: AtomicUsize::new(0),
-        same: AtomicUsize::new(0),
-        ended: AtomicUsize::new(0),
+        tree: Tree::new(ctx, DryRun::from(args.dry_run)),
     };
     let mut src_entries = entries(&src, client, &filter).peekable();
     let mut dst_entries = entries(&dst, client, &filter).peekable();
@@ -729,10 +656,8 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             planned.fetch_add(1, Ordering::Relaxed);
         }
     });
-    let hidden = NoProgress;
-    let cancel = &client.transport().config().cancel;
-    pool::run(jobs, actions, cancel, |action| {
-        syncer.run_action(action, &hidden)
+    syncer.tree.run(jobs, actions, |action| {
+        syncer.run_action(action, &NoProgress)
     });
     syncer.finish(
         planned.into_inner(),
@@ -800,19 +725,15 @@ impl Syncer<'_> {
         deletes_stopped: bool,
     ) -> anyhow::Result<ExitStatus> {
         let printer = self.ctx.printer;
-        let transferred = self.transferred.into_inner();
-        let deleted = self.deleted.into_inner();
-        let same = self.same.into_inner();
-        let (_, failed) = self.batch.counts();
-        let verb = if self.dry_run { " would be" } else { "" };
-        let cancelled = self
-            .ctx
-            .client
-            .transport()
-            .config()
-            .cancel
-            .load(Ordering::Relaxed);
-        let result = self.batch.finish();
+        let counts = self.tree.counts();
+        let (transferred, deleted) = (counts.moved, counts.deleted);
+        let (same, failed) = (counts.up_to_date, counts.failed);
+        let verb = match self.dry_run {
+            DryRun::Yes => " would be",
+            DryRun::No => "",
+        };
+        let cancelled = self.ctx.client.transport().cancelled();
+        let result = self.tree.finish();
         if cancelled
             || result
                 .as_ref()
@@ -829,7 +750,7 @@ impl Syncer<'_> {
                 }
                 kept_any = true;
             }
-            let not_done = planned.saturating_sub(self.ended.into_inner());
+            let not_done = planned.saturating_sub(counts.ended);
             let mut message = format!("interrupted: {transferred}{verb} transferred");
             if delete {
                 message.push_str(&format!(", {deleted}{verb} deleted"));
