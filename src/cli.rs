@@ -2,13 +2,17 @@
 //!
 //! Rules for this file: every short flag is written out (`short = 'p'`), every value name
 //! is upper case, and the first line of a doc comment is the short help. Global options
-//! carry `global = true` so they may stand before or after the subcommand. Values are kept
-//! as given; `settings` resolves them against the environment and the profile.
+//! carry `global = true` so they may stand before or after the subcommand. Choices are
+//! parsed into their enums (the words are defined once, with their `clap::ValueEnum` impls,
+//! in `settings::keys`) and numbers into numbers; sizes and rates are kept as text, which
+//! `settings` parses once (its messages name the key and where the value came from), and
+//! resolves everything against the environment and the profile.
 
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
+use crate::client::{Addressing, Dialect, SignatureVersion};
 use crate::secret::Secret;
 
 /// A fast, trustworthy command-line client for object storage (AWS S3 and S3-compatible
@@ -45,8 +49,8 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]
-    #[arg(long, global = true, value_name = "PROVIDER", value_parser = ["s3", "oss", "ks3"])]
-    pub provider: Option<String>,
+    #[arg(long, global = true, value_name = "PROVIDER")]
+    pub provider: Option<Dialect>,
 
     /// Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]
     #[arg(long, global = true, value_name = "URL")]
@@ -73,16 +77,16 @@ pub struct GlobalArgs {
     pub anonymous: bool,
 
     /// Bucket addressing: path, virtual or auto
-    #[arg(long, global = true, value_name = "STYLE", value_parser = ["path", "virtual", "auto"])]
-    pub addressing: Option<String>,
+    #[arg(long, global = true, value_name = "STYLE")]
+    pub addressing: Option<Addressing>,
 
     /// The endpoint is a custom domain bound to one bucket
     #[arg(long, global = true)]
     pub cname: bool,
 
     /// S3 signature version: v2 or v4
-    #[arg(long, global = true, value_name = "VERSION", value_parser = ["v2", "v4"])]
-    pub signature: Option<String>,
+    #[arg(long, global = true, value_name = "VERSION")]
+    pub signature: Option<SignatureVersion>,
 
     /// Machine output: one JSON object per line on stdout
     #[arg(long, global = true)]

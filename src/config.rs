@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::client::{Addressing, Dialect, SignatureVersion};
 use crate::secret::Secret;
 
-/// The kind of value a profile key holds, for validating `config set`.
+/// The kind of value a profile key holds in the file, for validating `config set`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyKind {
     /// Free text.
@@ -29,116 +29,12 @@ pub enum KeyKind {
     Bool,
 }
 
-/// A key of a profile.
-#[derive(Clone, Copy, Debug)]
-pub struct KeySpec {
-    /// The TOML key.
-    pub name: &'static str,
-    /// What it holds.
-    pub kind: KeyKind,
-    /// One line of documentation.
-    pub doc: &'static str,
-}
-
-/// Every key a profile may hold, in the order `config list` shows them.
-pub const PROFILE_KEYS: &[KeySpec] = &[
-    KeySpec {
-        name: "provider",
-        kind: KeyKind::Choice(&["s3", "oss", "ks3"]),
-        doc: "dialect of the API: s3 (AWS and S3-compatible servers), oss (Aliyun) or ks3 (Kingsoft)",
-    },
-    KeySpec {
-        name: "endpoint",
-        kind: KeyKind::Text,
-        doc: "service URL, e.g. http://127.0.0.1:7480; without a scheme, https is used",
-    },
-    KeySpec {
-        name: "region",
-        kind: KeyKind::Text,
-        doc: "region (SigV4 scope, location of new buckets)",
-    },
-    KeySpec {
-        name: "access_key",
-        kind: KeyKind::Text,
-        doc: "access key id",
-    },
-    KeySpec {
-        name: "secret_key",
-        kind: KeyKind::Secret,
-        doc: "secret access key",
-    },
-    KeySpec {
-        name: "security_token",
-        kind: KeyKind::Secret,
-        doc: "STS security token of temporary credentials",
-    },
-    KeySpec {
-        name: "encryption_key_file",
-        kind: KeyKind::Text,
-        doc: "16-byte AES key for client-side encryption, KS3 SDK format (objcmd config gen-key FILE)",
-    },
-    KeySpec {
-        name: "addressing",
-        kind: KeyKind::Choice(&["path", "virtual", "auto"]),
-        doc: "path (http://host/bucket/key), virtual (http://bucket.host/key) or auto",
-    },
-    KeySpec {
-        name: "signature",
-        kind: KeyKind::Choice(&["v2", "v4"]),
-        doc: "S3 only: v2 or v4 (default: v4 for AWS hosts, v2 elsewhere)",
-    },
-    KeySpec {
-        name: "cname",
-        kind: KeyKind::Bool,
-        doc: "the endpoint is a custom domain bound to one bucket",
-    },
-    KeySpec {
-        name: "retries",
-        kind: KeyKind::Integer,
-        doc: "retries of a retryable failure (default 5; 0 = no retry)",
-    },
-    KeySpec {
-        name: "timeout",
-        kind: KeyKind::Integer,
-        doc: "connect and read timeout in seconds (default 60)",
-    },
-    KeySpec {
-        name: "limit_rate",
-        kind: KeyKind::Text,
-        doc: "bandwidth cap, e.g. 10MiB/s (default: none)",
-    },
-    KeySpec {
-        name: "part_size",
-        kind: KeyKind::Text,
-        doc: "multipart part size, e.g. 16MiB (default 16MiB; 5MiB to 5GiB)",
-    },
-    KeySpec {
-        name: "copy_threshold",
-        kind: KeyKind::Text,
-        doc: "remote copies above this size are made in parts (default 5GiB, the CopyObject limit)",
-    },
-    KeySpec {
-        name: "jobs",
-        kind: KeyKind::Integer,
-        doc: "objects transferred at once by recursive commands and sync (default 64)",
-    },
-    KeySpec {
-        name: "part_jobs",
-        kind: KeyKind::Integer,
-        doc: "parts in flight per object (default 4)",
-    },
-];
-
-/// Looks up a profile key by name.
-pub fn key_spec(name: &str) -> Option<&'static KeySpec> {
-    PROFILE_KEYS.iter().find(|k| k.name == name)
-}
-
 /// One profile as it is written in the file. Every field is optional: flags and the
-/// environment can supply the rest.
+/// environment can supply the rest. This is storage only: each key is defined (type,
+/// variables, flag, default, doc) in `settings::keys`, whose tests keep the two in step.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)] // each field is the key of the same name in PROFILE_KEYS
+#[allow(missing_docs)] // each field is the key of the same name in settings::keys::KEYS
 pub struct Profile {
     pub provider: Option<Dialect>,
     pub endpoint: Option<String>,
@@ -157,41 +53,6 @@ pub struct Profile {
     pub part_jobs: Option<u32>,
     pub jobs: Option<u32>,
     pub copy_threshold: Option<String>,
-}
-
-impl Profile {
-    /// A key's value as text (the form `config get` prints and settings layer), if set.
-    pub fn get(&self, key: &str) -> Option<String> {
-        fn word<T: serde::Serialize>(v: &T) -> String {
-            serde_json::to_value(v)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        }
-        match key {
-            "provider" => self.provider.map(|d| d.name().to_string()),
-            "endpoint" => self.endpoint.clone(),
-            "region" => self.region.clone(),
-            "access_key" => self.access_key.clone(),
-            "secret_key" => self.secret_key.as_ref().map(|s| s.expose().to_string()),
-            "security_token" => self.security_token.as_ref().map(|s| s.expose().to_string()),
-            "encryption_key_file" => self.encryption_key_file.clone(),
-            "addressing" => self.addressing.as_ref().map(word),
-            "signature" => self.signature.map(|s| match s {
-                SignatureVersion::V2 => "v2".to_string(),
-                SignatureVersion::V4 => "v4".to_string(),
-            }),
-            "cname" => self.cname.map(|b| b.to_string()),
-            "retries" => self.retries.map(|n| n.to_string()),
-            "timeout" => self.timeout.map(|n| n.to_string()),
-            "limit_rate" => self.limit_rate.clone(),
-            "part_size" => self.part_size.clone(),
-            "part_jobs" => self.part_jobs.map(|n| n.to_string()),
-            "jobs" => self.jobs.map(|n| n.to_string()),
-            "copy_threshold" => self.copy_threshold.clone(),
-            _ => None,
-        }
-    }
 }
 
 /// The whole file.
@@ -294,14 +155,15 @@ pub fn permission_warning(_path: &Path) -> Option<String> {
 }
 
 /// Checks a value for a key and renders it as a TOML value.
-fn toml_value(spec: &KeySpec, value: &str) -> Result<toml_edit::Value, ConfigError> {
+fn toml_value(set: &Assignment) -> Result<toml_edit::Value, ConfigError> {
+    let value = set.value.as_str();
     let invalid = |expected: String| {
         ConfigError::Invalid(format!(
             "invalid value for {}: expected {expected}",
-            spec.name
+            set.key
         ))
     };
-    Ok(match spec.kind {
+    Ok(match set.kind {
         KeyKind::Text | KeyKind::Secret => value.into(),
         KeyKind::Choice(words) => {
             if !words.contains(&value) {
@@ -445,11 +307,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// `key = value` in a profile, its value checked against `kind` when written.
+#[derive(Debug)]
+pub struct Assignment {
+    /// The profile.
+    pub profile: String,
+    /// The key (one of `settings::keys::KEYS`, which makes assignments).
+    pub key: &'static str,
+    /// What the key holds.
+    pub kind: KeyKind,
+    /// The value as typed.
+    pub value: String,
+}
+
 /// Edits of one config file, applied together by [`update`].
 #[derive(Debug, Default)]
 pub struct Edit {
-    /// `(profile, key, value)` assignments.
-    pub set: Vec<(String, String, String)>,
+    /// Assignments, applied in order.
+    pub set: Vec<Assignment>,
     /// A new `default_profile`.
     pub default_profile: Option<String>,
 }
@@ -479,18 +354,9 @@ pub fn update(path: &Path, edit: &Edit) -> Result<(), ConfigError> {
     if let Some(name) = &edit.default_profile {
         doc["default_profile"] = toml_edit::value(name.as_str());
     }
-    for (profile, key, value) in &edit.set {
-        let spec = key_spec(key).ok_or_else(|| {
-            ConfigError::Invalid(format!(
-                "unknown key {key:?}; profile keys are: {}",
-                PROFILE_KEYS
-                    .iter()
-                    .map(|k| k.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?;
-        let value = toml_value(spec, value)?;
+    for set in &edit.set {
+        let value = toml_value(set)?;
+        let profile = &set.profile;
         if doc.get("profiles").is_none() {
             let mut profiles = toml_edit::Table::new();
             profiles.set_implicit(true);
@@ -508,7 +374,7 @@ pub fn update(path: &Path, edit: &Edit) -> Result<(), ConfigError> {
                 path.display()
             ))
         })?;
-        table[key.as_str()] = toml_edit::Item::Value(value);
+        table[set.key] = toml_edit::Item::Value(value);
     }
     let new_text = doc.to_string();
     parse(path, &new_text)?;
@@ -558,6 +424,12 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::keys;
+
+    /// `(profile, key, value)` as the table makes it.
+    fn set(profile: &str, key: &str, value: &str) -> Assignment {
+        keys::assignment(profile, key, value).unwrap()
+    }
 
     fn p() -> PathBuf {
         PathBuf::from("/tmp/objcmd-test/config.toml")
@@ -640,11 +512,16 @@ copy_threshold = "1GiB"
         assert_eq!(cfg.default_profile.as_deref(), Some("local"));
         let prof = &cfg.profiles["local"];
         assert_eq!(prof.provider, Some(Dialect::S3));
-        assert_eq!(prof.get("secret_key").as_deref(), Some("SK"));
-        assert_eq!(prof.get("addressing").as_deref(), Some("path"));
-        assert_eq!(prof.get("retries").as_deref(), Some("3"));
-        for key in PROFILE_KEYS {
-            assert!(prof.get(key.name).is_some(), "{} not read back", key.name);
+        let get = |key: &str| keys::find(key).and_then(|k| k.profile_text(prof));
+        assert_eq!(get("secret_key").as_deref(), Some("SK"));
+        assert_eq!(get("addressing").as_deref(), Some("path"));
+        assert_eq!(get("retries").as_deref(), Some("3"));
+        for key in keys::KEYS {
+            assert!(
+                key.profile_text(prof).is_some(),
+                "{} not read back",
+                key.name()
+            );
         }
     }
 
@@ -691,9 +568,9 @@ copy_threshold = "1GiB"
         let path = dir.path().join("sub/config.toml");
         let edit = Edit {
             set: vec![
-                ("local".into(), "provider".into(), "s3".into()),
-                ("local".into(), "retries".into(), "2".into()),
-                ("local".into(), "cname".into(), "true".into()),
+                set("local", "provider", "s3"),
+                set("local", "retries", "2"),
+                set("local", "cname", "true"),
             ],
             default_profile: Some("local".into()),
         };
@@ -709,7 +586,7 @@ copy_threshold = "1GiB"
         text.insert_str(0, "# my comment\n");
         std::fs::write(&path, text).unwrap();
         let edit = Edit {
-            set: vec![("local".into(), "endpoint".into(), "http://x:1".into())],
+            set: vec![set("local", "endpoint", "http://x:1")],
             default_profile: None,
         };
         update(&path, &edit).unwrap();
@@ -728,12 +605,15 @@ copy_threshold = "1GiB"
     fn update_validates_keys_and_values() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
+        // An unknown key is refused by the table, before the file is touched.
         let bad = |key: &str, value: &str| {
-            let edit = Edit {
-                set: vec![("a".into(), key.into(), value.into())],
+            let edit = keys::assignment("a", key, value).map(|set| Edit {
+                set: vec![set],
                 default_profile: None,
-            };
-            update(&path, &edit).unwrap_err().to_string()
+            });
+            edit.and_then(|edit| update(&path, &edit))
+                .unwrap_err()
+                .to_string()
         };
         assert!(bad("provider", "s4").contains("one of s3, oss, ks3"));
         assert!(bad("retries", "-1").contains("non-negative integer"));
@@ -748,9 +628,9 @@ copy_threshold = "1GiB"
         let text = std::fs::read_to_string(&path).unwrap();
         let cfg = parse(&path, &text).unwrap();
         assert_eq!(cfg.default_profile.as_deref(), Some("local"));
-        for key in PROFILE_KEYS {
-            let set = cfg.profiles.values().any(|p| p.get(key.name).is_some());
-            assert!(set, "config.example.toml does not show {}", key.name);
+        for key in keys::KEYS {
+            let set = cfg.profiles.values().any(|p| key.profile_text(p).is_some());
+            assert!(set, "config.example.toml does not show {}", key.name());
         }
     }
 

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
 use crate::client::Dialect;
-use crate::config::{self, Edit, KeyKind, ProfileNotFound, ProfileOrigin, key_spec};
+use crate::config::{self, Edit, KeyKind, ProfileNotFound, ProfileOrigin};
 use crate::error::{LocalNotFound, usage};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::secret::Secret;
-use crate::settings::{self, Context, Env};
+use crate::settings::{self, Context, Env, keys};
 
 /// Runs `config`.
 pub fn run(
@@ -24,7 +24,14 @@ pub fn run(
     match &args.command {
         ConfigCommand::Init => init(global, env, ctx, printer),
         ConfigCommand::Set { key, value } => set(key, value, ctx, printer),
-        ConfigCommand::Get { key, reveal } => get(key, *reveal, ctx, printer),
+        ConfigCommand::Get { key, reveal } => {
+            let secrets = if *reveal {
+                Secrets::Revealed
+            } else {
+                Secrets::Masked
+            };
+            get(key, secrets, ctx, printer)
+        }
         ConfigCommand::List => list(global, env, ctx, printer),
         ConfigCommand::Path => {
             let path = ctx.config_path.display().to_string();
@@ -86,20 +93,39 @@ fn gen_key(file: &std::path::Path, printer: &Printer) -> anyhow::Result<ExitStat
     Ok(ExitStatus::Success)
 }
 
+/// Whether the terminal shows what is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Echo {
+    /// Typed text echoes.
+    Shown,
+    /// A secret: nothing echoes.
+    Hidden,
+}
+
+/// Whether a secret is printed in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Secrets {
+    /// `abcd****`.
+    Masked,
+    /// `--reveal`.
+    Revealed,
+}
+
 /// Asks on the terminal; an empty answer takes the default.
-fn prompt(question: &str, default: Option<&str>, secret: bool) -> anyhow::Result<String> {
+fn prompt(question: &str, default: Option<&str>, echo: Echo) -> anyhow::Result<String> {
     let shown = match default {
         Some(d) => format!("{question} [{d}]: "),
         None => format!("{question}: "),
     };
-    let answer = if secret {
-        crate::output::read_secret(&shown)?
-    } else {
-        eprint!("{shown}");
-        io::stderr().flush()?;
-        let mut line = String::new();
-        io::stdin().lock().read_line(&mut line)?;
-        line
+    let answer = match echo {
+        Echo::Hidden => crate::output::read_secret(&shown)?,
+        Echo::Shown => {
+            eprint!("{shown}");
+            io::stderr().flush()?;
+            let mut line = String::new();
+            io::stdin().lock().read_line(&mut line)?;
+            line
+        }
     };
     let answer = answer.trim().to_string();
     Ok(if answer.is_empty() {
@@ -109,6 +135,21 @@ fn prompt(question: &str, default: Option<&str>, secret: bool) -> anyhow::Result
     })
 }
 
+/// The keys `config init` needs, asked for on a terminal when nothing gave them.
+const ASKED: [(&str, &str, Echo); 4] = [
+    (
+        keys::PROVIDER.name,
+        "Provider (s3, oss or ks3)",
+        Echo::Shown,
+    ),
+    (keys::ENDPOINT.name, "Endpoint URL", Echo::Shown),
+    (keys::ACCESS_KEY.name, "Access key", Echo::Shown),
+    (keys::SECRET_KEY.name, "Secret key", Echo::Hidden),
+];
+
+/// Values for `config init` to write, by key, in the order they were found.
+type Values = Vec<(&'static str, String)>;
+
 /// `config init`: writes the profile from the flags (and `OBJCMD_*` env), prompting on a
 /// terminal for the required values still missing.
 fn init(
@@ -117,44 +158,62 @@ fn init(
     ctx: &Context,
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
-    let mut values: Vec<(&str, String)> = Vec::new();
-    for spec in config::PROFILE_KEYS {
-        if let Some(v) = settings::given(spec.name, global, env) {
-            values.push((spec.name, v));
-        }
-    }
-    let value_of = |values: &Vec<(&str, String)>, key: &str| {
-        let given = values
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.clone());
-        given.or_else(|| ctx.profile.get(key))
+    let mut values: Values = keys::KEYS
+        .iter()
+        .filter_map(|key| Some((key.name(), key.given_text(global, env)?)))
+        .collect();
+    ask_missing(&mut values, ctx)?;
+    let set = values
+        .iter()
+        .map(|(key, value)| keys::assignment(&ctx.profile_name, key, value))
+        .collect::<Result<_, _>>()?;
+    let edit = Edit {
+        set,
+        default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
     };
+    config::update(&ctx.config_path, &edit)?;
+    let path = ctx.config_path.display().to_string();
+    if printer.json {
+        printer.record(&json!({"profile": ctx.profile_name, "path": path}))?;
+    } else {
+        printer.info(&format!("profile {:?} written to {path}", ctx.profile_name));
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// A key's value for `config init`: given for this run, else already in the profile.
+fn value_of(values: &Values, ctx: &Context, key: &str) -> Option<String> {
+    let given = values
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone());
+    given.or_else(|| keys::find(key)?.profile_text(&ctx.profile))
+}
+
+/// Asks for the needed keys nothing gave (on a terminal), or fails naming their flags.
+fn ask_missing(values: &mut Values, ctx: &Context) -> anyhow::Result<()> {
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
     let mut missing = Vec::new();
-    for (key, question, secret) in [
-        ("provider", "Provider (s3, oss or ks3)", false),
-        ("endpoint", "Endpoint URL", false),
-        ("access_key", "Access key", false),
-        ("secret_key", "Secret key", true),
-    ] {
-        if value_of(&values, key).is_some() {
+    for (key, question, echo) in ASKED {
+        if value_of(values, ctx, key).is_some() {
             continue;
         }
         // AWS (and OSS with a region) need no endpoint: it follows from the region.
-        let default = match key {
-            "provider" => Some("s3".to_string()),
-            "endpoint" => {
-                let provider = value_of(&values, "provider").unwrap_or_default();
-                let dialect = Dialect::from_name(&provider).unwrap_or(Dialect::S3);
-                settings::default_endpoint(dialect, value_of(&values, "region").as_deref())
-            }
-            _ => None,
+        let default = if key == keys::PROVIDER.name {
+            Some("s3".to_string())
+        } else if key == keys::ENDPOINT.name {
+            let provider = value_of(values, ctx, keys::PROVIDER.name).unwrap_or_default();
+            let dialect = Dialect::from_name(&provider).unwrap_or(Dialect::S3);
+            let region = value_of(values, ctx, keys::REGION.name);
+            settings::default_endpoint(dialect, region.as_deref())
+        } else {
+            None
         };
         if interactive {
-            let answer = prompt(question, default.as_deref(), secret)?;
+            let answer = prompt(question, default.as_deref(), echo)?;
             // An endpoint left at its default stays unset, so that it follows the region.
-            if !answer.is_empty() && (key != "endpoint" || Some(&answer) != default.as_ref()) {
+            let is_default = key == keys::ENDPOINT.name && Some(&answer) == default.as_ref();
+            if !answer.is_empty() && !is_default {
                 values.push((key, answer));
                 continue;
             }
@@ -169,21 +228,7 @@ fn init(
             missing.join(", ")
         )));
     }
-    let edit = Edit {
-        set: values
-            .iter()
-            .map(|(k, v)| (ctx.profile_name.clone(), k.to_string(), v.clone()))
-            .collect(),
-        default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
-    };
-    config::update(&ctx.config_path, &edit)?;
-    let path = ctx.config_path.display().to_string();
-    if printer.json {
-        printer.record(&json!({"profile": ctx.profile_name, "path": path}))?;
-    } else {
-        printer.info(&format!("profile {:?} written to {path}", ctx.profile_name));
-    }
-    Ok(ExitStatus::Success)
+    Ok(())
 }
 
 /// The first profile written becomes the default.
@@ -199,7 +244,7 @@ fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Resu
         return set_default_profile(value, ctx, printer);
     }
     let edit = Edit {
-        set: vec![(ctx.profile_name.clone(), key.to_string(), value.to_string())],
+        set: vec![keys::assignment(&ctx.profile_name, key, value)?],
         default_profile: needs_default(ctx).then(|| ctx.profile_name.clone()),
     };
     config::update(&ctx.config_path, &edit)?;
@@ -207,7 +252,7 @@ fn set(key: &str, value: &str, ctx: &Context, printer: &Printer) -> anyhow::Resu
         printer.record(&json!({
             "profile": ctx.profile_name,
             "key": key,
-            "value": masked(key, value, false),
+            "value": masked(key, value, Secrets::Masked),
             "path": ctx.config_path.display().to_string(),
         }))?;
     } else {
@@ -252,23 +297,29 @@ fn set_default_profile(name: &str, ctx: &Context, printer: &Printer) -> anyhow::
     Ok(ExitStatus::Success)
 }
 
-fn masked(key: &str, value: &str, reveal: bool) -> String {
-    let secret = key_spec(key).is_some_and(|s| s.kind == KeyKind::Secret);
-    if secret && !reveal {
+/// A value as `config` prints it: a secret masked unless revealed.
+fn masked(key: &str, value: &str, secrets: Secrets) -> String {
+    let secret = keys::find(key).is_some_and(|k| k.kind() == KeyKind::Secret);
+    if secret && secrets == Secrets::Masked {
         Secret::new(value).masked()
     } else {
         value.to_string()
     }
 }
 
-fn get(key: &str, reveal: bool, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
+fn get(
+    key: &str,
+    secrets: Secrets,
+    ctx: &Context,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     let value = if key == "default_profile" {
         config::load(&ctx.config_path)?.and_then(|d| d.default_profile)
     } else {
-        if key_spec(key).is_none() {
+        let Some(spec) = keys::find(key) else {
             return Err(usage(format!("unknown key {key:?}")));
-        }
-        ctx.profile.get(key)
+        };
+        spec.profile_text(&ctx.profile)
     };
     let Some(value) = value else {
         return Err(anyhow::Error::new(LocalNotFound(format!(
@@ -277,7 +328,7 @@ fn get(key: &str, reveal: bool, ctx: &Context, printer: &Printer) -> anyhow::Res
             ctx.config_path.display()
         ))));
     };
-    let shown = masked(key, &value, reveal);
+    let shown = masked(key, &value, secrets);
     if printer.json {
         printer.record(&json!({"key": key, "value": shown}))?;
     } else {
@@ -298,9 +349,10 @@ fn list(
         let mut settings = serde_json::Map::new();
         for (key, value) in &keys {
             let v = match value {
-                Some((v, source)) => {
-                    json!({"value": masked(key, v, false), "source": source.to_string()})
-                }
+                Some(v) => json!({
+                    "value": masked(key, &v.value, Secrets::Masked),
+                    "source": v.source.to_string(),
+                }),
                 None => json!({"value": null, "source": null}),
             };
             settings.insert(key.to_string(), v);
@@ -320,9 +372,11 @@ fn list(
     let width = keys.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
     for (key, value) in &keys {
         let line = match value {
-            Some((v, source)) => {
-                format!("{key:<width$} = {:<40} ({source})", masked(key, v, false))
-            }
+            Some(v) => format!(
+                "{key:<width$} = {:<40} ({})",
+                masked(key, &v.value, Secrets::Masked),
+                v.source
+            ),
             None => format!("{key:<width$}   (not set)"),
         };
         printer.line(&line)?;
@@ -337,19 +391,19 @@ mod tests {
     #[test]
     fn secrets_are_masked_unless_revealed() {
         assert_eq!(
-            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", false),
+            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", Secrets::Masked),
             "wJal****"
         );
         assert_eq!(
-            masked("security_token", "tokentokentoken", false),
+            masked("security_token", "tokentokentoken", Secrets::Masked),
             "toke****"
         );
         assert_eq!(
-            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", true),
+            masked("secret_key", "wJalrXUtnFEMI/K7MDENG", Secrets::Revealed),
             "wJalrXUtnFEMI/K7MDENG"
         );
         assert_eq!(
-            masked("access_key", "AKIAIOSFODNN7EXAMPLE", false),
+            masked("access_key", "AKIAIOSFODNN7EXAMPLE", Secrets::Masked),
             "AKIAIOSFODNN7EXAMPLE"
         );
     }

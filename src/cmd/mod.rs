@@ -32,7 +32,7 @@ use crate::cli::{Cli, Command};
 use crate::client::Client;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::settings::{self, Env};
+use crate::settings::{self, Env, ProfileUse};
 use crate::transfer::crypt::KeySource;
 
 /// Runs the parsed command line.
@@ -46,8 +46,11 @@ pub fn run(
     if let Command::Completions(args) = &cli.command {
         return completions::run(args, printer);
     }
-    let creating = matches!(&cli.command, Command::Config(_));
-    let ctx = settings::load_context(&cli.global, env, creating)?;
+    let profile_use = match &cli.command {
+        Command::Config(_) => ProfileUse::Creating,
+        _ => ProfileUse::Existing,
+    };
+    let ctx = settings::load_context(&cli.global, env, profile_use)?;
     if let Some(warning) = crate::config::permission_warning(&ctx.config_path) {
         printer.warn(&warning);
     }
