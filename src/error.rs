@@ -26,6 +26,18 @@ pub struct LocalNotFound(pub String);
 #[error("{0}")]
 pub struct IntegrityError(pub String);
 
+/// An error, or a context around one, that says what to do next: the `hint:` line printed
+/// after the error (a command to type, a flag that was missing). It decides no exit code:
+/// the rest of the chain does.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Hinted {
+    /// The message of this layer.
+    pub message: String,
+    /// The `hint:` line.
+    pub hint: String,
+}
+
 /// Shorthand for returning a [`UsageError`].
 pub fn usage(msg: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(UsageError(msg.into()))

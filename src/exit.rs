@@ -7,7 +7,7 @@
 use std::io;
 
 use crate::client::{self, TransportKind};
-use crate::error::{IntegrityError, KeyFileError, LocalNotFound, UsageError};
+use crate::error::{Hinted, IntegrityError, KeyFileError, LocalNotFound, UsageError};
 
 /// The process exit status, as promised in spec/cli.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -147,14 +147,15 @@ pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
     (code.to_string(), format!("{err:#}"), None)
 }
 
+/// What `rb --force` offers when a bucket is not empty.
+pub const RB_FORCE_HINT: &str = "rb --force deletes every object and aborts every unfinished upload first (rb --force --dry-run lists them)";
+
 /// A hint for the mistakes people make most: wrong secret, clock skew, wrong endpoint or
 /// region, path vs virtual-host style.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
-    if let Some(kept) = err
-        .downcast_ref::<crate::cmd::get::Downloading>()
-        .and_then(crate::cmd::get::Downloading::hint)
-    {
-        return Some(kept);
+    // Found in any layer, as an error or as a context around one.
+    if let Some(hinted) = err.downcast_ref::<Hinted>() {
+        return Some(hinted.hint.clone());
     }
     for cause in err.chain() {
         if let Some(hint) = cause.downcast_ref::<Stated>().and_then(|s| s.hint.clone()) {
@@ -168,12 +169,6 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         }
         if let Some(e) = cause.downcast_ref::<crate::config::ProfileNotFound>() {
             return Some(e.hint());
-        }
-        if let Some(e) = cause.downcast_ref::<crate::cmd::missing::ObjectsUnder>() {
-            return Some(e.hint());
-        }
-        if cause.is::<crate::cmd::rb::WouldNotBeEmpty>() {
-            return Some(crate::cmd::rb::FORCE_HINT.to_string());
         }
         let Some(e) = cause.downcast_ref::<client::Error>() else {
             continue;
@@ -196,7 +191,7 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     "the bucket lives in another region or endpoint; set --region/--endpoint to where it is"
                         .to_string(),
                 ),
-                "BucketNotEmpty" => Some(crate::cmd::rb::FORCE_HINT.to_string()),
+                "BucketNotEmpty" => Some(RB_FORCE_HINT.to_string()),
                 "NoSuchBucket" => Some(
                     "check the bucket name, and --addressing path|virtual if the server expects the other style"
                         .to_string(),

@@ -14,6 +14,7 @@ use super::record::{Op, Status, TransferRecord, report};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::cli::GetArgs;
 use crate::client::ByteRange;
+use crate::error::Hinted;
 use crate::error::{UsageError, usage};
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
@@ -82,31 +83,17 @@ fn target(src: &RemoteUrl, dst: Option<&str>) -> anyhow::Result<Target> {
     Ok(Target::File(path))
 }
 
-/// The context of a failed `get` of one object: what was downloaded where, and the
-/// partial download that was kept for `get --continue` (the hint says how to resume it
-/// or discard it).
-#[derive(Debug)]
-pub struct Downloading {
-    src: String,
-    dst: String,
-    kept: Option<PathBuf>,
-}
-
-impl std::fmt::Display for Downloading {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "downloading {} to {}", self.src, self.dst)
-    }
-}
-
-impl Downloading {
-    /// How to resume or discard the partial download, when one was kept.
-    pub fn hint(&self) -> Option<String> {
-        let kept = self.kept.as_ref()?.display().to_string();
-        Some(format!(
-            "the partial download is kept in {kept}: resume it with objcmd get --continue {} {}, or delete that file to discard it",
-            shell_word(&self.src),
-            shell_word(&self.dst)
-        ))
+/// The context of a `get` of one object that stopped with its partial download kept for
+/// `get --continue`: what was downloaded where, and a hint saying how to resume or discard it.
+fn downloading_kept(src: &str, dst: &str, kept: &Path) -> Hinted {
+    Hinted {
+        message: format!("downloading {src} to {dst}"),
+        hint: format!(
+            "the partial download is kept in {}: resume it with objcmd get --continue {} {}, or delete that file to discard it",
+            kept.display(),
+            shell_word(src),
+            shell_word(dst)
+        ),
     }
 }
 
@@ -208,13 +195,9 @@ pub fn get_object(
     let done = one
         .fetch(ctx, &bar)
         .map_err(|e| super::missing::explain(client, src, super::missing::Verb::Get, e))
-        .map_err(|e| {
-            let kept = one.kept(&e);
-            e.context(Downloading {
-                src: src_text.clone(),
-                dst: dst_text.clone(),
-                kept,
-            })
+        .map_err(|e| match one.kept(&e) {
+            Some(kept) => e.context(downloading_kept(&src_text, &dst_text, &kept)),
+            None => e.context(format!("downloading {src_text} to {dst_text}")),
         })?;
     if matches!(one.target, Target::Stdout) {
         printer.flush()?;
@@ -451,21 +434,16 @@ mod tests {
 
     #[test]
     fn the_hint_of_a_kept_download_is_a_command_to_paste() {
-        let kept = Downloading {
-            src: "s3://b/my file.bin".into(),
-            dst: "it's.bin".into(),
-            kept: Some(PathBuf::from(".it's.bin.objcmd-part")),
-        };
-        assert_eq!(
-            kept.to_string(),
-            "downloading s3://b/my file.bin to it's.bin"
+        let kept = downloading_kept(
+            "s3://b/my file.bin",
+            "it's.bin",
+            Path::new(".it's.bin.objcmd-part"),
         );
+        assert_eq!(kept.message, "downloading s3://b/my file.bin to it's.bin");
         assert_eq!(
-            kept.hint().unwrap(),
+            kept.hint,
             "the partial download is kept in .it's.bin.objcmd-part: resume it with objcmd get --continue 's3://b/my file.bin' 'it'\\''s.bin', or delete that file to discard it"
         );
-        let none = Downloading { kept: None, ..kept };
-        assert_eq!(none.hint(), None);
         assert_eq!(shell_word("s3://b/a-b_c.d"), "s3://b/a-b_c.d");
         assert_eq!(shell_word(""), "''");
     }

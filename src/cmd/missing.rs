@@ -7,6 +7,7 @@
 
 use crate::address::RemoteUrl;
 use crate::client::{self, Client, ServiceError};
+use crate::error::Hinted;
 
 /// The command that met the 404: it decides what the hint suggests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,35 +20,24 @@ pub enum Verb {
     Copy,
 }
 
-/// A missing object whose key names a prefix that holds objects (exit 4, with a hint).
-#[derive(Debug, thiserror::Error)]
-#[error("no such object, but objects exist under {prefix_url}")]
-pub struct ObjectsUnder {
-    /// `s3://BUCKET/KEY/`.
-    pub prefix_url: String,
-    /// The command, for the hint.
-    pub verb: Verb,
-    /// The server's answer about the key itself.
-    #[source]
-    pub source: client::Error,
+/// What to type instead of a command on one object whose key names a prefix with objects.
+fn objects_under_hint(verb: Verb, url: &str) -> String {
+    match verb {
+        Verb::Stat => format!("stat shows one object; list those under it with: objcmd ls {url}"),
+        Verb::Get => {
+            format!("add -r to download everything under {url} (objcmd ls {url} lists it)")
+        }
+        Verb::Copy => format!("add -r to copy everything under {url} (objcmd ls {url} lists it)"),
+    }
 }
 
-impl ObjectsUnder {
-    /// What to type instead.
-    pub fn hint(&self) -> String {
-        let url = &self.prefix_url;
-        match self.verb {
-            Verb::Stat => {
-                format!("stat shows one object; list those under it with: objcmd ls {url}")
-            }
-            Verb::Get => {
-                format!("add -r to download everything under {url} (objcmd ls {url} lists it)")
-            }
-            Verb::Copy => {
-                format!("add -r to copy everything under {url} (objcmd ls {url} lists it)")
-            }
-        }
-    }
+/// A missing object whose key names a prefix that holds objects: the key's own error
+/// (exit 4) under a message and hint that name the prefix.
+fn objects_under(prefix_url: String, verb: Verb, key_error: client::Error) -> anyhow::Error {
+    anyhow::Error::new(key_error).context(Hinted {
+        message: format!("no such object, but objects exist under {prefix_url}"),
+        hint: objects_under_hint(verb, &prefix_url),
+    })
 }
 
 /// The service error of a chain, if any.
@@ -93,11 +83,7 @@ pub fn explain(client: &Client, url: &RemoteUrl, verb: Verb, err: anyhow::Error)
     let inner = if empty {
         anyhow::Error::new(key_error)
     } else {
-        anyhow::Error::new(ObjectsUnder {
-            prefix_url: url.with_key(prefix).to_string(),
-            verb,
-            source: key_error,
-        })
+        objects_under(url.with_key(prefix).to_string(), verb, key_error)
     };
     rebuild(&err, inner)
 }
@@ -126,11 +112,7 @@ mod tests {
             .context("copying s3://b/k to s3://b/c");
         let mut key = ServiceError::from_status(404);
         key.code = "NoSuchKey".into();
-        let inner = anyhow::Error::new(ObjectsUnder {
-            prefix_url: "s3://b/k/".into(),
-            verb: Verb::Copy,
-            source: client::Error::from(key),
-        });
+        let inner = objects_under("s3://b/k/".into(), Verb::Copy, client::Error::from(key));
         let rebuilt = rebuild(&err, inner);
         assert_eq!(
             format!("{rebuilt:#}"),

@@ -13,19 +13,11 @@ use super::ctx::Ctx;
 use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree};
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
+use crate::error::Hinted;
 use crate::error::usage;
 use crate::exit::{self, ExitStatus};
 use crate::filter::Filter;
 use crate::units::count;
-
-/// What `rb --force` offers when a bucket is not empty (the hint of BucketNotEmpty).
-pub const FORCE_HINT: &str = "rb --force deletes every object and aborts every unfinished upload first (rb --force --dry-run lists them)";
-
-/// `rb --dry-run` without `--force` of a bucket that holds something: the real `rb` would
-/// fail with BucketNotEmpty.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} is not empty: rb without --force would fail (BucketNotEmpty)")]
-pub struct WouldNotBeEmpty(pub String);
 
 /// Aborts every unfinished multipart upload, then deletes every object (in batches); with
 /// [`Emptying::Plan`], reports them as planned instead. Uploads go first: their parts are
@@ -85,7 +77,13 @@ fn check_empty(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
         );
     }
     if !page.contents.is_empty() || !page.common_prefixes.is_empty() || upload.is_some() {
-        return Err(anyhow::Error::new(WouldNotBeEmpty(bucket_url)));
+        // The real rb would fail with BucketNotEmpty.
+        return Err(anyhow::Error::new(Hinted {
+            message: format!(
+                "{bucket_url} is not empty: rb without --force would fail (BucketNotEmpty)"
+            ),
+            hint: exit::RB_FORCE_HINT.to_string(),
+        }));
     }
     Ok(())
 }
