@@ -17,7 +17,8 @@ use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{
-    Downloaded, Layout, MAX_OBJECT_SIZE, Tuning, UploadOutcome, Uploader, download_to_file,
+    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Tuning, UploadOutcome, Uploader,
+    download_to_file,
 };
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
@@ -219,7 +220,10 @@ pub fn download_file(
         bucket: &src.bucket,
         key: &src.key,
         target,
-        no_clobber,
+        overwrite: match no_clobber {
+            true => Overwrite::Never,
+            false => Overwrite::Replace,
+        },
         partial,
         tuning: ctx.tuning,
         keys: ctx.decryption(),
