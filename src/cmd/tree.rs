@@ -17,7 +17,7 @@ use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{
-    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Tuning, UploadOutcome, Uploader,
+    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Resume, Tuning, UploadOutcome, Uploader,
     download_to_file,
 };
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
@@ -130,7 +130,10 @@ pub fn upload(
         key: &dst.key,
         options,
         tuning,
-        resume,
+        resume: match resume {
+            true => Resume::Yes,
+            false => Resume::No,
+        },
         encrypt,
         bar,
     };
