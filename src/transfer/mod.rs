@@ -5,13 +5,20 @@
 //!   from files or stdin, with one part buffer per worker (memory bounded by the parts in
 //!   flight, not the object).
 //! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
-//!   place when complete and verified; a single stream to stdout or for `--range`.
+//!   place when complete and verified (`local` owns the temp file); `stream`: a single
+//!   stream to stdout, into a device or FIFO, or for `--range`.
+//! * `copy`: server-side copies in parallel parts.
+//! * `crypt` and `verify`: client-side encryption, and what a download is checked against.
 //! * `checkpoint`: what `--continue` needs to resume an interrupted upload or download.
 //! * `budget`: how much file data the uploads in flight may hold at once, across objects.
 //!
 //! Workers are plain scoped threads pulling part numbers from a shared counter or a bounded
 //! channel; they share the client's one connection pool. Nothing here prints: progress goes
 //! to the caller's [`Progress`] (`progress`), notes to `log`.
+//!
+//! The engine knows the client, the marker errors of `crate::error`, encryption and
+//! checksums; never the face (`exit`, `output`, `cli`, `settings`): what a failure means
+//! for the exit code, and how progress is drawn, are the caller's.
 
 pub mod budget;
 pub mod checkpoint;

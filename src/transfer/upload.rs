@@ -846,32 +846,41 @@ mod tests {
         }
     }
 
-    fn trickle(len: usize, fail: bool) -> Trickle {
+    /// `len` bytes, 7 at a time.
+    fn trickle(len: usize) -> Trickle {
         let data = (0..len).map(|i| i as u8).collect();
         Trickle {
             data: io::Cursor::new(data),
             step: 7,
-            fail,
+            fail: false,
+        }
+    }
+
+    /// `len` bytes, 7 at a time, then a read error.
+    fn failing(len: usize) -> Trickle {
+        Trickle {
+            fail: true,
+            ..trickle(len)
         }
     }
 
     #[test]
     fn parts_are_read_full_but_the_last() {
-        let mut reader = trickle(250, false);
+        let mut reader = trickle(250);
         let never = || false;
         let sizes: Vec<usize> = (0..4)
             .map(|_| read_part(&mut reader, 100, &never).unwrap().len())
             .collect();
         assert_eq!(sizes, [100, 100, 50, 0]);
-        let part = read_part(&mut trickle(30, false), 100, &never).unwrap();
+        let part = read_part(&mut trickle(30), 100, &never).unwrap();
         assert_eq!(part, (0..30).map(|i| i as u8).collect::<Vec<u8>>());
     }
 
     #[test]
     fn a_part_read_stops_on_ctrl_c_and_names_a_failed_source() {
-        let err = read_part(&mut trickle(250, false), 100, &|| true).unwrap_err();
+        let err = read_part(&mut trickle(250), 100, &|| true).unwrap_err();
         assert!(is_interrupted(&err));
-        let err = read_part(&mut trickle(30, true), 100, &|| false).unwrap_err();
+        let err = read_part(&mut failing(30), 100, &|| false).unwrap_err();
         assert_eq!(format!("{err:#}"), "reading the source: the disk went away");
     }
 

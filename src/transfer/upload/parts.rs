@@ -151,13 +151,22 @@ mod tests {
     use crate::transfer::{NoProgress, interrupted};
     use md5::{Digest, Md5};
 
-    fn part(data: &[u8], reused: bool) -> PartDone {
+    /// A part of `data` that was sent.
+    fn sent(data: &[u8]) -> PartDone {
         let md5: [u8; 16] = Md5::digest(data).into();
         PartDone {
             etag: format!("\"{}\"", hex(&md5)),
             md5,
             crc: Some((crate::crc64::checksum(data), data.len() as u64)),
-            reused,
+            reused: false,
+        }
+    }
+
+    /// A part of `data` that `--continue` found in place.
+    fn reused(data: &[u8]) -> PartDone {
+        PartDone {
+            reused: true,
+            ..sent(data)
         }
     }
 
@@ -181,7 +190,7 @@ mod tests {
     fn the_first_error_stops_the_parts_and_names_its_part() {
         let existing = ExistingParts::new();
         let parts = Parts::new("id", &existing, 3, &NoProgress);
-        parts.record(0, Ok(part(b"a", false)));
+        parts.record(0, Ok(sent(b"a")));
         assert!(!parts.stopped());
         parts.record(2, Err(anyhow::anyhow!("the network is down")));
         assert!(parts.stopped());
@@ -199,24 +208,21 @@ mod tests {
     #[test]
     fn complete_gets_every_part_in_order_with_the_etag_and_crc_it_must_answer() {
         let (a, b) = (vec![1u8; 300], vec![2u8; 100]);
-        let done = Completion::of(vec![Some(part(&a, true)), Some(part(&b, false))]).unwrap();
-        assert_eq!(
-            done.list,
-            [(1, part(&a, true).etag), (2, part(&b, false).etag)]
-        );
+        let done = Completion::of(vec![Some(reused(&a)), Some(sent(&b))]).unwrap();
+        assert_eq!(done.list, [(1, reused(&a).etag), (2, sent(&b).etag)]);
         assert_eq!(
             done.expected,
-            multipart_etag(&[part(&a, true).md5, part(&b, false).md5])
+            multipart_etag(&[reused(&a).md5, sent(&b).md5])
         );
         let whole = [a.as_slice(), b.as_slice()].concat();
         assert_eq!(done.crc, Some(crate::crc64::checksum(&whole)));
         assert_eq!(done.reused, 1);
         // A part without a CRC-64 (a dialect that sends none): no object CRC to check.
-        let mut plain = part(&b, false);
+        let mut plain = sent(&b);
         plain.crc = None;
-        let done = Completion::of(vec![Some(part(&a, false)), Some(plain)]).unwrap();
+        let done = Completion::of(vec![Some(sent(&a)), Some(plain)]).unwrap();
         assert_eq!(done.crc, None);
-        let err = Completion::of(vec![Some(part(&a, false)), None]).unwrap_err();
+        let err = Completion::of(vec![Some(sent(&a)), None]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "part 2 is missing; the upload is not completed"
