@@ -218,11 +218,10 @@ pub(crate) fn interrupted() -> anyhow::Error {
     anyhow::Error::new(client::Error::Interrupted)
 }
 
-/// Whether an error is the user's interruption ([`interrupted`]): the first cause in its
-/// chain that says what went wrong (a client error, a service error, a marker of
-/// `crate::error`) is `client::Error::Interrupted`. This is the answer `exit::status_of`
-/// gives for the errors the engine makes, found without the exit codes the engine must
-/// not know.
+/// Whether an error is the user's interruption: the first cause in its chain that says
+/// what went wrong (a client error, a service error, a marker of `crate::error`) is
+/// `client::Error::Interrupted`. This is the answer `exit::status_of` gives for the errors
+/// the engine makes, found without the exit codes the engine must not know.
 pub fn is_interrupted(err: &anyhow::Error) -> bool {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<client::Error>() {
