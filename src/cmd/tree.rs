@@ -13,12 +13,11 @@ use crate::error::usage;
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::pool;
-use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{
-    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Resume, Tuning, UploadOutcome, Uploader,
-    download_to_file,
+    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Progress, Resume, Tuning, UploadOutcome,
+    Uploader, download_to_file,
 };
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
