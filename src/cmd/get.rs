@@ -19,7 +19,7 @@ use crate::error::{UsageError, usage};
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::transfer::download::Partial;
-use crate::transfer::{self, NoProgress, Progress, Sink};
+use crate::transfer::{self, NoProgress, Overwrite, Progress, Sink};
 use crate::walk;
 
 /// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
@@ -168,7 +168,7 @@ pub fn get_object(
         key,
         // A device, FIFO or socket is written into as a stream, never replaced by a file.
         special: match &target {
-            Target::File(path) => transfer::download::special_file(path),
+            Target::File(path) => transfer::local::special_file(path),
             Target::Stdout => None,
         },
         target,
@@ -287,10 +287,11 @@ impl One<'_> {
                 )
             }
             Target::File(path) => {
-                let sink = Sink::File {
-                    path,
-                    no_clobber: self.no_clobber,
+                let overwrite = match self.no_clobber {
+                    true => Overwrite::Never,
+                    false => Overwrite::Replace,
                 };
+                let sink = Sink::File { path, overwrite };
                 transfer::download(client, bucket, key, range, keys, sink, bar)
             }
             Target::Stdout => {
@@ -319,7 +320,7 @@ fn kept_download(target: &Path, err: &anyhow::Error) -> Option<PathBuf> {
     if crate::exit::status_of(err) != ExitStatus::Interrupted {
         return None;
     }
-    let temp = transfer::download::temp_path(target);
+    let temp = transfer::local::temp_path(target);
     let sidecar = transfer::checkpoint::sidecar(&temp);
     (temp.is_file() && sidecar.is_file()).then_some(temp)
 }

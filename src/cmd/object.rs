@@ -11,11 +11,11 @@ use super::ctx::Ctx;
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, PutOptions};
 use crate::error::usage;
-use crate::transfer::Progress;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{
-    Downloaded, Layout, MAX_OBJECT_SIZE, Tuning, UploadOutcome, Uploader, download_to_file,
+    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Progress, Resume, Tuning, UploadOutcome,
+    Uploader, download_to_file,
 };
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
@@ -94,7 +94,10 @@ pub fn upload(
         key: &dst.key,
         options,
         tuning,
-        resume,
+        resume: match resume {
+            true => Resume::Yes,
+            false => Resume::No,
+        },
         encrypt,
         bar,
     };
@@ -184,7 +187,10 @@ pub fn download_file(
         bucket: &src.bucket,
         key: &src.key,
         target,
-        no_clobber,
+        overwrite: match no_clobber {
+            true => Overwrite::Never,
+            false => Overwrite::Replace,
+        },
         partial,
         tuning: ctx.tuning,
         keys: ctx.decryption(),

@@ -5,33 +5,43 @@
 //!   from files or stdin, with one part buffer per worker (memory bounded by the parts in
 //!   flight, not the object).
 //! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
-//!   place when complete and verified; a single stream to stdout or for `--range`.
+//!   place when complete and verified (`local` owns the temp file); `stream`: a single
+//!   stream to stdout, into a device or FIFO, or for `--range`.
+//! * `copy`: server-side copies in parallel parts.
+//! * `crypt` and `verify`: client-side encryption, and what a download is checked against.
 //! * `checkpoint`: what `--continue` needs to resume an interrupted upload or download.
 //! * `budget`: how much file data the uploads in flight may hold at once, across objects.
 //!
 //! Workers are plain scoped threads pulling part numbers from a shared counter or a bounded
 //! channel; they share the client's one connection pool. Nothing here prints: progress goes
 //! to the caller's [`Progress`] (`progress`), notes to `log`.
+//!
+//! The engine knows the client, the marker errors of `crate::error`, encryption and
+//! checksums; never the face (`exit`, `output`, `cli`, `settings`): what a failure means
+//! for the exit code, and how progress is drawn, are the caller's.
 
 pub mod budget;
 pub mod checkpoint;
 pub mod copy;
 pub mod crypt;
 pub mod download;
+pub mod local;
 pub mod progress;
+pub mod stream;
 pub mod upload;
 pub mod verify;
 
 use std::fs::File;
-use std::io;
+use std::io::{self, Read};
 use std::time::{Duration, SystemTime};
 
 use md5::{Digest, Md5};
 
-use crate::client::{self, Client};
+use crate::client::{self, Client, TransportKind};
 
-pub use download::{Downloaded, Sink, download, download_to_file};
+pub use download::{Downloaded, download_to_file};
 pub use progress::{NoProgress, Progress};
+pub use stream::{Sink, download};
 pub use upload::{UploadOutcome, Uploader};
 
 /// The largest object a single PUT may carry (S3's limit; OSS and KS3 allow the same).
@@ -80,6 +90,26 @@ impl Default for Tuning {
             copy_threshold: MAX_PART_SIZE,
         }
     }
+}
+
+/// Whether a download may replace a local file that is there, or that appears while it
+/// runs (`--no-clobber` says never).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Replace it.
+    Replace,
+    /// Fail rather than replace it.
+    Never,
+}
+
+/// Whether an upload of a file continues an interrupted upload of that very file
+/// (`put --continue`), or starts over and discards any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// Continue an interrupted upload of the same file, if there is one.
+    Yes,
+    /// Start a new upload; an interrupted one of the same key is aborted.
+    No,
 }
 
 /// How an object of known size is cut into parts: all `part_size` long but the last.
@@ -188,11 +218,10 @@ pub(crate) fn interrupted() -> anyhow::Error {
     anyhow::Error::new(client::Error::Interrupted)
 }
 
-/// Whether an error is the user's interruption ([`interrupted`]): the first cause in its
-/// chain that says what went wrong (a client error, a service error, a marker of
-/// `crate::error`) is `client::Error::Interrupted`. This is the answer `exit::status_of`
-/// gives for the errors the engine makes, found without the exit codes the engine must
-/// not know.
+/// Whether an error is the user's interruption: the first cause in its chain that says
+/// what went wrong (a client error, a service error, a marker of `crate::error`) is
+/// `client::Error::Interrupted`. This is the answer `exit::status_of` gives for the errors
+/// the engine makes, found without the exit codes the engine must not know.
 pub fn is_interrupted(err: &anyhow::Error) -> bool {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<client::Error>() {
@@ -203,6 +232,55 @@ pub fn is_interrupted(err: &anyhow::Error) -> bool {
         }
     }
     false
+}
+
+/// Fills `buf` from `reader` until it is full or the body ends; returns the bytes read.
+fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                if filled > 0 {
+                    // Hand over what arrived; the error will show again on the next read.
+                    break;
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(filled)
+}
+
+/// Before asking again for the rest of a GET's body that ended early (`reason` says
+/// where): the error to report once `resumes` exceed the client's retries, else the
+/// backoff of a retry.
+fn wait_to_resume(
+    client: &Client,
+    bucket: &str,
+    key: &str,
+    reason: String,
+    resumes: u32,
+) -> anyhow::Result<()> {
+    let transport = client.transport();
+    if resumes > transport.config().retries {
+        return Err(client::Error::Transport {
+            what: format!("GET {bucket}/{key}"),
+            cause: reason,
+            kind: TransportKind::Broken,
+            attempts: resumes,
+        }
+        .into());
+    }
+    log::info!(
+        "{reason}; resuming (attempt {} of {})",
+        resumes + 1,
+        transport.config().retries + 1
+    );
+    transport.sleep(client::request::backoff(resumes))?;
+    Ok(())
 }
 
 /// Reads exactly `buf.len()` bytes at `offset`.
@@ -291,6 +369,17 @@ pub(crate) fn reclaim(sent: bytes::Bytes) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_reads_until_full_or_end() {
+        let data = vec![7u8; 10];
+        let mut reader = io::Cursor::new(data);
+        let mut buf = [0u8; 4];
+        assert_eq!(fill(&mut reader, &mut buf).unwrap(), 4);
+        let mut big = [0u8; 100];
+        assert_eq!(fill(&mut reader, &mut big).unwrap(), 6);
+        assert_eq!(fill(&mut reader, &mut big).unwrap(), 0);
+    }
 
     #[test]
     fn mtime_metadata_round_trips() {

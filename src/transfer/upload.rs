@@ -5,27 +5,36 @@
 //! parts are buffered too, at most one per worker plus the one being read. Every part carries
 //! its `Content-MD5`. On an error the upload is aborted; on Ctrl-C a file upload is kept
 //! for `put --continue` (its checkpoint says where it stands) and a stdin one is aborted.
+//!
+//! `parts` keeps the parts' books, `resume` decides what `--continue` finds; this file
+//! sends.
+
+mod parts;
+mod resume;
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
 use md5::{Digest, Md5};
 
+use self::parts::{Completion, ExistingParts, PartDone, Parts, in_place};
+pub use self::resume::KeptUpload;
+use self::resume::{Discard, Found, continues, found, plan_file_upload};
 use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
 use super::progress::{PartsProgress, Progress};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Tuning, hex, interrupted, is_interrupted,
-    multipart_etag, read_range, reclaim,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Resume, Tuning, hex, interrupted,
+    is_interrupted, read_range, reclaim,
 };
 use crate::client::{self, Client, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
@@ -57,88 +66,22 @@ pub struct Uploader<'a> {
     /// Part size and parts in flight.
     pub tuning: Tuning,
     /// `--continue`: resume an interrupted multipart upload of the same file.
-    pub resume: bool,
+    pub resume: Resume,
     /// Encrypt with this key before upload (`--encrypt`).
     pub encrypt: Option<&'a Key>,
     /// Where the upload reports how far it got.
     pub bar: &'a dyn Progress,
 }
 
-/// The context of an interruption that left a resumable multipart upload in place. It
-/// displays as what was kept, one line in the error; [`KeptUpload::hints`] say how to resume
-/// or discard it. A batch prints every one, not just the first.
-#[derive(Debug)]
-pub struct KeptUpload {
-    /// The upload id.
-    pub upload_id: String,
-    /// The object's URL, in the profile's scheme.
-    pub url: String,
-    /// The file being uploaded, as it was named.
-    pub source: String,
-    /// Whether it was encrypted (`--encrypt`): resuming it needs the flag and the same key.
-    pub encrypted: bool,
+/// The local file being uploaded, as its checkpoint knows it.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    file: &'a File,
+    /// The file as it was named, for messages and the hint to resume.
+    name: &'a str,
+    size: u64,
+    mtime_ns: u128,
 }
-
-impl std::fmt::Display for KeptUpload {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "upload {} of {} kept for --continue",
-            self.upload_id, self.url
-        )
-    }
-}
-
-impl KeptUpload {
-    /// The commands that resume and discard the upload, one a line, ready to paste.
-    pub fn hints(&self) -> [String; 2] {
-        let encrypt = if self.encrypted { " --encrypt" } else { "" };
-        // A file named like a flag must not be read as one.
-        let source = match self.source.starts_with('-') {
-            true => format!("./{}", self.source),
-            false => self.source.clone(),
-        };
-        [
-            format!(
-                "resume it: objcmd put --continue{encrypt} {} {}",
-                shell_word(&source),
-                shell_word(&self.url)
-            ),
-            format!(
-                "discard it: objcmd multipart abort {} --upload-id {}",
-                shell_word(&self.url),
-                shell_word(&self.upload_id)
-            ),
-        ]
-    }
-}
-
-/// Whether a checkpoint is of this very file (same size and modification time), encrypted
-/// alike: an encrypted upload continues only with the same key, re-encrypting from its IV.
-fn continues(cp: &UploadCheckpoint, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
-    let same_encryption = match (&cp.encryption, key) {
-        (None, None) => true,
-        (Some(state), Some(key)) => key.matches_fingerprint(&state.key),
-        _ => false,
-    };
-    cp.size == size && cp.mtime_ns == mtime_ns && same_encryption
-}
-
-/// `text` as one word of a POSIX shell command line: as it is when nothing in it is
-/// special to the shell, else in single quotes.
-fn shell_word(text: &str) -> String {
-    let plain = |(i, c): (usize, char)| {
-        c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c) || (c == '~' && i > 0)
-    };
-    if !text.is_empty() && text.chars().enumerate().all(plain) {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
-}
-
-/// Parts already uploaded, by number: size and ETag.
-type ExistingParts = HashMap<u32, (u64, String)>;
 
 /// A multipart upload begun or found to continue.
 struct Started {
@@ -149,60 +92,27 @@ struct Started {
     iv: Option<[u8; 16]>,
 }
 
-/// A part that is in place.
-#[derive(Clone, Debug)]
-struct PartDone {
-    etag: String,
-    md5: [u8; 16],
-    /// CRC-64 and length of the part, for dialects that return the object's CRC-64.
-    crc: Option<(u64, u64)>,
-    reused: bool,
+/// Fails when the server's CRC-64 of what it stored is not ours of what was sent.
+fn check_crc(what: &str, ours: Option<u64>, theirs: Option<u64>) -> anyhow::Result<()> {
+    match (ours, theirs) {
+        (Some(ours), Some(theirs)) if ours != theirs => {
+            Err(anyhow::Error::new(IntegrityError(format!(
+                "the server stored something else: the CRC-64 of {what} is {theirs} there, {ours} here"
+            ))))
+        }
+        _ => Ok(()),
+    }
 }
 
-/// The parts of a multipart upload being sent by the workers.
-struct Parts {
-    results: Mutex<Vec<Option<PartDone>>>,
-    stop: AtomicBool,
-    error: Mutex<Option<anyhow::Error>>,
-    progress: PartsProgress,
-}
-
-impl Parts {
-    fn new(count: u32, bar: &dyn Progress) -> Parts {
-        Parts {
-            results: Mutex::new(vec![None; count as usize]),
-            stop: AtomicBool::new(false),
-            error: Mutex::new(None),
-            progress: PartsProgress::new(bar),
-        }
+/// Fails when the server's ETag is an MD5 and not the one of what was sent.
+fn check_etag(etag: &str, md5: &[u8; 16]) -> anyhow::Result<()> {
+    let expected = hex(md5);
+    if etag_is_md5(etag) && !etag.eq_ignore_ascii_case(&expected) {
+        return Err(anyhow::Error::new(IntegrityError(format!(
+            "the server stored something else: its ETag {etag} is not the MD5 {expected} of what was sent"
+        ))));
     }
-
-    fn record(&self, index: u32, result: anyhow::Result<PartDone>) {
-        match result {
-            Ok(done) => {
-                self.results.lock().unwrap_or_else(|e| e.into_inner())[index as usize] = Some(done);
-            }
-            Err(e) => {
-                self.stop.store(true, Ordering::SeqCst);
-                let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
-                // The first error is the cause; later ones are usually its echo (interrupts).
-                // An interruption stops every part alike: naming one adds nothing.
-                if slot.is_none() {
-                    *slot = Some(match is_interrupted(&e) {
-                        true => e,
-                        false => e.context(format!("part {}", index + 1)),
-                    });
-                }
-            }
-        }
-    }
-
-    fn into_result(self) -> anyhow::Result<Vec<Option<PartDone>>> {
-        match self.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            Some(e) => Err(e),
-            None => Ok(self.results.into_inner().unwrap_or_else(|e| e.into_inner())),
-        }
-    }
+    Ok(())
 }
 
 impl Uploader<'_> {
@@ -225,20 +135,13 @@ impl Uploader<'_> {
             .map(|_| crate::crc64::checksum(data))
     }
 
-    /// Fails when the server's CRC-64 of what it stored is not ours of what was sent.
-    fn check_crc(&self, what: &str, ours: Option<u64>, theirs: Option<u64>) -> anyhow::Result<()> {
-        match (ours, theirs) {
-            (Some(ours), Some(theirs)) if ours != theirs => {
-                Err(anyhow::Error::new(IntegrityError(format!(
-                    "the server stored something else: the CRC-64 of {what} is {theirs} there, {ours} here"
-                ))))
-            }
-            _ => Ok(()),
-        }
-    }
-
     fn endpoint(&self) -> String {
         self.client.transport().config().target.endpoint.to_string()
+    }
+
+    /// True once the user interrupted.
+    fn cancelled(&self) -> bool {
+        self.client.transport().cancelled()
     }
 
     /// Where checkpoints go; without one (no HOME), uploads work but cannot be resumed.
@@ -267,36 +170,40 @@ impl Uploader<'_> {
             );
         }
         let name = path.display().to_string();
-        let mtime = checkpoint::mtime_ns(meta.modified().ok());
+        let source = Source {
+            file: &file,
+            name: &name,
+            size,
+            mtime_ns: checkpoint::mtime_ns(meta.modified().ok()),
+        };
         if let Some(key) = self.encrypt
             && size > 0
         {
             self.bar.set_length(encryption::stored_len(size));
             let stored = encryption::stored_len(size);
-            if stored <= self.tuning.part_size && !self.continuing(size, mtime, Some(key)) {
-                self.discard_checkpoint(&name, false)?;
-                let _share =
-                    budget::UPLOADS.take(stored, &|| self.client.transport().cancelled())?;
+            if stored <= self.tuning.part_size && !self.continuing(&source, Some(key)) {
+                self.discard_checkpoint(&name, Discard::NotContinued)?;
+                let _share = budget::UPLOADS.take(stored, &|| self.cancelled())?;
                 return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
             }
-            return self.multipart_encrypted_file(&file, &name, size, mtime, key);
+            return self.multipart_encrypted_file(source, key);
         }
         self.bar.set_length(size);
-        if size <= self.tuning.part_size && !self.continuing(size, mtime, None) {
+        if size <= self.tuning.part_size && !self.continuing(&source, None) {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
-            self.discard_checkpoint(&name, false)?;
-            let _share = budget::UPLOADS.take(size, &|| self.client.transport().cancelled())?;
+            self.discard_checkpoint(&name, Discard::NotContinued)?;
+            let _share = budget::UPLOADS.take(size, &|| self.cancelled())?;
             let mut data = Vec::new();
             let md5 = read_range(&file, 0, size, &mut data, self.client)?;
             return self.put_single(data.into(), md5, &self.options);
         }
-        self.multipart_file(&file, &name, size, mtime)
+        self.multipart_file(source)
     }
 
     /// Uploads stdin: one PUT if it ends within the part size, else a multipart upload
     /// that streams it part by part.
     pub fn upload_stdin(&self) -> anyhow::Result<UploadOutcome> {
-        if self.resume {
+        if self.resume == Resume::Yes {
             // The command refuses this before it starts (exit 2).
             anyhow::bail!("stdin cannot be read again to resume an upload");
         }
@@ -304,12 +211,11 @@ impl Uploader<'_> {
         if let Some(key) = self.encrypt {
             // Parts in flight plus the one being encrypted.
             let parts = self.tuning.part_jobs.max(1) as u64 + 1;
-            let _share = budget::UPLOADS.take(parts * self.tuning.part_size, &|| {
-                self.client.transport().cancelled()
-            })?;
+            let _share =
+                budget::UPLOADS.take(parts * self.tuning.part_size, &|| self.cancelled())?;
             return self.upload_encrypted(&mut stdin, key, None);
         }
-        let first = read_part(&mut stdin, self.tuning.part_size, self.client)?;
+        let first = read_part(&mut stdin, self.tuning.part_size, &|| self.cancelled())?;
         if (first.len() as u64) < self.tuning.part_size {
             let md5: [u8; 16] = Md5::digest(&first).into();
             self.bar.set_length(first.len() as u64);
@@ -332,7 +238,7 @@ impl Uploader<'_> {
         let part_size = self.tuning.part_size;
         let iv = encryption::random_iv();
         let mut reader = Encrypting::new(plain, key, iv, part_size);
-        let first = read_part(&mut reader, part_size, self.client)?;
+        let first = read_part(&mut reader, part_size, &|| self.cancelled())?;
         // All of it, when the size is known (a part may hold exactly the whole object).
         let whole = match plain_size {
             Some(n) if first.len() as u64 == encryption::stored_len(n) => true,
@@ -378,14 +284,8 @@ impl Uploader<'_> {
             .client
             .put_object(self.bucket, self.key, body, &options)?;
         sent.done(size);
-        self.check_crc("the object", crc, out.crc64)?;
-        let expected = hex(&md5);
-        if etag_is_md5(&out.etag) && !out.etag.eq_ignore_ascii_case(&expected) {
-            return Err(anyhow::Error::new(IntegrityError(format!(
-                "the server stored something else: its ETag {} is not the MD5 {expected} of what was sent",
-                out.etag
-            ))));
-        }
+        check_crc("the object", crc, out.crc64)?;
+        check_etag(&out.etag, &md5)?;
         Ok(UploadOutcome {
             size,
             etag: out.etag,
@@ -397,113 +297,114 @@ impl Uploader<'_> {
     /// Finds the upload to continue, or starts one; returns its id, layout and the parts
     /// already in place. An old upload of this key that is not continued is aborted, so
     /// that nothing is left behind.
-    fn start_file_upload(
-        &self,
-        name: &str,
-        size: u64,
-        mtime_ns: u128,
-        key: Option<&Key>,
-    ) -> anyhow::Result<Started> {
+    fn start_file_upload(&self, source: &Source<'_>, key: Option<&Key>) -> anyhow::Result<Started> {
         let dir = self.state_dir();
-        let endpoint = self.endpoint();
-        let url = self.url();
         let recorded = dir
             .as_deref()
-            .and_then(|d| checkpoint::load_upload(d, &endpoint, self.bucket, self.key));
-        match recorded {
-            Some(cp) if self.resume && continues(&cp, size, mtime_ns, key) => {
-                match self
-                    .client
-                    .list_all_parts(self.bucket, self.key, &cp.upload_id)
-                {
-                    Ok(parts) => {
-                        let existing: ExistingParts = parts
-                            .into_iter()
-                            .map(|p| (p.part_number, (p.size, client::unquote_etag(&p.etag))))
-                            .collect();
-                        log::info!(
-                            "resuming upload {} of {url}: {} of {} parts already uploaded",
-                            cp.upload_id,
-                            existing.len(),
-                            cp.layout.count()
-                        );
-                        let iv = cp
-                            .encryption
-                            .as_ref()
-                            .and_then(|state| encryption::parse_iv_header(&state.iv));
-                        if key.is_none() || iv.is_some() {
-                            return Ok(Started {
-                                upload_id: cp.upload_id,
-                                layout: cp.layout,
-                                existing,
-                                iv,
-                            });
-                        }
-                        log::warn!("the checkpoint of {url} has no valid IV; starting over");
-                        self.discard_checkpoint(name, false)?;
-                    }
-                    Err(e) if e.is_not_found() => {
-                        log::warn!(
-                            "the interrupted upload {} of {url} no longer exists; starting over",
-                            cp.upload_id
-                        );
-                        if let Some(dir) = &dir {
-                            checkpoint::remove_upload(dir, &endpoint, self.bucket, self.key);
-                        }
-                    }
-                    Err(e) => return Err(e.into()),
+            .and_then(|d| checkpoint::load_upload(d, &self.endpoint(), self.bucket, self.key));
+        match found(recorded, self.resume, source.size, source.mtime_ns, key) {
+            Found::Continue(cp) => {
+                if let Some(started) = self.pick_up(cp, source.name, key, dir.as_deref())? {
+                    return Ok(started);
                 }
             }
-            Some(_) => self.discard_checkpoint(name, self.resume)?,
-            None if self.resume => {
-                log::info!("no interrupted upload of {name} to {url} to continue; starting one");
-            }
-            None => {}
+            Found::Discard(why) => self.discard_checkpoint(source.name, why)?,
+            Found::NothingToContinue => log::info!(
+                "no interrupted upload of {} to {} to continue; starting one",
+                source.name,
+                self.url()
+            ),
+            Found::Nothing => {}
         }
-        let mut options = self.options.clone();
-        let (layout, iv, encryption) = match key {
-            None => (Layout::new(size, self.tuning.part_size), None, None),
-            Some(key) => {
-                let iv = encryption::random_iv();
-                options.metadata.extend(crypt::initiate_metadata(key, &iv));
-                // The SDK leaves it out of multipart uploads; it spares a reader of an
-                // open-ended range the request for the last block.
-                options
-                    .metadata
-                    .push((crypt::META_PLAIN_LEN.to_string(), size.to_string()));
-                let state = checkpoint::EncryptionState {
-                    key: key.fingerprint(),
-                    iv: encryption::iv_header(&iv),
-                };
-                let stored = encryption::stored_len(size);
-                (
-                    Layout::new(stored, self.tuning.part_size),
-                    Some(iv),
-                    Some(state),
-                )
-            }
-        };
-        let upload_id = self
+        self.initiate_file_upload(source, key, dir.as_deref())
+    }
+
+    /// Picks up the upload of checkpoint `cp`: the parts in place, and the IV it was
+    /// encrypted from. `None` when it cannot go on (gone from the server, or an encrypted
+    /// one without a valid IV): a new upload starts.
+    fn pick_up(
+        &self,
+        cp: UploadCheckpoint,
+        name: &str,
+        key: Option<&Key>,
+        dir: Option<&Path>,
+    ) -> anyhow::Result<Option<Started>> {
+        let url = self.url();
+        match self
             .client
-            .initiate_multipart_upload(self.bucket, self.key, &options)?;
+            .list_all_parts(self.bucket, self.key, &cp.upload_id)
+        {
+            Ok(parts) => {
+                let existing: ExistingParts = parts
+                    .into_iter()
+                    .map(|p| (p.part_number, (p.size, client::unquote_etag(&p.etag))))
+                    .collect();
+                log::info!(
+                    "resuming upload {} of {url}: {} of {} parts already uploaded",
+                    cp.upload_id,
+                    existing.len(),
+                    cp.layout.count()
+                );
+                let iv = cp
+                    .encryption
+                    .as_ref()
+                    .and_then(|state| encryption::parse_iv_header(&state.iv));
+                if key.is_none() || iv.is_some() {
+                    return Ok(Some(Started {
+                        upload_id: cp.upload_id,
+                        layout: cp.layout,
+                        existing,
+                        iv,
+                    }));
+                }
+                log::warn!("the checkpoint of {url} has no valid IV; starting over");
+                self.discard_checkpoint(name, Discard::NotContinued)?;
+            }
+            Err(e) if e.is_not_found() => {
+                log::warn!(
+                    "the interrupted upload {} of {url} no longer exists; starting over",
+                    cp.upload_id
+                );
+                if let Some(dir) = dir {
+                    checkpoint::remove_upload(dir, &self.endpoint(), self.bucket, self.key);
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(None)
+    }
+
+    /// Initiates a new multipart upload of the file and records it for `--continue`.
+    fn initiate_file_upload(
+        &self,
+        source: &Source<'_>,
+        key: Option<&Key>,
+        dir: Option<&Path>,
+    ) -> anyhow::Result<Started> {
+        let iv = key.map(|_| encryption::random_iv());
+        let encrypt = key.zip(iv.as_ref());
+        let plan = plan_file_upload(&self.options, self.tuning.part_size, source.size, encrypt);
+        let upload_id =
+            self.client
+                .initiate_multipart_upload(self.bucket, self.key, &plan.options)?;
         let cp = UploadCheckpoint {
-            endpoint,
+            endpoint: self.endpoint(),
             bucket: self.bucket.to_string(),
             key: self.key.to_string(),
-            size,
-            mtime_ns,
+            size: source.size,
+            mtime_ns: source.mtime_ns,
             upload_id: upload_id.clone(),
-            layout,
-            encryption,
+            layout: plan.layout,
+            encryption: plan.encryption,
         };
-        if let Some(dir) = &dir
+        if let Some(dir) = dir
             && let Err(e) = checkpoint::save_upload(dir, &cp)
         {
             log::warn!("cannot record the upload for --continue: {e}");
         }
         Ok(Started {
             upload_id,
-            layout,
+            layout: plan.layout,
             existing: HashMap::new(),
             iv,
         })
@@ -512,16 +413,15 @@ impl Uploader<'_> {
     /// Whether `--continue` finds an interrupted upload of this very file to continue: it
     /// goes on in the parts it was cut in, even where the part size now asked for would
     /// make the file one PUT.
-    fn continuing(&self, size: u64, mtime_ns: u128, key: Option<&Key>) -> bool {
-        self.resume
+    fn continuing(&self, source: &Source<'_>, key: Option<&Key>) -> bool {
+        self.resume == Resume::Yes
             && checkpoint::state_dir()
                 .and_then(|d| checkpoint::load_upload(&d, &self.endpoint(), self.bucket, self.key))
-                .is_some_and(|cp| continues(&cp, size, mtime_ns, key))
+                .is_some_and(|cp| continues(&cp, source.size, source.mtime_ns, key))
     }
 
-    /// Aborts the recorded upload of this key, if any, and forgets it: its file changed
-    /// (`changed`), or the key is being uploaded again without `--continue`.
-    fn discard_checkpoint(&self, name: &str, changed: bool) -> anyhow::Result<()> {
+    /// Aborts the recorded upload of this key, if any, and forgets it, saying `why`.
+    fn discard_checkpoint(&self, name: &str, why: Discard) -> anyhow::Result<()> {
         let Some(dir) = self.state_dir() else {
             return Ok(());
         };
@@ -530,16 +430,15 @@ impl Uploader<'_> {
             return Ok(());
         };
         let url = self.url();
-        if changed {
-            log::warn!(
+        match why {
+            Discard::Changed => log::warn!(
                 "{name} changed since upload {} of {url} was interrupted; discarding it and starting over",
                 cp.upload_id
-            );
-        } else {
-            log::warn!(
+            ),
+            Discard::NotContinued => log::warn!(
                 "discarding the interrupted upload {} of {url} (put --continue resumes it)",
                 cp.upload_id
-            );
+            ),
         }
         if let Err(e) = self
             .client
@@ -552,52 +451,48 @@ impl Uploader<'_> {
         Ok(())
     }
 
-    fn multipart_file(
-        &self,
-        file: &File,
-        name: &str,
-        size: u64,
-        mtime_ns: u128,
-    ) -> anyhow::Result<UploadOutcome> {
+    fn multipart_file(&self, source: Source<'_>) -> anyhow::Result<UploadOutcome> {
         // Each worker holds one part buffer for the whole upload. Taken before the upload
         // starts, so that waiting leaves nothing on the server. (A resumed upload keeps
         // the part size of its checkpoint, normally the same.)
-        let planned = Layout::new(size, self.tuning.part_size);
+        let planned = Layout::new(source.size, self.tuning.part_size);
         let workers = self.tuning.part_jobs.clamp(1, planned.count() as usize) as u64;
-        let _share = budget::UPLOADS.take(workers * planned.part_size, &|| {
-            self.client.transport().cancelled()
-        })?;
-        let Started {
-            upload_id,
-            layout,
-            existing,
-            ..
-        } = self.start_file_upload(name, size, mtime_ns, None)?;
+        let _share = budget::UPLOADS.take(workers * planned.part_size, &|| self.cancelled())?;
+        let started = self.start_file_upload(&source, None)?;
+        let parts = Parts::new(
+            &started.upload_id,
+            &started.existing,
+            started.layout.count(),
+            self.bar,
+        );
+        self.send_file(source.file, started.layout, &parts);
+        let outcome = parts
+            .into_result()
+            .and_then(|results| self.complete(&started.upload_id, source.size, results));
+        self.settle_file_upload(source.name, &started.upload_id, outcome)
+    }
+
+    /// Sends the file's parts that are not in place through the workers, each reading its
+    /// part into a buffer it reuses.
+    fn send_file(&self, file: &File, layout: Layout, parts: &Parts<'_>) {
         let count = layout.count();
-        let parts = Parts::new(count, self.bar);
         let next = AtomicU32::new(0);
         let workers = self.tuning.part_jobs.clamp(1, count as usize);
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
                     let mut buf = Vec::new();
-                    while !parts.stop.load(Ordering::SeqCst) {
+                    while !parts.stopped() {
                         let index = next.fetch_add(1, Ordering::SeqCst);
                         if index >= count {
                             break;
                         }
-                        let result = self.file_part(
-                            file, &upload_id, index, layout, &existing, &parts, &mut buf,
-                        );
+                        let result = self.file_part(parts, file, layout, index, &mut buf);
                         parts.record(index, result);
                     }
                 });
             }
         });
-        let outcome = parts
-            .into_result()
-            .and_then(|results| self.complete(&upload_id, size, results));
-        self.settle_file_upload(name, &upload_id, outcome)
     }
 
     /// Encrypts a file as it is read (CBC chains block to block, so one reader) and hands
@@ -606,23 +501,20 @@ impl Uploader<'_> {
     /// the same parts, and sends only those not in place.
     fn multipart_encrypted_file(
         &self,
-        file: &File,
-        name: &str,
-        size: u64,
-        mtime_ns: u128,
+        source: Source<'_>,
         key: &Key,
     ) -> anyhow::Result<UploadOutcome> {
+        let (name, size) = (source.name, source.size);
         let workers = self.tuning.part_jobs.max(1) as u64;
-        let _share = budget::UPLOADS.take((workers + 1) * self.tuning.part_size, &|| {
-            self.client.transport().cancelled()
-        })?;
-        let started = self.start_file_upload(name, size, mtime_ns, Some(key))?;
+        let _share =
+            budget::UPLOADS.take((workers + 1) * self.tuning.part_size, &|| self.cancelled())?;
+        let started = self.start_file_upload(&source, Some(key))?;
         let iv = started
             .iv
             .ok_or_else(|| anyhow::anyhow!("an encrypted upload without an IV"))?;
-        let mut reader = Encrypting::new(Read::take(file, size), key, iv, 0);
+        let mut reader = Encrypting::new(Read::take(source.file, size), key, iv, 0);
         let part_size = started.layout.part_size;
-        let sent = read_part(&mut reader, part_size, self.client).and_then(|first| {
+        let sent = read_part(&mut reader, part_size, &|| self.cancelled()).and_then(|first| {
             let (id, existing) = (&started.upload_id, &started.existing);
             self.send_stream(id, existing, part_size, first, &mut reader)
         });
@@ -676,46 +568,55 @@ impl Uploader<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Part `index` of a file: read (into `buf`, reused from part to part) and hashed,
+    /// then sent unless it is in place already.
     fn file_part(
         &self,
+        parts: &Parts<'_>,
         file: &File,
-        upload_id: &str,
-        index: u32,
         layout: Layout,
-        existing: &ExistingParts,
-        parts: &Parts,
+        index: u32,
         buf: &mut Vec<u8>,
     ) -> anyhow::Result<PartDone> {
         let (offset, len) = layout.part(index);
         let md5 = read_range(file, offset, len, buf, self.client)?;
         let number = index + 1;
-        if let Some((size, etag)) = existing.get(&number)
-            && *size == len
-            && etag.eq_ignore_ascii_case(&hex(&md5))
-        {
-            log::debug!("part {number} is already uploaded");
-            parts.progress.add(len);
-            return Ok(PartDone {
-                etag: etag.clone(),
-                md5,
-                crc: self.crc_of(buf).map(|c| (c, len)),
-                reused: true,
-            });
+        if let Some(done) = self.reused_part(parts, number, buf, md5) {
+            return Ok(done);
         }
         let data = bytes::Bytes::from(std::mem::take(buf));
-        let done = self.send_part(upload_id, number, data.clone(), md5, parts);
+        let done = self.send_part(parts, number, data.clone(), md5);
         *buf = reclaim(data);
         done
     }
 
+    /// Part `number` as it is in place already (`--continue`) with this very content,
+    /// counted as done; `None` when it is to be sent.
+    fn reused_part(
+        &self,
+        parts: &Parts<'_>,
+        number: u32,
+        data: &[u8],
+        md5: [u8; 16],
+    ) -> Option<PartDone> {
+        let len = data.len() as u64;
+        let etag = in_place(parts.existing, number, len, &md5)?;
+        log::debug!("part {number} is already uploaded");
+        parts.progress.add(len);
+        Some(PartDone {
+            etag: etag.to_string(),
+            md5,
+            crc: self.crc_of(data).map(|c| (c, len)),
+            reused: true,
+        })
+    }
+
     fn send_part(
         &self,
-        upload_id: &str,
+        parts: &Parts<'_>,
         number: u32,
         data: Bytes,
         md5: [u8; 16],
-        parts: &Parts,
     ) -> anyhow::Result<PartDone> {
         let len = data.len() as u64;
         let crc = self.crc_of(&data);
@@ -723,20 +624,14 @@ impl Uploader<'_> {
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
-            upload_id,
+            parts.upload_id,
             number,
             body,
             &BASE64.encode(md5),
         )?;
         sent.done(len);
-        if etag_is_md5(&uploaded.etag) && !uploaded.etag.eq_ignore_ascii_case(&hex(&md5)) {
-            return Err(anyhow::Error::new(IntegrityError(format!(
-                "the server stored something else: its ETag {} is not the MD5 {} of what was sent",
-                uploaded.etag,
-                hex(&md5)
-            ))));
-        }
-        self.check_crc(&format!("part {number}"), crc, uploaded.crc64)?;
+        check_etag(&uploaded.etag, &md5)?;
+        check_crc(&format!("part {number}"), crc, uploaded.crc64)?;
         Ok(PartDone {
             etag: uploaded.etag,
             md5,
@@ -790,63 +685,15 @@ impl Uploader<'_> {
         first: Bytes,
         reader: &mut dyn Read,
     ) -> anyhow::Result<(u64, Vec<Option<PartDone>>)> {
-        let parts = Parts::new(MAX_PARTS as u32, self.bar);
+        let parts = Parts::new(upload_id, existing, MAX_PARTS as u32, self.bar);
         let (tx, rx) = sync_channel::<(u32, Bytes)>(0);
         let rx = Mutex::new(rx);
-        let mut total = 0u64;
-        let mut read_error = None;
-        std::thread::scope(|scope| {
+        let (total, read_error) = std::thread::scope(|scope| {
             for _ in 0..self.tuning.part_jobs.max(1) {
-                scope.spawn(|| {
-                    loop {
-                        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                        let Ok((index, data)) = next else { break };
-                        // After a failure, keep taking parts so the reader is never stuck.
-                        if parts.stop.load(Ordering::SeqCst) {
-                            continue;
-                        }
-                        let md5: [u8; 16] = Md5::digest(&data).into();
-                        let number = index + 1;
-                        let len = data.len() as u64;
-                        let result = match existing.get(&number) {
-                            Some((size, etag))
-                                if *size == len && etag.eq_ignore_ascii_case(&hex(&md5)) =>
-                            {
-                                log::debug!("part {number} is already uploaded");
-                                parts.progress.add(len);
-                                Ok(PartDone {
-                                    etag: etag.clone(),
-                                    md5,
-                                    crc: self.crc_of(&data).map(|c| (c, len)),
-                                    reused: true,
-                                })
-                            }
-                            _ => self.send_part(upload_id, number, data, md5, &parts),
-                        };
-                        parts.record(index, result);
-                    }
-                });
+                scope.spawn(|| self.stream_worker(&parts, &rx));
             }
-            let mut part = Some(first);
-            let mut index = 0u32;
-            while let Some(data) = part.take() {
-                total += data.len() as u64;
-                if tx.send((index, data)).is_err() || parts.stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                index += 1;
-                match read_part(reader, part_size, self.client) {
-                    Ok(next) if next.is_empty() => {}
-                    Ok(_) if index as u64 >= MAX_PARTS => {
-                        read_error = Some(usage(format!(
-                            "stdin needs more than {MAX_PARTS} parts of {part_size} bytes; raise --part-size"
-                        )));
-                    }
-                    Ok(next) => part = Some(next),
-                    Err(e) => read_error = Some(e),
-                }
-            }
-            drop(tx);
+            // The sender goes with the reads: the workers end when they do.
+            self.feed(&parts, tx, first, reader, part_size)
         });
         let results = parts.into_result().and_then(|r| match read_error {
             Some(e) => Err(e),
@@ -856,6 +703,59 @@ impl Uploader<'_> {
         Ok((total, results.into_iter().take(count).collect()))
     }
 
+    /// A worker of a stream: sends the parts it is handed until the stream ends.
+    fn stream_worker(&self, parts: &Parts<'_>, rx: &Mutex<Receiver<(u32, Bytes)>>) {
+        loop {
+            let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok((index, data)) = next else { break };
+            // After a failure, keep taking parts so the reader is never stuck.
+            if parts.stopped() {
+                continue;
+            }
+            let md5: [u8; 16] = Md5::digest(&data).into();
+            let number = index + 1;
+            let result = match self.reused_part(parts, number, &data, md5) {
+                Some(done) => Ok(done),
+                None => self.send_part(parts, number, data, md5),
+            };
+            parts.record(index, result);
+        }
+    }
+
+    /// Reads a stream's parts and hands them to the workers, until the stream ends or a
+    /// part failed; returns the bytes read and what stopped the reads, if anything.
+    fn feed(
+        &self,
+        parts: &Parts<'_>,
+        tx: SyncSender<(u32, Bytes)>,
+        first: Bytes,
+        reader: &mut dyn Read,
+        part_size: u64,
+    ) -> (u64, Option<anyhow::Error>) {
+        let mut total = 0u64;
+        let mut read_error = None;
+        let mut part = Some(first);
+        let mut index = 0u32;
+        while let Some(data) = part.take() {
+            total += data.len() as u64;
+            if tx.send((index, data)).is_err() || parts.stopped() {
+                break;
+            }
+            index += 1;
+            match read_part(reader, part_size, &|| self.cancelled()) {
+                Ok(next) if next.is_empty() => {}
+                Ok(_) if index as u64 >= MAX_PARTS => {
+                    read_error = Some(usage(format!(
+                        "stdin needs more than {MAX_PARTS} parts of {part_size} bytes; raise --part-size"
+                    )));
+                }
+                Ok(next) => part = Some(next),
+                Err(e) => read_error = Some(e),
+            }
+        }
+        (total, read_error)
+    }
+
     /// Sorts and counts the parts, then completes the upload and checks its ETag.
     fn complete(
         &self,
@@ -863,45 +763,29 @@ impl Uploader<'_> {
         size: u64,
         results: Vec<Option<PartDone>>,
     ) -> anyhow::Result<UploadOutcome> {
-        let mut done = Vec::with_capacity(results.len());
-        for (index, part) in results.into_iter().enumerate() {
-            let part = part.ok_or_else(|| {
-                anyhow::anyhow!("part {} is missing; the upload is not completed", index + 1)
-            })?;
-            done.push((index as u32 + 1, part));
-        }
-        if done.is_empty() {
-            anyhow::bail!("no parts were uploaded; the upload is not completed");
-        }
-        let reused = done.iter().filter(|(_, p)| p.reused).count() as u32;
-        let md5s: Vec<[u8; 16]> = done.iter().map(|(_, p)| p.md5).collect();
-        let expected = multipart_etag(&md5s);
-        // The whole object's CRC-64 from the parts' (§8), without reading anything again.
-        let crc = done.iter().try_fold(0u64, |acc, (_, p)| {
-            p.crc.map(|(crc, len)| crate::crc64::combine(acc, crc, len))
-        });
-        let list: Vec<(u32, String)> = done.into_iter().map(|(n, p)| (n, p.etag)).collect();
+        let done = Completion::of(results)?;
         let completed = self.client.complete_multipart_upload(
             self.bucket,
             self.key,
             upload_id,
-            &list,
-            Some(&expected),
+            &done.list,
+            Some(&done.expected),
         )?;
-        self.check_crc("the completed object", crc, completed.crc64)?;
+        check_crc("the completed object", done.crc, completed.crc64)?;
         let etag = completed.etag;
-        if !etag.eq_ignore_ascii_case(&expected) {
+        if !etag.eq_ignore_ascii_case(&done.expected) {
             log::info!(
-                "{}: the server's multipart ETag {etag} is not the usual {expected}; the parts were each verified",
-                self.key
+                "{}: the server's multipart ETag {etag} is not the usual {}; the parts were each verified",
+                self.key,
+                done.expected
             );
         }
         self.bar.finish();
         Ok(UploadOutcome {
             size,
             etag,
-            parts: list.len() as u32,
-            reused_parts: reused,
+            parts: done.list.len() as u32,
+            reused_parts: done.reused,
         })
     }
 
@@ -918,12 +802,16 @@ impl Uploader<'_> {
 
 /// Reads up to `size` bytes (fewer only at the end of the input) into a buffer of exactly
 /// that capacity: `read_to_end` would grow it to probe for the end, doubling the memory a
-/// part takes.
-fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Result<Bytes> {
+/// part takes. Stops when `cancelled` says so.
+fn read_part(
+    reader: &mut dyn Read,
+    size: u64,
+    cancelled: &dyn Fn() -> bool,
+) -> anyhow::Result<Bytes> {
     let mut buf = vec![0u8; size as usize];
     let mut filled = 0;
     while filled < buf.len() {
-        if client.transport().cancelled() {
+        if cancelled() {
             return Err(interrupted());
         }
         match reader.read(&mut buf[filled..]) {
@@ -941,47 +829,78 @@ fn read_part(reader: &mut dyn Read, size: u64, client: &Client) -> anyhow::Resul
 mod tests {
     use super::*;
 
-    #[test]
-    fn shell_words_reach_a_command_unchanged() {
-        let words = [
-            "s3://b/dir/plain.bin",
-            "2~sHiprqx4_ow5FaRVzJzuVkllgUEqhLB",
-            "big file.bin",
-            "it's $HOME `x` \"q\" *?[a] ~ \\ ;|&<>()!#\n",
-            "~start",
-            "",
-        ];
-        for word in words {
-            let quoted = shell_word(word);
-            let out = std::process::Command::new("sh")
-                .arg("-c")
-                .arg(format!("printf %s {quoted}"))
-                .output()
-                .expect("sh runs");
-            assert_eq!(String::from_utf8_lossy(&out.stdout), word, "{quoted}");
+    /// A reader that hands out at most `step` bytes a read, then fails if `fail` is set.
+    struct Trickle {
+        data: io::Cursor<Vec<u8>>,
+        step: usize,
+        fail: bool,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let step = self.step.min(buf.len());
+            match self.data.read(&mut buf[..step])? {
+                0 if self.fail => Err(io::Error::other("the disk went away")),
+                n => Ok(n),
+            }
         }
-        assert_eq!(shell_word("s3://b/k.bin"), "s3://b/k.bin");
-        assert_eq!(shell_word("a b"), "'a b'");
+    }
+
+    /// `len` bytes, 7 at a time.
+    fn trickle(len: usize) -> Trickle {
+        let data = (0..len).map(|i| i as u8).collect();
+        Trickle {
+            data: io::Cursor::new(data),
+            step: 7,
+            fail: false,
+        }
+    }
+
+    /// `len` bytes, 7 at a time, then a read error.
+    fn failing(len: usize) -> Trickle {
+        Trickle {
+            fail: true,
+            ..trickle(len)
+        }
     }
 
     #[test]
-    fn a_kept_upload_says_what_was_kept_and_how_to_resume_or_discard_it() {
-        let kept = KeptUpload {
-            upload_id: "2~id".into(),
-            url: "s3://b/dir/big file.bin".into(),
-            source: "-rf big.bin".into(),
-            encrypted: true,
-        };
+    fn parts_are_read_full_but_the_last() {
+        let mut reader = trickle(250);
+        let never = || false;
+        let sizes: Vec<usize> = (0..4)
+            .map(|_| read_part(&mut reader, 100, &never).unwrap().len())
+            .collect();
+        assert_eq!(sizes, [100, 100, 50, 0]);
+        let part = read_part(&mut trickle(30), 100, &never).unwrap();
+        assert_eq!(part, (0..30).map(|i| i as u8).collect::<Vec<u8>>());
+    }
+
+    #[test]
+    fn a_part_read_stops_on_ctrl_c_and_names_a_failed_source() {
+        let err = read_part(&mut trickle(250), 100, &|| true).unwrap_err();
+        assert!(is_interrupted(&err));
+        let err = read_part(&mut failing(30), 100, &|| false).unwrap_err();
+        assert_eq!(format!("{err:#}"), "reading the source: the disk went away");
+    }
+
+    #[test]
+    fn what_the_server_stored_is_checked_against_what_was_sent() {
+        let md5: [u8; 16] = Md5::digest(b"data").into();
+        assert!(check_etag(&format!("\"{}\"", hex(&md5).to_uppercase()), &md5).is_ok());
+        // An ETag that is no MD5 (encrypted storage, a multipart copy) proves nothing.
+        assert!(check_etag("\"abc-2\"", &md5).is_ok());
+        let err = check_etag(&hex(&[0u8; 16]), &md5).unwrap_err();
+        assert!(err.is::<IntegrityError>());
+        assert!(err.to_string().contains("is not the MD5"), "{err}");
+        assert!(check_crc("part 1", Some(5), Some(5)).is_ok());
+        assert!(check_crc("part 1", Some(5), None).is_ok(), "no CRC sent");
+        assert!(check_crc("part 1", None, Some(5)).is_ok(), "none computed");
+        let err = check_crc("part 1", Some(5), Some(6)).unwrap_err();
+        assert!(err.is::<IntegrityError>());
         assert_eq!(
-            kept.to_string(),
-            "upload 2~id of s3://b/dir/big file.bin kept for --continue"
-        );
-        assert_eq!(
-            kept.hints(),
-            [
-                "resume it: objcmd put --continue --encrypt './-rf big.bin' 's3://b/dir/big file.bin'",
-                "discard it: objcmd multipart abort 's3://b/dir/big file.bin' --upload-id 2~id",
-            ]
+            err.to_string(),
+            "the server stored something else: the CRC-64 of part 1 is 6 there, 5 here"
         );
     }
 }
