@@ -16,6 +16,8 @@ pub mod presign;
 pub mod request;
 pub mod sign;
 pub mod sigv4;
+#[cfg(test)]
+mod test_server;
 pub mod xml;
 
 use std::collections::BTreeMap;

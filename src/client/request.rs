@@ -921,3 +921,7 @@ mod tests {
         assert!(start.elapsed() >= Duration::from_millis(300));
     }
 }
+
+#[cfg(test)]
+#[path = "signer_vectors.rs"]
+mod signer_vectors;
