@@ -4,7 +4,10 @@
 //! signed sub-resources, how a key appears in the signed resource and in the URL path, the
 //! request-id header) lives here, so that the signer and the request builder are written
 //! once. The table is `spec/wire-formats.md` §1.2 and §10; the sub-resource sets are its
-//! Appendix A, copied from boto/botocore, oss2 and ks3sdk.
+//! Appendix A, copied from boto/botocore, oss2 and ks3sdk into `sub_resources.txt` (data
+//! the test gateway's verifier reads too).
+
+use std::sync::LazyLock;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -173,10 +176,11 @@ impl Dialect {
 
     /// True when the query parameter is a signed sub-resource in this dialect.
     pub fn is_sub_resource(self, name: &str) -> bool {
-        let set: &[&str] = match self {
-            Dialect::S3 => S3_SUB_RESOURCES,
-            Dialect::Oss => OSS_SUB_RESOURCES,
-            Dialect::Ks3 => KS3_SUB_RESOURCES,
+        let [s3, oss, ks3] = &*SUB_RESOURCES;
+        let set = match self {
+            Dialect::S3 => s3,
+            Dialect::Oss => oss,
+            Dialect::Ks3 => ks3,
         };
         set.contains(&name)
     }
@@ -244,213 +248,28 @@ const S3_CANNED_ACLS: &[&str] = &[
     "log-delivery-write",
 ];
 
-/// boto's `qsa_of_interest` plus the names botocore's `HmacV1Auth` adds.
-const S3_SUB_RESOURCES: &[&str] = &[
-    "acl",
-    "cors",
-    "defaultObjectAcl",
-    "location",
-    "logging",
-    "partNumber",
-    "policy",
-    "requestPayment",
-    "torrent",
-    "versioning",
-    "versionId",
-    "versions",
-    "website",
-    "uploads",
-    "uploadId",
-    "response-content-type",
-    "response-content-language",
-    "response-expires",
-    "response-cache-control",
-    "response-content-disposition",
-    "response-content-encoding",
-    "delete",
-    "lifecycle",
-    "tagging",
-    "restore",
-    "storageClass",
-    "websiteConfig",
-    "compose",
-    "billing",
-    "userProject",
-    "encryptionConfig",
-    "accelerate",
-    "notification",
-    "replication",
-    "analytics",
-    "metrics",
-    "inventory",
-    "select",
-    "select-type",
-    "object-lock",
-];
+/// The signed sub-resources of each dialect (Appendix A, copied from boto/botocore, oss2 and
+/// ks3sdk), as data that the test gateway's verifier reads too: see the file's header.
+const SUB_RESOURCE_TABLE: &str = include_str!("sub_resources.txt");
 
-/// oss2 `ProviderAuth._subresource_key_set`.
-const OSS_SUB_RESOURCES: &[&str] = &[
-    "accessPoint",
-    "accessPointPolicy",
-    "acl",
-    "append",
-    "asyncFetch",
-    "bucketArchiveDirectRead",
-    "bucketInfo",
-    "callback",
-    "callback-var",
-    "cname",
-    "comp",
-    "continuation-token",
-    "cors",
-    "delete",
-    "encryption",
-    "endTime",
-    "group",
-    "httpsConfig",
-    "inventory",
-    "inventoryId",
-    "lifecycle",
-    "link",
-    "live",
-    "location",
-    "logging",
-    "metaQuery",
-    "objectInfo",
-    "objectMeta",
-    "partNumber",
-    "policy",
-    "position",
-    "publicAccessBlock",
-    "qos",
-    "qosInfo",
-    "qosRequester",
-    "redundancyTransition",
-    "referer",
-    "regionList",
-    "replication",
-    "replicationLocation",
-    "replicationProgress",
-    "requestPayment",
-    "requesterQosInfo",
-    "resourceGroup",
-    "resourcePool",
-    "resourcePoolBuckets",
-    "resourcePoolInfo",
-    "response-cache-control",
-    "response-content-disposition",
-    "response-content-encoding",
-    "response-content-language",
-    "response-content-type",
-    "response-expires",
-    "restore",
-    "security-token",
-    "sequential",
-    "startTime",
-    "stat",
-    "status",
-    "style",
-    "styleName",
-    "symlink",
-    "tagging",
-    "transferAcceleration",
-    "uploadId",
-    "uploads",
-    "versionId",
-    "versioning",
-    "versions",
-    "vod",
-    "website",
-    "worm",
-    "wormExtend",
-    "wormId",
-    "x-oss-ac-forward-allow",
-    "x-oss-ac-source-ip",
-    "x-oss-ac-subnet-mask",
-    "x-oss-ac-vpc-id",
-    "x-oss-access-point-name",
-    "x-oss-async-process",
-    "x-oss-process",
-    "x-oss-redundancy-transition-taskid",
-    "x-oss-request-payer",
-    "x-oss-target-redundancy-type",
-    "x-oss-traffic-limit",
-    "x-oss-write-get-object-response",
-];
+/// The sub-resource sets of S3, OSS and KS3, read from the table once.
+static SUB_RESOURCES: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
+    let dialects = [Dialect::S3, Dialect::Oss, Dialect::Ks3];
+    dialects.map(|d| table_section(SUB_RESOURCE_TABLE, d.name()))
+});
 
-/// ks3sdk `ks3/auth.py` `qsa_of_interest`.
-const KS3_SUB_RESOURCES: &[&str] = &[
-    "acl",
-    "cors",
-    "defaultObjectAcl",
-    "location",
-    "logging",
-    "partNumber",
-    "policy",
-    "requestPayment",
-    "torrent",
-    "versioning",
-    "versionId",
-    "versions",
-    "website",
-    "uploads",
-    "uploadId",
-    "response-content-type",
-    "response-content-language",
-    "response-expires",
-    "response-cache-control",
-    "response-content-disposition",
-    "response-content-encoding",
-    "delete",
-    "lifecycle",
-    "tagging",
-    "restore",
-    "notification",
-    "thumbnail",
-    "queryadp",
-    "adp",
-    "asyntask",
-    "querytask",
-    "domain",
-    "storageClass",
-    "websiteConfig",
-    "compose",
-    "quota",
-    "crr",
-    "fetch",
-    "append",
-    "position",
-    "mirror",
-    "retention",
-    "recycle",
-    "recover",
-    "clear",
-    "inventory",
-    "id",
-    "x-kss-process",
-    "encryption",
-    "accessmonitor",
-    "decompresspolicy",
-    "migration",
-    "bucketqos",
-    "requesterqos",
-    "transferAcceleration",
-    "dataAccelerator",
-    "dataRedundancySwitch",
-    "VpcAccessBlock",
-    "PublicNetworkBlock",
-    "BucketPublicNetworkBlock",
-    "dataRedundancyTransition",
-    "jobs",
-    "jobId",
-    "action",
-    "priority",
-    "worm",
-    "wormId",
-    "wormExtend",
-    "archiveDirectRead",
-    "http2",
-];
+/// The names listed under `[section]` in the table, in order.
+fn table_section(table: &'static str, section: &str) -> Vec<&'static str> {
+    let header = format!("[{section}]");
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .skip_while(|line| *line != header)
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -477,6 +296,26 @@ mod tests {
             Dialect::S3.rewrite_resource("/bkt/a//b".into()),
             "/bkt/a//b"
         );
+    }
+
+    #[test]
+    fn the_sub_resource_table_reads_whole() {
+        let [s3, oss, ks3] = &*SUB_RESOURCES;
+        // The sizes of the SDKs' sets (Appendix A): a section cut short shows here.
+        assert_eq!((s3.len(), oss.len(), ks3.len()), (40, 86, 70));
+        assert_eq!((s3[0], s3[39]), ("acl", "object-lock"));
+        assert_eq!(
+            (oss[0], oss[85]),
+            ("accessPoint", "x-oss-write-get-object-response")
+        );
+        assert_eq!((ks3[0], ks3[69]), ("acl", "http2"));
+        for set in [s3, oss, ks3] {
+            let mut names = set.clone();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), set.len(), "a name listed twice");
+            assert!(set.iter().all(|n| !n.contains(char::is_whitespace)));
+        }
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub mod multipart;
 pub mod presign;
 pub mod request;
 pub mod sign;
+pub mod signer;
 pub mod sigv4;
+#[cfg(test)]
+mod test_server;
+mod wire_log;
 pub mod xml;
 
 use std::collections::BTreeMap;

@@ -296,3 +296,223 @@ impl Client {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_server::{self, Reply, Seen};
+    use super::super::{Dialect, SignatureVersion};
+    use super::*;
+
+    const UPLOAD: &str = "0004B9894A22E5B1888A1E29F8236E2D";
+
+    fn parts() -> Vec<(u32, String)> {
+        vec![(1, "a".repeat(32)), (2, "b".repeat(32))]
+    }
+
+    /// Completes `bkt/key` against the scripted `replies`; returns the outcome and every
+    /// request the server saw.
+    fn complete(
+        replies: Vec<Reply>,
+        expected_etag: Option<&str>,
+    ) -> (Result<CompletedUpload, Error>, Vec<Seen>) {
+        let (port, seen) = test_server::serve(replies);
+        let client = test_server::s3_client(port);
+        let outcome =
+            client.complete_multipart_upload("bkt", "key", UPLOAD, &parts(), expected_etag);
+        (outcome, seen.try_iter().collect())
+    }
+
+    fn done(etag: &str) -> Reply {
+        let body = format!(
+            "<CompleteMultipartUploadResult><Bucket>bkt</Bucket><Key>key</Key><ETag>{etag}</ETag></CompleteMultipartUploadResult>"
+        );
+        Reply::status(200, &[], &body)
+    }
+
+    fn no_such_upload() -> Reply {
+        Reply::status(
+            404,
+            &[],
+            "<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>",
+        )
+    }
+
+    fn head(etag: &str) -> Reply {
+        Reply::status(200, &[("ETag", &format!("\"{etag}\""))], "")
+    }
+
+    fn service_code(outcome: &Result<CompletedUpload, Error>) -> Option<&str> {
+        let e = outcome.as_ref().err()?;
+        e.service().map(|s| s.code.as_str())
+    }
+
+    #[test]
+    fn complete_sends_the_parts_in_one_document() {
+        let (outcome, seen) = complete(vec![done("\"abc-2\"")], None);
+        assert_eq!(outcome.unwrap().etag, "abc-2");
+        assert_eq!(seen.len(), 1);
+        assert_eq!(
+            seen[0].request_line(),
+            format!("POST /bkt/key?uploadId={UPLOAD} HTTP/1.1")
+        );
+        assert!(seen[0].head.contains("content-type: application/xml\r\n"));
+        assert_eq!(
+            seen[0].body,
+            xml::complete_multipart_upload(&parts()).as_bytes()
+        );
+    }
+
+    #[test]
+    fn a_lost_reply_is_retried_and_a_head_proves_the_upload_complete() {
+        let replies = vec![Reply::Lost, no_such_upload(), head("abc-2")];
+        let (outcome, seen) = complete(replies, Some("abc-2"));
+        let completed = outcome.unwrap();
+        assert_eq!(completed.etag, "abc-2");
+        let lines: Vec<&str> = seen.iter().map(Seen::request_line).collect();
+        let post = format!("POST /bkt/key?uploadId={UPLOAD} HTTP/1.1");
+        assert_eq!(lines, [post.as_str(), &post, "HEAD /bkt/key HTTP/1.1"]);
+        // The retry is the same document again.
+        assert_eq!(seen[0].body, seen[1].body);
+    }
+
+    #[test]
+    fn no_such_upload_stands_when_the_object_is_not_the_one_uploaded() {
+        let replies = vec![Reply::Lost, no_such_upload(), head("other-2")];
+        let (outcome, seen) = complete(replies, Some("abc-2"));
+        assert_eq!(service_code(&outcome), Some("NoSuchUpload"));
+        assert_eq!(seen.len(), 3);
+    }
+
+    #[test]
+    fn no_such_upload_stands_without_an_expected_etag() {
+        let (outcome, seen) = complete(vec![Reply::Lost, no_such_upload()], None);
+        assert_eq!(service_code(&outcome), Some("NoSuchUpload"));
+        // No HEAD: nothing to compare the object with.
+        assert_eq!(seen.len(), 2);
+    }
+
+    #[test]
+    fn no_such_upload_stands_when_the_head_fails() {
+        let replies = vec![no_such_upload(), Reply::status(404, &[], "")];
+        let (outcome, seen) = complete(replies, Some("abc-2"));
+        assert_eq!(service_code(&outcome), Some("NoSuchUpload"));
+        assert_eq!(seen.len(), 2);
+    }
+
+    #[test]
+    fn a_200_with_an_error_body_is_a_failure() {
+        let body = "<?xml version=\"1.0\"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message><RequestId>req-1</RequestId><HostId>host-1</HostId></Error>";
+        let (outcome, seen) = complete(vec![Reply::status(200, &[], body)], Some("abc-2"));
+        let err = outcome.unwrap_err();
+        let service = err.service().unwrap();
+        assert_eq!(service.status, 200);
+        assert_eq!(service.code, "InternalError");
+        assert_eq!(service.message, "We encountered an internal error.");
+        assert_eq!(service.request_id.as_deref(), Some("req-1"));
+        assert_eq!(service.host_id.as_deref(), Some("host-1"));
+        assert_eq!(service.method, "POST");
+        assert_eq!(service.resource, "/bkt/key");
+        // Read after the transport's retries: the one reply decides.
+        assert_eq!(seen.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_etag_in_the_reply_is_the_expected_one() {
+        let (outcome, _) = complete(vec![done("")], Some("abc-2"));
+        assert_eq!(outcome.unwrap().etag, "abc-2");
+        let (outcome, _) = complete(vec![done("\"\"")], Some("abc-2"));
+        assert_eq!(outcome.unwrap().etag, "abc-2");
+        let (outcome, _) = complete(vec![done("")], None);
+        assert_eq!(outcome.unwrap().etag, "");
+        // A reply's own ETag wins over the expected one.
+        let (outcome, _) = complete(vec![done("\"def-2\"")], Some("abc-2"));
+        assert_eq!(outcome.unwrap().etag, "def-2");
+    }
+
+    #[test]
+    fn the_crc64_comes_from_the_header_before_the_document() {
+        let (port, _seen) = test_server::serve(vec![
+            Reply::status(
+                200,
+                &[("x-kss-checksum-crc64ecma", "12")],
+                "<CompleteMultipartUploadResult><ETag>\"e\"</ETag><ChecksumCRC64ECMA>34</ChecksumCRC64ECMA></CompleteMultipartUploadResult>",
+            ),
+            Reply::status(
+                200,
+                &[],
+                "<CompleteMultipartUploadResult><ETag>\"e\"</ETag><ChecksumCRC64ECMA>34</ChecksumCRC64ECMA></CompleteMultipartUploadResult>",
+            ),
+        ]);
+        let creds = Some(test_server::credentials(None));
+        let config = test_server::config(port, Dialect::Ks3, SignatureVersion::V2, creds);
+        let client = Client::new(config).unwrap();
+        for expected in [12, 34] {
+            let done = client
+                .complete_multipart_upload("bkt", "key", UPLOAD, &parts(), None)
+                .unwrap();
+            assert_eq!(done.crc64, Some(expected));
+        }
+    }
+
+    #[test]
+    fn upload_part_reads_the_etag_unquoted() {
+        let (port, seen) = test_server::serve(vec![head("abc")]);
+        let client = test_server::s3_client(port);
+        let body = Body::Bytes(bytes::Bytes::from_static(b"hello"));
+        let part = client
+            .upload_part("bkt", "key", UPLOAD, 3, body, "XUFAKrxLKna5cZ2REBfFkg==")
+            .unwrap();
+        assert_eq!(part.etag, "abc");
+        let seen = seen.recv().unwrap();
+        assert_eq!(
+            seen.request_line(),
+            format!("PUT /bkt/key?partNumber=3&uploadId={UPLOAD} HTTP/1.1")
+        );
+        assert_eq!(seen.body, b"hello");
+    }
+
+    #[test]
+    fn a_lost_initiate_reply_aborts_the_upload_it_may_have_started() {
+        let now = jiff::Timestamp::now();
+        let listing = format!(
+            "<ListMultipartUploadsResult><IsTruncated>false</IsTruncated>\
+             <Upload><Key>key</Key><UploadId>new</UploadId><Initiated>{now}</Initiated></Upload>\
+             <Upload><Key>key</Key><UploadId>old</UploadId><Initiated>2020-01-01T00:00:00.000Z</Initiated></Upload>\
+             <Upload><Key>key2</Key><UploadId>other</UploadId><Initiated>{now}</Initiated></Upload>\
+             </ListMultipartUploadsResult>"
+        );
+        let replies = vec![
+            Reply::Lost,
+            Reply::status(200, &[], &listing),
+            Reply::status(204, &[], ""),
+        ];
+        let (port, seen) = test_server::serve(replies);
+        let client = test_server::s3_client(port);
+        let err = client
+            .initiate_multipart_upload("bkt", "key", &PutOptions::default())
+            .unwrap_err();
+        // The Initiate's own failure is the one reported, and it is not sent twice.
+        assert!(
+            matches!(
+                err,
+                Error::Transport {
+                    kind: TransportKind::Broken,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let lines: Vec<String> = seen
+            .try_iter()
+            .map(|s| s.request_line().to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "POST /bkt/key?uploads HTTP/1.1",
+                "GET /bkt/?uploads&encoding-type=url&prefix=key HTTP/1.1",
+                "DELETE /bkt/key?uploadId=new HTTP/1.1",
+            ]
+        );
+    }
+}

@@ -21,8 +21,9 @@ use super::SignatureVersion;
 use super::dialect::Dialect;
 use super::endpoint::Target;
 use super::error::{Error, ServiceError, TransportKind};
-use super::sign::{self, Credentials, SignParts};
-use super::sigv4::{self, V4Parts};
+use super::sign::{self, Credentials};
+use super::signer::{SIGNED_PAYLOAD_MAX, Signer};
+use super::wire_log;
 use super::xml;
 
 /// A source of the current time; tests pin it.
@@ -368,6 +369,8 @@ impl reqwest::dns::Resolve for OverrideResolver {
 pub struct Transport {
     http: HttpClient,
     config: Arc<ClientConfig>,
+    /// Chosen once from the configuration; signs every attempt of every request.
+    signer: Arc<Signer>,
     limiter: Option<Arc<RateLimiter>>,
 }
 
@@ -375,10 +378,6 @@ pub struct Transport {
 const BACKOFF_BASE: Duration = Duration::from_millis(200);
 /// The longest single backoff.
 const BACKOFF_CAP: Duration = Duration::from_secs(10);
-/// SigV4 hashes in-memory bodies up to this size (XML documents); larger ones, like file
-/// bodies, are sent as UNSIGNED-PAYLOAD: their Content-MD5 already protects them, and a
-/// SHA-256 over data parts would cost CPU the transfer needs (docs/behaviour.md).
-const SIGNED_PAYLOAD_MAX: usize = 64 * 1024;
 
 /// Uploads get the timeout plus this much time per byte: a stalled upload still fails, a
 /// slow but moving one does not.
@@ -449,46 +448,6 @@ fn is_plain_http_reply(cause: &str) -> bool {
     lower.contains("invalidcontenttype") || lower.contains("corrupt message")
 }
 
-/// A string to sign with its security token taken out: it is signed as a header line
-/// (`x-amz-security-token:...`) or, for OSS presigning, as a `security-token=` sub-resource.
-fn redact_string_to_sign(text: &str) -> String {
-    text.split('\n')
-        .map(|line| {
-            let lower = line.to_ascii_lowercase();
-            if let Some(i) = lower.find("security-token:") {
-                return format!("{}<redacted>", &line[..i + "security-token:".len()]);
-            }
-            match lower.find("security-token=") {
-                Some(i) => {
-                    let start = i + "security-token=".len();
-                    let end = line[start..].find('&').map_or(line.len(), |e| start + e);
-                    format!("{}<redacted>{}", &line[..start], &line[end..])
-                }
-                None => line.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Redacts the secret half of an Authorization value: `AWS AK:<redacted>`.
-fn redact_header(name: &str, value: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    if lower == "authorization" {
-        if let Some(i) = value.find("Signature=") {
-            return format!("{}Signature=<redacted>", &value[..i]);
-        }
-        match value.split_once(':') {
-            Some((scheme_and_key, _)) => format!("{scheme_and_key}:<redacted>"),
-            None => "<redacted>".to_string(),
-        }
-    } else if lower.ends_with("security-token") {
-        "<redacted>".to_string()
-    } else {
-        value.to_string()
-    }
-}
-
 impl Transport {
     /// Builds the shared connection pool.
     pub fn new(config: ClientConfig) -> Result<Transport, Error> {
@@ -518,6 +477,7 @@ impl Transport {
         let limiter = config.rate_limit.map(|r| Arc::new(RateLimiter::new(r)));
         Ok(Transport {
             http,
+            signer: Arc::new(Signer::new(&config)),
             config: Arc::new(config),
             limiter,
         })
@@ -526,6 +486,11 @@ impl Transport {
     /// The configuration this transport was built from.
     pub fn config(&self) -> &ClientConfig {
         &self.config
+    }
+
+    /// The signer of every request, and of presigned URLs.
+    pub fn signer(&self) -> &Signer {
+        &self.signer
     }
 
     /// The process-wide bandwidth cap, for download loops.
@@ -619,74 +584,41 @@ impl Transport {
         }
     }
 
+    /// One attempt: build the URL, sign, build the HTTP request, send it, classify the reply.
     fn send_once(&self, req: &Request<'_>) -> Result<Response, Error> {
-        let config = &self.config;
-        let dialect = config.target.dialect;
-        let mut url = config.target.url(req.bucket, req.key);
+        let url = self.url(req);
+        let signed = self.signer.authorize(req, (self.config.clock)());
+        let builder = self.build(req, &url, &signed.headers)?;
+        wire_log::request_head(req, &url, &signed.headers);
+        let resp = builder.send().map_err(|e| self.send_error(req, &url, &e))?;
+        wire_log::response_head(req, &url, &resp);
+        self.reply(req, resp, signed.string_to_sign.as_deref())
+    }
+
+    /// The URL of a request, its query encoded.
+    fn url(&self, req: &Request<'_>) -> String {
+        let mut url = self.config.target.url(req.bucket, req.key);
         if !req.query.is_empty() {
             url.push('?');
             url.push_str(&sign::encode_query(&req.query));
         }
+        url
+    }
+
+    /// The HTTP request: the signed headers (checked for what HTTP allows), the body and
+    /// the timeout.
+    fn build(
+        &self,
+        req: &Request<'_>,
+        url: &str,
+        headers: &[(String, String)],
+    ) -> Result<blocking::RequestBuilder, Error> {
         let invalid = |detail: String| Error::InvalidRequest {
             operation: req.operation,
             detail,
         };
-
-        let mut headers = req.headers.clone();
-        let now = (config.clock)();
-        let mut string_to_sign = None;
-        match (&config.credentials, config.signature) {
-            (Some(creds), SignatureVersion::V4) => {
-                let amz_date = sigv4::amz_date(unix_seconds(now));
-                // A streamed body would need a second read to hash; Content-MD5 already
-                // protects it (docs/behaviour.md).
-                let payload = match &req.body {
-                    Body::Empty => sigv4::EMPTY_SHA256.to_string(),
-                    body if body.as_slice().len() <= SIGNED_PAYLOAD_MAX => {
-                        sigv4::payload_hash(body.as_slice())
-                    }
-                    _ => sigv4::UNSIGNED_PAYLOAD.to_string(),
-                };
-                headers.push(("x-amz-date".to_string(), amz_date.clone()));
-                headers.push(("x-amz-content-sha256".to_string(), payload.clone()));
-                if let Some(token) = &creds.security_token {
-                    headers.push((dialect.security_token_header(), token.expose().to_string()));
-                }
-                let host = config.target.host(req.bucket);
-                let path = config.target.path(req.bucket, req.key);
-                let parts = V4Parts {
-                    method: req.method.as_str(),
-                    host: &host,
-                    path: &path,
-                    query: &req.query,
-                    headers: &headers,
-                };
-                let (auth, sts) =
-                    sigv4::authorization(creds, &config.region, &amz_date, &parts, &payload);
-                headers.push(("Authorization".to_string(), auth));
-                string_to_sign = Some(sts);
-            }
-            (Some(creds), SignatureVersion::V2) => {
-                headers.push(("Date".to_string(), http_date(now)));
-                if let Some(token) = &creds.security_token {
-                    headers.push((dialect.security_token_header(), token.expose().to_string()));
-                }
-                let parts = SignParts {
-                    method: req.method.as_str(),
-                    bucket: req.bucket,
-                    key: req.key,
-                    query: &req.query,
-                    headers: &headers,
-                };
-                let (auth, sts) = sign::authorization(dialect, creds, &parts);
-                headers.push(("Authorization".to_string(), auth));
-                string_to_sign = Some(sts);
-            }
-            (None, _) => headers.push(("Date".to_string(), http_date(now))),
-        }
-
-        let mut builder = self.http.request(req.method.clone(), &url);
-        for (name, value) in &headers {
+        let mut builder = self.http.request(req.method.clone(), url);
+        for (name, value) in headers {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| invalid(format!("invalid header name {name:?}")))?;
             let value = HeaderValue::from_str(value).map_err(|_| {
@@ -696,8 +628,18 @@ impl Transport {
             })?;
             builder = builder.header(name, value);
         }
-        let body_len = req.body.len();
-        builder = match &req.body {
+        let builder = self.with_body(builder, req);
+        Ok(builder.timeout(self.timeout(req)))
+    }
+
+    /// Attaches the body: in one piece when small or uncapped, else through a reader that
+    /// paces it under the rate cap and reports its progress.
+    fn with_body(
+        &self,
+        builder: blocking::RequestBuilder,
+        req: &Request<'_>,
+    ) -> blocking::RequestBuilder {
+        match &req.body {
             Body::Empty if matches!(req.method, Method::PUT | Method::POST) => {
                 builder.body(Vec::new())
             }
@@ -714,91 +656,79 @@ impl Transport {
                         Body::Counted(_, progress) => Some(progress.clone()),
                         _ => None,
                     },
-                    cancel: config.cancel.clone(),
+                    cancel: self.config.cancel.clone(),
                 };
                 builder.body(blocking::Body::sized(reader, bytes.len() as u64))
             }
-        };
-        let allowance = Duration::from_secs(body_len / UPLOAD_FLOOR_BYTES_PER_SEC);
-        let timeout = if req.cleanup && self.cancelled() {
+        }
+    }
+
+    /// The timeout of one attempt: the configured one plus time for the body, or a short
+    /// one for cleanup after Ctrl-C.
+    fn timeout(&self, req: &Request<'_>) -> Duration {
+        let allowance = Duration::from_secs(req.body.len() / UPLOAD_FLOOR_BYTES_PER_SEC);
+        if req.cleanup && self.cancelled() {
             // The user is waiting to get the prompt back.
-            config.timeout.min(CLEANUP_TIMEOUT)
+            self.config.timeout.min(CLEANUP_TIMEOUT)
         } else {
-            config.timeout + allowance
-        };
-        builder = builder.timeout(timeout);
-
-        if log::log_enabled!(log::Level::Debug) {
-            let mut head = format!("> {} {url}", req.method);
-            for (name, value) in &headers {
-                head.push_str(&format!("\n>   {name}: {}", redact_header(name, value)));
-            }
-            log::debug!("{head}");
+            self.config.timeout + allowance
         }
+    }
 
-        let resp = builder.send().map_err(|e| {
-            if self.cancelled() && !req.cleanup {
-                return Error::Interrupted;
-            }
-            let cause = root_cause(&e);
-            if url.starts_with("https:") && !e.is_timeout() && is_plain_http_reply(&cause) {
-                return Error::PlainHttp {
-                    what: format!("{} {}", req.method, url),
-                    endpoint: config.target.endpoint.authority(None),
-                    cause,
-                };
-            }
-            let kind = if e.is_timeout() {
-                TransportKind::Timeout
-            } else if is_tls_failure(&cause) {
-                TransportKind::Tls
-            } else if e.is_connect() && is_resolve_failure(&e) {
-                TransportKind::Resolve
-            } else if e.is_connect() {
-                TransportKind::Connect
-            } else {
-                TransportKind::Broken
-            };
-            Error::Transport {
+    /// What a failed send means: an interruption, a plain-HTTP server behind https, or a
+    /// transport failure of a kind the retry policy tells apart.
+    fn send_error(&self, req: &Request<'_>, url: &str, e: &reqwest::Error) -> Error {
+        if self.cancelled() && !req.cleanup {
+            return Error::Interrupted;
+        }
+        let cause = root_cause(e);
+        if url.starts_with("https:") && !e.is_timeout() && is_plain_http_reply(&cause) {
+            return Error::PlainHttp {
                 what: format!("{} {}", req.method, url),
+                endpoint: self.config.target.endpoint.authority(None),
                 cause,
-                kind,
-                attempts: 1,
-            }
-        })?;
-
-        if log::log_enabled!(log::Level::Debug) {
-            let mut head = format!("< {} ({} {})", resp.status(), req.method, url);
-            for (name, value) in resp.headers() {
-                head.push_str(&format!(
-                    "\n<   {name}: {}",
-                    value.to_str().unwrap_or("<binary>")
-                ));
-            }
-            log::debug!("{head}");
+            };
         }
+        let kind = if e.is_timeout() {
+            TransportKind::Timeout
+        } else if is_tls_failure(&cause) {
+            TransportKind::Tls
+        } else if e.is_connect() && is_resolve_failure(e) {
+            TransportKind::Resolve
+        } else if e.is_connect() {
+            TransportKind::Connect
+        } else {
+            TransportKind::Broken
+        };
+        Error::Transport {
+            what: format!("{} {}", req.method, url),
+            cause,
+            kind,
+            attempts: 1,
+        }
+    }
 
+    /// A 2xx reply, or the service's error; on a signature mismatch, logs our string to
+    /// sign beside the server's.
+    fn reply(
+        &self,
+        req: &Request<'_>,
+        resp: blocking::Response,
+        string_to_sign: Option<&str>,
+    ) -> Result<Response, Error> {
         let status = resp.status().as_u16();
         if (200..300).contains(&status) {
             return Ok(Response {
                 inner: resp,
-                dialect,
+                dialect: self.config.target.dialect,
                 operation: req.operation,
             });
         }
         let err = self.service_error(req, resp);
         if err.code == "SignatureDoesNotMatch"
-            && let Some(ours) = &string_to_sign
+            && let Some(ours) = string_to_sign
         {
-            let theirs = err
-                .details
-                .get("StringToSign")
-                .map_or("(not given)", String::as_str);
-            log::info!(
-                "we signed:\n{}\nthe server expected:\n{}",
-                redact_string_to_sign(ours),
-                redact_string_to_sign(theirs)
-            );
+            wire_log::signature_mismatch(ours, &err);
         }
         Err(Error::Service(Box::new(err)))
     }
@@ -883,31 +813,6 @@ mod tests {
     fn http_dates_are_rfc9110() {
         let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(http_date(t), "Tue, 14 Nov 2023 22:13:20 GMT");
-    }
-
-    #[test]
-    fn redaction_keeps_the_access_key_and_hides_the_signature() {
-        assert_eq!(
-            redact_header("Authorization", "AWS AKID:c2lnbmF0dXJl"),
-            "AWS AKID:<redacted>"
-        );
-        assert_eq!(redact_header("x-oss-security-token", "tok"), "<redacted>");
-        assert_eq!(
-            redact_string_to_sign("GET\n\n\nDate\nx-amz-security-token:TOK\n/b/k"),
-            "GET\n\n\nDate\nx-amz-security-token:<redacted>\n/b/k"
-        );
-        assert_eq!(
-            redact_string_to_sign("GET\n\n\n1\n/b/k?partNumber=1&security-token=TOK&uploadId=2"),
-            "GET\n\n\n1\n/b/k?partNumber=1&security-token=<redacted>&uploadId=2"
-        );
-        assert_eq!(
-            redact_header(
-                "Authorization",
-                "AWS4-HMAC-SHA256 Credential=AK/20231114/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abc123"
-            ),
-            "AWS4-HMAC-SHA256 Credential=AK/20231114/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=<redacted>"
-        );
-        assert_eq!(redact_header("Content-Type", "text/plain"), "text/plain");
     }
 
     #[test]

@@ -310,3 +310,35 @@ fn gateway_verifier_parses_addresses_of_both_styles() {
     let t = parse_target("oss.localhost", "oss.localhost", "/b3");
     assert_eq!((t.bucket.as_deref(), t.key.as_str()), (Some("b3"), ""));
 }
+
+#[test]
+fn gateway_verifier_reads_each_dialects_sub_resources_from_the_shared_table() {
+    // First, last and dialect-only names of each section: a section read past its end or
+    // cut short shows here.
+    for name in ["accessPoint", "security-token", "x-oss-process", "comp"] {
+        assert!(Dialect::Oss.is_sub_resource(name), "{name}");
+    }
+    for name in ["acl", "http2", "x-kss-process", "thumbnail"] {
+        assert!(Dialect::Ks3.is_sub_resource(name), "{name}");
+    }
+    // Names of another section, the S3 section, comments and headers are not.
+    for name in [
+        "x-kss-process",
+        "thumbnail",
+        "object-lock",
+        "[oss]",
+        "prefix",
+        "",
+    ] {
+        assert!(!Dialect::Oss.is_sub_resource(name), "{name}");
+    }
+    for name in [
+        "x-oss-process",
+        "security-token",
+        "select",
+        "[ks3]",
+        "uploadid",
+    ] {
+        assert!(!Dialect::Ks3.is_sub_resource(name), "{name}");
+    }
+}
