@@ -145,16 +145,16 @@ proptest! {
             let _ = objcmd::units::parse_size(t);
             let _ = objcmd::units::parse_rate(t);
             let _ = objcmd::units::parse_duration(t);
-            let _ = objcmd::cmd::get::parse_range(t);
+            let _ = objcmd::cmd::options::parse_range(t);
             let _ = objcmd::crc64::parse_header(t);
         }
     }
 
     #[test]
     fn range_specs_never_panic(a in any::<u64>(), b in any::<u64>(), sep in "[-,]{0,2}") {
-        let _ = objcmd::cmd::get::parse_range(&format!("{a}{sep}{b}"));
-        let _ = objcmd::cmd::get::parse_range(&format!("-{a}"));
-        let _ = objcmd::cmd::get::parse_range(&format!("{a}-"));
+        let _ = objcmd::cmd::options::parse_range(&format!("{a}{sep}{b}"));
+        let _ = objcmd::cmd::options::parse_range(&format!("-{a}"));
+        let _ = objcmd::cmd::options::parse_range(&format!("{a}-"));
     }
 
     #[test]

@@ -7,33 +7,35 @@ use anyhow::Context as _;
 
 use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
+use super::downloads;
 use super::listing;
 use super::object;
-use super::options::{directive, filter, upload_options};
+use super::options::{Writing, directive, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
+use super::uploads;
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
-use crate::client::{MetadataDirective, PutOptions};
+use crate::client::MetadataDirective;
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
+use crate::transfer::Resume;
 use crate::walk;
 
-/// Copies one object on the server; `None` when `no_clobber` found `dst` taken.
+/// Copies one object on the server; `None` when `--no-clobber` found `dst` taken.
 fn copy_object(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
     size: Option<u64>,
     dst: &RemoteUrl,
-    options: &PutOptions,
-    no_clobber: bool,
+    writing: &Writing,
 ) -> anyhow::Result<Option<u64>> {
-    let mut options = options.clone();
+    let mut options = writing.object.clone();
     let directive = directive(&options);
     if directive == MetadataDirective::Replace && options.content_type.is_none() {
         options.content_type = Some(object::content_type(&None, &[&dst.key]));
     }
-    object::copy(ctx, src, size, dst, &options, directive, no_clobber)
+    object::copy(ctx, src, size, dst, &options, directive, writing.overwrite)
         .with_context(|| format!("copying {src} to {dst}"))
 }
 
@@ -41,13 +43,11 @@ fn copy_object(
 fn copy_one(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
-    size: Option<u64>,
     dst: &RemoteUrl,
-    options: &PutOptions,
-    no_clobber: bool,
+    writing: &Writing,
 ) -> anyhow::Result<()> {
     let (src_text, dst_text) = (src.to_string(), dst.to_string());
-    let copied = copy_object(ctx, src, size, dst, options, no_clobber)?;
+    let copied = copy_object(ctx, src, None, dst, writing)?;
     let rec = TransferRecord {
         op: if copied.is_some() { Op::Copy } else { Op::Skip },
         src: &src_text,
@@ -66,9 +66,8 @@ fn copy_tree(
     src: &RemoteUrl,
     dst: &RemoteUrl,
     filter: &Filter,
-    options: &PutOptions,
-    no_clobber: bool,
-    dry_run: bool,
+    writing: &Writing,
+    dry_run: DryRun,
 ) -> anyhow::Result<ExitStatus> {
     if walk::contains(src, dst) {
         // The listing would find the copies and copy them again, without end.
@@ -78,7 +77,7 @@ fn copy_tree(
     }
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
-    let tree = Tree::new(ctx, DryRun::from(dry_run));
+    let tree = Tree::new(ctx, dry_run);
     let items = listing::listing(ctx.client, src, &src_prefix, filter);
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
     tree.run(ctx.tree_jobs(), items, |item| {
@@ -100,12 +99,10 @@ fn copy_tree(
             Err(why) => Err(anyhow::anyhow!("cannot copy to {to}: {why}")),
         };
         tree.object(planned, decide, |()| {
-            Ok(
-                match copy_object(ctx, &from, Some(size), &to, options, no_clobber)? {
-                    Some(_) => Done::Done,
-                    None => Done::Skipped("exists"),
-                },
-            )
+            Ok(match copy_object(ctx, &from, Some(size), &to, writing)? {
+                Some(_) => Done::Done,
+                None => Done::Skipped("exists"),
+            })
         });
     });
     tree.finish()
@@ -113,137 +110,152 @@ fn copy_tree(
 
 /// Runs `cp`.
 pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
-    let Ctx {
-        client,
-        printer,
-        tuning: _,
-        ..
-    } = ctx;
     let ctx = Ctx {
         encrypt: args.encrypt,
         raw: args.raw,
         ..ctx
     };
-    let options = upload_options(&args.upload, client.dialect())?;
-    let filter = filter(&args.filter, args.recursive, Selection::Transfers, printer)?;
-    let src = Location::parse(&args.src)?;
-    let dst = Location::parse(&args.dst)?;
-    match (src, dst) {
+    let writing = Writing {
+        object: upload_options(&args.upload, ctx.client.dialect())?,
+        overwrite: overwrite(args.no_clobber),
+        // --continue is put's and get's: a copy starts over.
+        resume: Resume::No,
+    };
+    let filter = filter(
+        &args.filter,
+        args.recursive,
+        Selection::Transfers,
+        ctx.printer,
+    )?;
+    let how = How {
+        writing: &writing,
+        filter: &filter,
+        recursive: Recursive::from(args.recursive),
+        dry_run: DryRun::from(args.dry_run),
+    };
+    match (Location::parse(&args.src)?, Location::parse(&args.dst)?) {
         (Location::Remote(_), Location::Remote(_)) if args.encrypt || args.raw => Err(usage(
             "a copy on the server neither encrypts nor decrypts: --encrypt goes with local to remote, --raw with remote to local",
         )),
-        (Location::Remote(src), Location::Remote(dst)) => {
-            if args.recursive {
-                return copy_tree(
-                    ctx,
-                    &src,
-                    &dst,
-                    &filter,
-                    &options,
-                    args.no_clobber,
-                    args.dry_run,
-                );
-            }
-            src.object_key(client.dialect())?;
-            if src.is_prefix() {
-                return Err(usage(format!(
-                    "{src} names a prefix: add -r to copy everything under it"
-                )));
-            }
-            let dst = if dst.is_prefix() {
-                dst.with_key(format!("{}{}", dst.key, key_basename(&src.key)))
-            } else {
-                dst
-            };
-            dst.object_key(client.dialect())?;
-            if args.dry_run {
-                let (s, d) = (src.to_string(), dst.to_string());
-                let rec = TransferRecord {
-                    op: Op::Copy,
-                    src: &s,
-                    dst: Some(&d),
-                    size: None,
-                    status: Status::Planned,
-                    note: None,
-                };
-                report(printer, &rec, None)?;
-                return Ok(ExitStatus::Success);
-            }
-            copy_one(ctx, &src, None, &dst, &options, args.no_clobber).map_err(|e| {
-                super::missing::explain(client, &src, super::missing::Verb::Copy, e)
-            })?;
-            Ok(ExitStatus::Success)
-        }
-        (Location::Local(path), Location::Remote(dst)) => {
-            let srcs = [path];
-            if args.recursive {
-                super::put::put_tree(
-                    ctx,
-                    &srcs,
-                    &dst,
-                    &filter,
-                    &options,
-                    args.no_clobber,
-                    false,
-                    args.dry_run,
-                )
-            } else {
-                super::put::put_files(
-                    ctx,
-                    &srcs,
-                    &dst,
-                    &options,
-                    args.no_clobber,
-                    false,
-                    args.dry_run,
-                )
-            }
+        (Location::Remote(src), Location::Remote(dst)) => remote_to_remote(ctx, &src, dst, &how),
+        (Location::Local(path), Location::Remote(dst)) => local_to_remote(ctx, path, &dst, &how),
+        (Location::Stdio, Location::Remote(_)) if args.recursive => {
+            Err(usage("stdin cannot be copied with -r"))
         }
         (Location::Stdio, Location::Remote(dst)) => {
-            if args.recursive {
-                return Err(usage("stdin cannot be copied with -r"));
-            }
-            super::put::put_files(
-                ctx,
-                &["-".to_string()],
-                &dst,
-                &options,
-                args.no_clobber,
-                false,
-                args.dry_run,
-            )
+            local_to_remote(ctx, "-".to_string(), &dst, &how)
         }
-        (Location::Remote(src), dst) => {
-            let dst = match dst {
-                Location::Local(p) => Some(p),
-                Location::Stdio => None,
-                Location::Remote(_) => unreachable!("matched above"),
-            };
-            if args.recursive {
-                let dir =
-                    dst.ok_or_else(|| usage("a recursive copy needs a directory, not stdout"))?;
-                return super::get::get_tree(
-                    ctx,
-                    &src,
-                    Path::new(&dir),
-                    &filter,
-                    args.no_clobber,
-                    args.dry_run,
-                );
-            }
-            let dst = dst.unwrap_or_else(|| "-".to_string());
-            super::get::get_object(
-                ctx,
-                &src,
-                Some(&dst),
-                None,
-                args.no_clobber,
-                false,
-                args.dry_run,
-            )
+        (Location::Remote(src), Location::Local(path)) => {
+            remote_to_local(ctx, &src, Some(path), &how)
         }
+        (Location::Remote(src), Location::Stdio) => remote_to_local(ctx, &src, None, &how),
         (_, _) => Err(usage(
             "cp copies to, from or within object storage: one side must be an s3://, oss:// or ks3:// URL",
         )),
     }
+}
+
+/// Whether a copy takes one object or everything under a prefix or directory (`-r`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Recursive {
+    No,
+    Yes,
+}
+
+impl From<bool> for Recursive {
+    fn from(recursive: bool) -> Recursive {
+        if recursive {
+            Recursive::Yes
+        } else {
+            Recursive::No
+        }
+    }
+}
+
+/// What every direction of `cp` takes from its flags.
+struct How<'a> {
+    writing: &'a Writing,
+    filter: &'a Filter,
+    recursive: Recursive,
+    dry_run: DryRun,
+}
+
+/// A copy on the server: one object (into a prefix, under its base name), or a tree.
+fn remote_to_remote(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    dst: RemoteUrl,
+    how: &How<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let client = ctx.client;
+    if how.recursive == Recursive::Yes {
+        return copy_tree(ctx, src, &dst, how.filter, how.writing, how.dry_run);
+    }
+    src.object_key(client.dialect())?;
+    if src.is_prefix() {
+        return Err(usage(format!(
+            "{src} names a prefix: add -r to copy everything under it"
+        )));
+    }
+    let dst = if dst.is_prefix() {
+        dst.with_key(format!("{}{}", dst.key, key_basename(&src.key)))
+    } else {
+        dst
+    };
+    dst.object_key(client.dialect())?;
+    if how.dry_run == DryRun::Yes {
+        let (s, d) = (src.to_string(), dst.to_string());
+        let rec = TransferRecord {
+            op: Op::Copy,
+            src: &s,
+            dst: Some(&d),
+            size: None,
+            status: Status::Planned,
+            note: None,
+        };
+        report(ctx.printer, &rec, None)?;
+        return Ok(ExitStatus::Success);
+    }
+    copy_one(ctx, src, &dst, how.writing)
+        .map_err(|e| super::missing::explain(client, src, super::missing::Verb::Copy, e))?;
+    Ok(ExitStatus::Success)
+}
+
+/// An upload, as `put` makes it (without `--continue`).
+fn local_to_remote(
+    ctx: Ctx<'_>,
+    src: String,
+    dst: &RemoteUrl,
+    how: &How<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let srcs = [src];
+    match how.recursive {
+        Recursive::Yes => uploads::put_tree(ctx, &srcs, dst, how.filter, how.writing, how.dry_run),
+        Recursive::No => uploads::put_files(ctx, &srcs, dst, how.writing, how.dry_run),
+    }
+}
+
+/// A download, as `get` makes it (without `--continue`); `None` is stdout.
+fn remote_to_local(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    dst: Option<String>,
+    how: &How<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let overwrite = how.writing.overwrite;
+    if how.recursive == Recursive::Yes {
+        let dir = dst.ok_or_else(|| usage("a recursive copy needs a directory, not stdout"))?;
+        let dir = Path::new(&dir);
+        return downloads::get_tree(ctx, src, dir, how.filter, overwrite, how.dry_run);
+    }
+    let dst = dst.unwrap_or_else(|| "-".to_string());
+    downloads::get_object(
+        ctx,
+        src,
+        Some(&dst),
+        None,
+        overwrite,
+        Resume::No,
+        how.dry_run,
+    )
 }

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod cp;
 pub mod ctx;
+pub mod downloads;
 pub mod empty;
 pub mod get;
 pub mod listing;
@@ -24,6 +25,7 @@ pub mod rm;
 pub mod signurl;
 pub mod stat;
 pub mod sync;
+pub mod uploads;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;

@@ -17,17 +17,14 @@ use crate::client::{Client, PutOptions, unquote_etag};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Tuning};
+use crate::transfer::{Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META};
 use crate::units;
 use crate::units::count;
 
 /// Runs `multipart`.
 pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let Ctx {
-        client,
-        printer,
-        tuning,
-        ..
+        client, printer, ..
     } = ctx;
     match &args.command {
         MultipartCommand::Ls { url } => ls(url, client, printer),
@@ -57,16 +54,16 @@ pub fn run(args: &MultipartArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             expires,
             md5_file,
             upload,
-        } => sign_parts(
-            url,
-            size,
-            *expires,
-            md5_file.as_deref(),
-            upload,
-            client,
-            tuning,
-            printer,
-        ),
+        } => {
+            let request = SignParts {
+                url,
+                size,
+                expires: *expires,
+                md5_file: md5_file.as_deref(),
+                upload,
+            };
+            sign_parts(&request, ctx)
+        }
     }
 }
 
@@ -264,6 +261,12 @@ fn complete(
 fn read_md5s(path: &std::path::Path, count: u32) -> anyhow::Result<Vec<String>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    parse_md5s(&text, &path.display().to_string(), count).map_err(usage)
+}
+
+/// The MD5s of a `--md5-file` (named `name` in messages), one per non-blank line, as the
+/// base64 that Content-MD5 carries; exactly one per part.
+fn parse_md5s(text: &str, name: &str, count: u32) -> Result<Vec<String>, String> {
     let mut md5s = Vec::new();
     for (i, line) in text
         .lines()
@@ -271,51 +274,59 @@ fn read_md5s(path: &std::path::Path, count: u32) -> anyhow::Result<Vec<String>> 
         .filter(|l| !l.is_empty())
         .enumerate()
     {
-        match super::presign::md5_base64(line) {
-            Some(md5) => md5s.push(md5),
-            None => {
-                return Err(usage(format!(
-                    "{} line {}: {line:?} is not an MD5 (32 hex digits or 24 base64 characters)",
-                    path.display(),
-                    i + 1
-                )));
-            }
-        }
+        let md5 = super::presign::md5_base64(line).ok_or_else(|| {
+            format!(
+                "{name} line {}: {line:?} is not an MD5 (32 hex digits or 24 base64 characters)",
+                i + 1
+            )
+        })?;
+        md5s.push(md5);
     }
     if md5s.len() != count as usize {
-        return Err(usage(format!(
-            "{} has {} MD5s; the object has {count} parts",
-            path.display(),
+        return Err(format!(
+            "{name} has {} MD5s; the object has {count} parts",
             md5s.len()
-        )));
+        ));
     }
     Ok(md5s)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sign_parts(
-    url: &str,
-    size: &str,
+/// What `multipart sign-parts` was asked for.
+struct SignParts<'a> {
+    url: &'a str,
+    size: &'a str,
     expires: u64,
-    md5_file: Option<&std::path::Path>,
-    upload: &UploadArgs,
-    client: &Client,
-    tuning: Tuning,
-    printer: &Printer,
-) -> anyhow::Result<ExitStatus> {
-    let url = object_url(url, client)?;
-    let size = units::parse_size(size).map_err(usage)?;
+    md5_file: Option<&'a std::path::Path>,
+    upload: &'a UploadArgs,
+}
+
+/// How an object of `--size` is cut into parts of `part_size`: refused (exit 2) above
+/// 5 TiB or 10,000 parts.
+fn plan_parts(size: &str, part_size: u64) -> Result<Layout, String> {
+    let size = units::parse_size(size)?;
     if size > MAX_OBJECT_SIZE {
-        return Err(usage("the largest object is 5 TiB"));
+        return Err("the largest object is 5 TiB".to_string());
     }
-    let layout = Layout::new(size, tuning.part_size);
+    let layout = Layout::new(size, part_size);
     if layout.count() as u64 > MAX_PARTS {
-        return Err(usage("the object would need more than 10,000 parts"));
+        return Err("the object would need more than 10,000 parts".to_string());
     }
-    let md5s = md5_file.map(|f| read_md5s(f, layout.count())).transpose()?;
+    Ok(layout)
+}
+
+/// Starts an upload and prints a presigned UploadPart URL per part, so that a machine
+/// without keys can upload the parts; `multipart complete` finishes it.
+fn sign_parts(request: &SignParts<'_>, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let client = ctx.client;
+    let url = object_url(request.url, client)?;
+    let layout = plan_parts(request.size, ctx.tuning.part_size).map_err(usage)?;
+    let md5s = request
+        .md5_file
+        .map(|f| read_md5s(f, layout.count()))
+        .transpose()?;
     // Checked before starting the upload, so that a SigV4 limit error leaves nothing behind.
-    let expires_at = super::presign::presign_expiry(client, Some(expires), None)?;
-    let mut options = init_options(upload, &url.key, client)?;
+    let expires_at = super::presign::presign_expiry(client, Some(request.expires), None)?;
+    let mut options = init_options(request.upload, &url.key, client)?;
     // The parts are cut as planned here, so a later get and sync --checksum can recompute
     // the object's multipart ETag, as for objcmd's own uploads.
     options.metadata.retain(|(k, _)| k != PART_SIZE_META);
@@ -325,18 +336,52 @@ fn sign_parts(
     let upload_id = client
         .initiate_multipart_upload(&url.bucket, &url.key, &options)
         .with_context(|| format!("starting a multipart upload of {url}"))?;
+    let parts = match presign_parts(
+        client,
+        &url,
+        &upload_id,
+        layout,
+        md5s.as_deref(),
+        expires_at,
+    ) {
+        Ok(parts) => parts,
+        Err(e) => {
+            let _ = client.abort_multipart_upload(&url.bucket, &url.key, &upload_id);
+            return Err(e.context("presigning the parts"));
+        }
+    };
+    ctx.printer.record(&json!({
+        "upload_id": upload_id,
+        "key": url.key,
+        "expires": expires_at,
+        "parts": parts,
+    }))?;
+    Ok(ExitStatus::Success)
+}
+
+/// One record per part of an upload: its number, offset, size, presigned URL, and the
+/// Content-MD5 bound into it.
+fn presign_parts(
+    client: &Client,
+    url: &RemoteUrl,
+    upload_id: &str,
+    layout: Layout,
+    md5s: Option<&[String]>,
+    expires_at: i64,
+) -> anyhow::Result<Vec<serde_json::Value>> {
     let mut parts = Vec::new();
     for index in 0..layout.count() {
         let (offset, len) = layout.part(index);
         let number = index + 1;
         let query = vec![
             ("partNumber".to_string(), number.to_string()),
-            ("uploadId".to_string(), upload_id.clone()),
+            ("uploadId".to_string(), upload_id.to_string()),
         ];
-        let mut headers = Vec::new();
-        if let Some(md5s) = &md5s {
-            headers.push(("Content-MD5".to_string(), md5s[index as usize].clone()));
-        }
+        let md5 = md5s.map(|m| m[index as usize].clone());
+        let headers: Vec<(String, String)> = md5
+            .iter()
+            .map(|m| ("Content-MD5".to_string(), m.clone()))
+            .collect();
         let signed = client.presign_url(
             Method::PUT,
             &url.bucket,
@@ -344,25 +389,67 @@ fn sign_parts(
             &query,
             &headers,
             expires_at,
-        );
-        let signed = match signed {
-            Ok(u) => u,
-            Err(e) => {
-                let _ = client.abort_multipart_upload(&url.bucket, &url.key, &upload_id);
-                return Err(anyhow::Error::new(e).context("presigning the parts"));
-            }
-        };
+        )?;
         let mut part = json!({"part_number": number, "offset": offset, "size": len, "url": signed});
-        if let Some(md5s) = &md5s {
-            part["content_md5"] = json!(md5s[index as usize]);
+        if let Some(md5) = md5 {
+            part["content_md5"] = json!(md5);
         }
         parts.push(part);
     }
-    printer.record(&json!({
-        "upload_id": upload_id,
-        "key": url.key,
-        "expires": expires_at,
-        "parts": parts,
-    }))?;
-    Ok(ExitStatus::Success)
+    Ok(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_upload_id_is_refused() {
+        assert_eq!(given_id("2~abc").unwrap(), "2~abc");
+        for blank in ["", " ", "\t\n"] {
+            let err = given_id(blank).unwrap_err();
+            assert!(err.is::<crate::error::UsageError>(), "{blank:?}");
+            assert!(err.to_string().contains("multipart ls"), "{err}");
+        }
+    }
+
+    #[test]
+    fn md5_files_take_hex_or_base64_one_per_part() {
+        let hex = "5eb63bbbe01eeed093cb22bb8f5acdc3";
+        let b64 = "XrY7u+Ae7tCTyyK7j1rNww==";
+        let md5s = parse_md5s(&format!("{hex}\n\n  {b64}  \n"), "m.txt", 2).unwrap();
+        assert_eq!(md5s, [b64, b64]);
+        let err = parse_md5s(&format!("{hex}\nnot-an-md5\n"), "m.txt", 2).unwrap_err();
+        assert!(
+            err.starts_with("m.txt line 2: \"not-an-md5\" is not an MD5"),
+            "{err}"
+        );
+        let err = parse_md5s(hex, "m.txt", 3).unwrap_err();
+        assert_eq!(err, "m.txt has 1 MD5s; the object has 3 parts");
+    }
+
+    #[test]
+    fn parts_are_planned_within_s3s_limits() {
+        let layout = plan_parts("12MiB", 5 << 20).unwrap();
+        assert_eq!((layout.count(), layout.part(2)), (3, (10 << 20, 2 << 20)));
+        // More than 10,000 parts of the asked size: the part size grows, as for uploads.
+        let layout = plan_parts("100GiB", 5 << 20).unwrap();
+        assert!(layout.count() <= 10_000 && layout.part_size > 5 << 20);
+        assert_eq!(plan_parts("0", 5 << 20).unwrap().count(), 1);
+        assert!(plan_parts("6TiB", 5 << 20).unwrap_err().contains("5 TiB"));
+        assert!(
+            plan_parts("lots", 5 << 20)
+                .unwrap_err()
+                .contains("invalid size")
+        );
+    }
+
+    #[test]
+    fn initiated_times_are_shown_in_rfc3339() {
+        assert_eq!(
+            rfc3339(" 2026-11-20T12:00:00.000Z").as_deref(),
+            Some("2026-11-20T12:00:00Z")
+        );
+        assert_eq!(rfc3339("yesterday"), None);
+    }
 }

@@ -8,14 +8,15 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
+use super::options::Writing;
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, PutOptions};
 use crate::error::usage;
 use crate::transfer::crypt::KeySource;
 use crate::transfer::download::{FileDownload, Partial};
 use crate::transfer::{
-    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Progress, Resume, Tuning, UploadOutcome,
-    Uploader, download_to_file,
+    Downloaded, Layout, MAX_OBJECT_SIZE, Overwrite, Progress, Resume, UploadOutcome, Uploader,
+    download_to_file,
 };
 pub use crate::transfer::{MTIME_META, PART_SIZE_META, mtime_meta, parse_mtime_meta};
 
@@ -41,19 +42,15 @@ pub fn exists(client: &Client, url: &RemoteUrl) -> anyhow::Result<bool> {
 }
 
 /// Uploads a local file (or stdin, `-`) to `dst`, storing its modification time; `None`
-/// when `no_clobber` found the key taken.
-#[allow(clippy::too_many_arguments)]
+/// when `--no-clobber` found the key taken.
 pub fn upload(
     ctx: Ctx<'_>,
     src: &str,
     dst: &RemoteUrl,
-    options: &PutOptions,
-    no_clobber: bool,
-    resume: bool,
-    tuning: Tuning,
+    writing: &Writing,
     bar: &dyn Progress,
 ) -> anyhow::Result<Option<UploadOutcome>> {
-    if no_clobber && exists(ctx.client, dst)? {
+    if writing.overwrite == Overwrite::Never && exists(ctx.client, dst)? {
         return Ok(None);
     }
     let encrypt = if ctx.encrypt {
@@ -61,7 +58,37 @@ pub fn upload(
     } else {
         None
     };
-    let mut options = options.clone();
+    let options = stored_options(ctx, src, dst, &writing.object, encrypt.is_some());
+    refuse_source(src, writing.resume)?;
+    let uploader = Uploader {
+        client: ctx.client,
+        bucket: &dst.bucket,
+        key: &dst.key,
+        options,
+        tuning: ctx.tuning,
+        resume: writing.resume,
+        encrypt,
+        bar,
+    };
+    let outcome = if src == "-" {
+        uploader.upload_stdin()?
+    } else {
+        uploader.upload_file(Path::new(src))?
+    };
+    Ok(Some(outcome))
+}
+
+/// The options an upload of `src` is stored with: the Content-Type guessed from the file's
+/// name (else the key's), the file's mtime, and the part size of one sent in parts (of
+/// the ciphertext, when encrypting), which `sync --checksum` and verified gets need.
+fn stored_options(
+    ctx: Ctx<'_>,
+    src: &str,
+    dst: &RemoteUrl,
+    object: &PutOptions,
+    encrypted: bool,
+) -> PutOptions {
+    let mut options = object.clone();
     let names: &[&str] = if src == "-" {
         &[&dst.key]
     } else {
@@ -75,38 +102,18 @@ pub fn upload(
         options
             .metadata
             .push((MTIME_META.to_string(), mtime_meta(modified)));
-        // What is stored, and so split into parts, is the ciphertext when encrypting.
-        let stored = match encrypt {
-            Some(_) => crate::encryption::stored_len(meta.len()),
-            None => meta.len(),
+        let stored = match encrypted {
+            true => crate::encryption::stored_len(meta.len()),
+            false => meta.len(),
         };
-        if stored > tuning.part_size {
-            let layout = Layout::new(stored, tuning.part_size);
+        if stored > ctx.tuning.part_size {
+            let layout = Layout::new(stored, ctx.tuning.part_size);
             options
                 .metadata
                 .push((PART_SIZE_META.to_string(), layout.part_size.to_string()));
         }
     }
-    refuse_source(src, resume)?;
-    let uploader = Uploader {
-        client: ctx.client,
-        bucket: &dst.bucket,
-        key: &dst.key,
-        options,
-        tuning,
-        resume: match resume {
-            true => Resume::Yes,
-            false => Resume::No,
-        },
-        encrypt,
-        bar,
-    };
-    let outcome = if src == "-" {
-        uploader.upload_stdin()?
-    } else {
-        uploader.upload_file(Path::new(src))?
-    };
-    Ok(Some(outcome))
+    options
 }
 
 /// The key `--encrypt` needs.
@@ -121,13 +128,13 @@ fn encryption_key(keys: &KeySource) -> anyhow::Result<&crate::encryption::Key> {
 /// The usage errors of an upload's source that are known before it starts (exit 2): a
 /// directory, an object over 5 TiB, `--continue` of stdin. (The engine refuses them too,
 /// as plain errors, should the source change in between.)
-fn refuse_source(src: &str, resume: bool) -> anyhow::Result<()> {
+fn refuse_source(src: &str, resume: Resume) -> anyhow::Result<()> {
     if src == "-" {
         return match resume {
-            true => Err(usage(
+            Resume::Yes => Err(usage(
                 "--continue resumes file uploads; stdin cannot be read again",
             )),
-            false => Ok(()),
+            Resume::No => Ok(()),
         };
     }
     // What cannot be read is the engine's to report, as it opens the file.
@@ -149,34 +156,17 @@ fn refuse_source(src: &str, resume: bool) -> anyhow::Result<()> {
 }
 
 /// Downloads `src` to the file `target`, creating its directory; `None` when
-/// `no_clobber` found the file there. A partial download is removed if it stops early,
-/// unless `resume` (`--continue`) keeps it.
+/// `--no-clobber` found the file there. `partial` says what becomes of a partial download
+/// that stops early.
 pub fn download(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
     target: &Path,
-    no_clobber: bool,
-    resume: bool,
-    bar: &dyn Progress,
-) -> anyhow::Result<Option<Downloaded>> {
-    let partial = if resume {
-        Partial::Resume
-    } else {
-        Partial::Remove
-    };
-    download_file(ctx, src, target, no_clobber, partial, bar)
-}
-
-/// [`download`], saying what becomes of a partial download that stops early.
-pub fn download_file(
-    ctx: Ctx<'_>,
-    src: &RemoteUrl,
-    target: &Path,
-    no_clobber: bool,
+    overwrite: Overwrite,
     partial: Partial,
     bar: &dyn Progress,
 ) -> anyhow::Result<Option<Downloaded>> {
-    if no_clobber && target.symlink_metadata().is_ok() {
+    if overwrite == Overwrite::Never && target.symlink_metadata().is_ok() {
         return Ok(None);
     }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -187,10 +177,7 @@ pub fn download_file(
         bucket: &src.bucket,
         key: &src.key,
         target,
-        overwrite: match no_clobber {
-            true => Overwrite::Never,
-            false => Overwrite::Replace,
-        },
+        overwrite,
         partial,
         tuning: ctx.tuning,
         keys: ctx.decryption(),
@@ -200,7 +187,7 @@ pub fn download_file(
 }
 
 /// Copies `src` (of `size` bytes, if known) to `dst` on the server: CopyObject up to the
-/// copy limit, parallel UploadPartCopy above it. `None` when `no_clobber` found `dst`.
+/// copy limit, parallel UploadPartCopy above it. `None` when `--no-clobber` found `dst`.
 pub fn copy(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
@@ -208,9 +195,9 @@ pub fn copy(
     dst: &RemoteUrl,
     options: &PutOptions,
     directive: MetadataDirective,
-    no_clobber: bool,
+    overwrite: Overwrite,
 ) -> anyhow::Result<Option<u64>> {
-    if no_clobber && exists(ctx.client, dst)? {
+    if overwrite == Overwrite::Never && exists(ctx.client, dst)? {
         return Ok(None);
     }
     let mut options = options.clone();

@@ -3,10 +3,41 @@
 //! of a copy, and the `--include`/`--exclude`/`--shard` filter.
 
 use crate::cli::{FilterArgs, UploadArgs};
-use crate::client::{Dialect, MetadataDirective, PutOptions};
+use crate::client::{ByteRange, Dialect, MetadataDirective, PutOptions};
 use crate::error::UsageError;
 use crate::filter::{Filter, Selection, Shard, include_warning};
 use crate::output::Printer;
+use crate::transfer::{Overwrite, Resume};
+
+/// What a command that writes objects does with them, resolved once from its flags:
+/// shared by put, cp, sync and multipart, and passed down to each object's upload or copy.
+#[derive(Clone, Debug)]
+pub struct Writing {
+    /// What shapes the objects written (`--acl`, `--content-type`, `--meta`...).
+    pub object: PutOptions,
+    /// `--no-clobber` keeps what exists.
+    pub overwrite: Overwrite,
+    /// `--continue` resumes an interrupted upload of the same file.
+    pub resume: Resume,
+}
+
+/// `--no-clobber` as what it means.
+pub fn overwrite(no_clobber: bool) -> Overwrite {
+    if no_clobber {
+        Overwrite::Never
+    } else {
+        Overwrite::Replace
+    }
+}
+
+/// `--continue` as what it means for an upload.
+pub fn resume(continue_flag: bool) -> Resume {
+    if continue_flag {
+        Resume::Yes
+    } else {
+        Resume::No
+    }
+}
 
 /// Parses `--meta K=V` and `--header 'Name: value'` into PutOptions, refusing what a
 /// server would reject or mangle.
@@ -120,6 +151,42 @@ pub fn check_acl(
     }
 }
 
+/// Parses `--range`: `A-B` (inclusive), `A-` (to the end) or `-N` (the last N bytes).
+pub fn parse_range(text: &str) -> Result<ByteRange, UsageError> {
+    let bad = |why: &str| {
+        UsageError(format!(
+            "invalid --range {text:?}: {why} (use A-B, A- or -N)"
+        ))
+    };
+    let t = text.trim().strip_prefix("bytes=").unwrap_or(text.trim());
+    let (a, b) = t.split_once('-').ok_or_else(|| bad("no '-'"))?;
+    let num = |s: &str| s.trim().parse::<u64>().map_err(|_| bad("not a number"));
+    match (a.trim().is_empty(), b.trim().is_empty()) {
+        (true, true) => Err(bad("empty")),
+        (true, false) => {
+            let n = num(b)?;
+            if n == 0 {
+                return Err(bad("a suffix of zero bytes is empty"));
+            }
+            Ok(ByteRange::Suffix(n))
+        }
+        (false, true) => Ok(ByteRange::From {
+            first: num(a)?,
+            last: None,
+        }),
+        (false, false) => {
+            let (first, last) = (num(a)?, num(b)?);
+            if first > last {
+                return Err(bad("the start is after the end"));
+            }
+            Ok(ByteRange::From {
+                first,
+                last: Some(last),
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +264,27 @@ mod tests {
             ..PutOptions::default()
         };
         assert_eq!(directive(&classed), MetadataDirective::Replace);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            parse_range("0-99").unwrap(),
+            ByteRange::From {
+                first: 0,
+                last: Some(99)
+            }
+        );
+        assert_eq!(
+            parse_range("bytes=5-").unwrap(),
+            ByteRange::From {
+                first: 5,
+                last: None
+            }
+        );
+        assert_eq!(parse_range("-10").unwrap(), ByteRange::Suffix(10));
+        for bad in ["", "-", "5", "a-b", "10-5", "-0", "1-2-3", "x-"] {
+            assert!(parse_range(bad).is_err(), "{bad:?}");
+        }
     }
 }

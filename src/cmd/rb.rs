@@ -90,12 +90,7 @@ fn check_empty(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<()> {
 
 /// Runs `rb`.
 pub fn run(args: &RbArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
-    let Ctx {
-        client,
-        printer,
-        tuning: _,
-        ..
-    } = ctx;
+    let (client, printer) = (ctx.client, ctx.printer);
     let url = RemoteUrl::parse_required(&args.url)?;
     if !url.key.is_empty() {
         return Err(usage(format!(

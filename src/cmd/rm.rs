@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 
-use super::batch::Batch;
+use super::batch::{Batch, DryRun};
 use super::ctx::Ctx;
 use super::empty::{TreeDelete, rm_tree};
 use super::options::filter;
@@ -12,64 +12,79 @@ use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::error::usage;
 use crate::exit::{self, ExitStatus};
-use crate::filter::Selection;
+use crate::filter::{Filter, Selection};
 use crate::walk;
 
 /// Runs `rm`. Deleting a key that does not exist succeeds, as it does in S3 itself.
 pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
-    let Ctx {
-        client,
-        printer,
-        tuning: _,
-        ..
-    } = ctx;
-    let filter = filter(&args.filter, args.recursive, Selection::RmDeletes, printer)?;
+    let filter = filter(
+        &args.filter,
+        args.recursive,
+        Selection::RmDeletes,
+        ctx.printer,
+    )?;
     // Every URL is checked before anything is deleted.
     let mut urls = Vec::new();
     for arg in &args.urls {
         let url = RemoteUrl::parse_required(arg)?;
-        if args.recursive {
-            urls.push(url);
-            continue;
-        }
-        url.object_key(client.dialect())?;
-        if url.is_prefix() {
-            return Err(usage(format!(
-                "{url} names a prefix, not an object: add -r to delete everything under it"
-            )));
+        if !args.recursive {
+            url.object_key(ctx.client.dialect())?;
+            if url.is_prefix() {
+                return Err(usage(format!(
+                    "{url} names a prefix, not an object: add -r to delete everything under it"
+                )));
+            }
         }
         urls.push(url);
     }
+    let dry_run = DryRun::from(args.dry_run);
     if args.recursive {
-        let mut worst = ExitStatus::Success;
-        let mut last_error = None;
-        for url in &urls {
-            let mode = if args.dry_run {
-                TreeDelete::Plan
-            } else {
-                TreeDelete::Report
-            };
-            let (result, done) = rm_tree(ctx, url, &filter, mode);
-            if done == 0 && result.is_ok() {
-                let prefix = url.with_key(walk::as_prefix(&url.key));
-                printer.info(&format!("nothing to delete under {prefix}"));
-            }
-            match result {
-                Ok(_) => {}
-                Err(e) if exit::status_of(&e) == ExitStatus::Interrupted => return Err(e),
-                Err(e) => {
-                    worst = worst.max(exit::status_of(&e));
-                    last_error = Some(e);
-                }
+        return rm_trees(ctx, &urls, &filter, dry_run);
+    }
+    rm_objects(ctx, &urls, dry_run)
+}
+
+/// Deletes everything under each prefix; the worst outcome decides the exit status, and an
+/// interruption stops at once.
+fn rm_trees(
+    ctx: Ctx<'_>,
+    urls: &[RemoteUrl],
+    filter: &Filter,
+    dry_run: DryRun,
+) -> anyhow::Result<ExitStatus> {
+    let mode = match dry_run {
+        DryRun::Yes => TreeDelete::Plan,
+        DryRun::No => TreeDelete::Report,
+    };
+    let mut worst = ExitStatus::Success;
+    let mut last_error = None;
+    for url in urls {
+        let (result, done) = rm_tree(ctx, url, filter, mode);
+        if done == 0 && result.is_ok() {
+            let prefix = url.with_key(walk::as_prefix(&url.key));
+            ctx.printer
+                .info(&format!("nothing to delete under {prefix}"));
+        }
+        match result {
+            Ok(_) => {}
+            Err(e) if exit::status_of(&e) == ExitStatus::Interrupted => return Err(e),
+            Err(e) => {
+                worst = worst.max(exit::status_of(&e));
+                last_error = Some(e);
             }
         }
-        return match last_error {
-            Some(e) => Err(e),
-            None => Ok(worst),
-        };
     }
+    match last_error {
+        Some(e) => Err(e),
+        None => Ok(worst),
+    }
+}
+
+/// Deletes the objects named, one request each; one object's failure is the command's.
+fn rm_objects(ctx: Ctx<'_>, urls: &[RemoteUrl], dry_run: DryRun) -> anyhow::Result<ExitStatus> {
+    let printer = ctx.printer;
     let batch = Batch::default();
-    for url in &urls {
+    for url in urls {
         let text = url.to_string();
         let mut rec = TransferRecord {
             op: Op::Delete,
@@ -79,11 +94,12 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             status: Status::Planned,
             note: None,
         };
-        if args.dry_run {
+        if dry_run == DryRun::Yes {
             report(printer, &rec, None)?;
             continue;
         }
-        let result = client
+        let result = ctx
+            .client
             .delete_object(&url.bucket, &url.key)
             .with_context(|| format!("deleting {url}"));
         match result {

@@ -23,15 +23,16 @@ use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object::{self, MTIME_META, PART_SIZE_META, parse_mtime_meta};
-use super::options::{directive, filter, upload_options};
+use super::options::{Writing, directive, filter, upload_options};
 use super::record::Op;
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
-use crate::client::{Client, PutOptions, etag_is_md5};
+use crate::client::{Client, ObjectMeta, etag_is_md5};
 use crate::error::{LocalNotFound, usage};
 use crate::exit::{self, ExitStatus, Stated};
 use crate::filter::{Filter, Selection};
-use crate::transfer::{self, Layout, NoProgress, Progress, crypt, hex};
+use crate::transfer::download::Partial;
+use crate::transfer::{self, Layout, NoProgress, Overwrite, Progress, Resume, crypt, hex};
 use crate::walk::{self, Walked};
 
 /// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
@@ -58,6 +59,15 @@ enum Verdict {
     Same,
     /// Transfer; `encrypted` when the object replaced is stored encrypted.
     Transfer { encrypted: bool },
+}
+
+/// What an object of another size than its file turned out to be.
+enum Twin {
+    /// Decided without looking further.
+    Decided(Verdict),
+    /// Stored encrypted, with the file's size once decrypted: compare further (by time),
+    /// with its metadata.
+    SameSize(ObjectMeta),
 }
 
 /// What the merge found for one relative path.
@@ -215,7 +225,10 @@ struct Syncer<'a> {
     dst: &'a Side,
     checksum: bool,
     dry_run: DryRun,
-    options: PutOptions,
+    /// How objects are written: replaced, and (uploads) with `--continue`'s checkpoints, so
+    /// that an upload kept when a sync was interrupted is resumed by the next sync of the
+    /// same, unchanged file (the checkpoint checks size and mtime).
+    writing: Writing,
     /// The loop, its output and tally: what ended one way or another, and the rest of
     /// what was planned, not done.
     tree: Tree<'a>,
@@ -309,119 +322,151 @@ impl Syncer<'_> {
 
     /// Decides whether an entry both sides have needs a transfer.
     fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
-        let client = self.ctx.client;
-        let changed = Verdict::Transfer { encrypted: false };
         match (self.src, self.dst) {
-            (Side::Local(_), Side::Remote { .. }) | (Side::Remote { .. }, Side::Local(_)) => {
-                let (file, object) = if matches!(self.src, Side::Local(_)) {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                let (side_local, side_remote) = if matches!(self.src, Side::Local(_)) {
-                    (self.src, self.dst)
-                } else {
-                    (self.dst, self.src)
-                };
-                let url = Self::remote(side_remote, &object.rel).expect("remote side");
-                let path = Self::local(side_local, &file.rel)
-                    .expect("local side")
-                    .map_err(|why| anyhow::anyhow!(why))?;
-                // An object stored encrypted holds ciphertext of another size: the file is
-                // compared with the plaintext its metadata describes, and replaces it
-                // encrypted, never as plaintext.
-                let mut head = None;
-                let mut changed = changed;
-                if file.size != object.size {
-                    // Ciphertext fills whole AES blocks: other sizes need no HEAD.
-                    if !object.size.is_multiple_of(crate::encryption::BLOCK as u64) {
-                        return Ok(changed);
-                    }
-                    let meta = client.head_object(&url.bucket, &url.key)?;
-                    if !crypt::is_encrypted(&meta) {
-                        return Ok(changed);
-                    }
-                    changed = Verdict::Transfer { encrypted: true };
-                    let plain_len = meta.metadata.get(crypt::META_PLAIN_LEN);
-                    if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
-                        return Ok(changed);
-                    }
-                    if self.checksum {
-                        let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
-                        let local = Self::local_etag(&path, None, client)?;
-                        let same = recorded.is_some_and(|r| {
-                            BASE64.decode(r.trim()).is_ok_and(|r| hex(&r) == local)
-                        });
-                        return Ok(if same { Verdict::Same } else { changed });
-                    }
-                    head = Some(meta);
-                } else if self.checksum {
-                    return match self.same_content(&url, &object.etag, &path)? {
-                        Some(true) => Ok(Verdict::Same),
-                        Some(false) => Ok(changed),
-                        None => {
-                            log::info!(
-                                "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
-                            );
-                            Ok(changed)
-                        }
-                    };
-                }
-                let (Some(file_time), Some(object_time)) = (file.time, object.time) else {
-                    return Ok(changed);
-                };
-                let upload = matches!(self.src, Side::Local(_));
-                if upload {
-                    match secs(file_time).cmp(&secs(object_time)) {
-                        // Uploaded after the file last changed: the object holds it.
-                        CmpOrdering::Less => return Ok(Verdict::Same),
-                        CmpOrdering::Greater => return Ok(changed),
-                        // Changed in the second of the upload (Last-Modified has whole
-                        // seconds): only the mtime recorded at upload can tell.
-                        CmpOrdering::Equal => {}
-                    }
-                } else if secs(file_time) >= secs(object_time) {
-                    return Ok(Verdict::Same);
-                }
-                // The file may carry the object's recorded mtime (uploaded from it, or
-                // restored on download).
-                let meta = match head {
-                    Some(meta) => meta,
-                    None => client.head_object(&url.bucket, &url.key)?,
-                };
-                let recorded = meta
-                    .metadata
-                    .get(MTIME_META)
-                    .and_then(|m| parse_mtime_meta(m));
-                let same = recorded.is_some_and(|t| {
-                    t.duration_since(file_time).unwrap_or_else(|e| e.duration())
-                        <= Duration::from_millis(1)
-                });
-                Ok(if same { Verdict::Same } else { changed })
-            }
-            (Side::Remote { .. }, Side::Remote { .. }) => {
-                if self.checksum {
-                    if a.etag.eq_ignore_ascii_case(&b.etag) {
-                        return Ok(Verdict::Same);
-                    }
-                    if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
-                        return Ok(changed);
-                    }
-                    // A multipart ETag depends on the part sizes: different ETags do not
-                    // mean different content. Fall back to the times.
-                    log::info!(
-                        "{}: ETags {} and {} cannot be compared (multipart): comparing times",
-                        a.rel,
-                        a.etag,
-                        b.etag
-                    );
-                }
-                Ok(match (a.time, b.time) {
-                    (Some(src), Some(dst)) if secs(dst) >= secs(src) => Verdict::Same,
-                    _ => changed,
-                })
-            }
+            (Side::Local(_), Side::Remote { .. }) => self.file_and_object(a, b),
+            (Side::Remote { .. }, Side::Local(_)) => self.file_and_object(b, a),
+            (Side::Remote { .. }, Side::Remote { .. }) => Ok(self.objects_differ(a, b)),
             (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
+        }
+    }
+
+    /// Compares a file with the object of the same path: by content with `--checksum`, else
+    /// by time; an object of another size may be the file's ciphertext.
+    fn file_and_object(&self, file: &Entry, object: &Entry) -> anyhow::Result<Verdict> {
+        let (side_local, side_remote) = match self.src {
+            Side::Local(_) => (self.src, self.dst),
+            Side::Remote { .. } => (self.dst, self.src),
+        };
+        let url = Self::remote(side_remote, &object.rel).expect("remote side");
+        let path = Self::local(side_local, &file.rel)
+            .expect("local side")
+            .map_err(|why| anyhow::anyhow!(why))?;
+        if file.size != object.size {
+            return match self.encrypted_twin(file, object, &url, &path)? {
+                Twin::Decided(verdict) => Ok(verdict),
+                Twin::SameSize(meta) => {
+                    let changed = Verdict::Transfer { encrypted: true };
+                    self.by_time(file, object, &url, Some(meta), changed)
+                }
+            };
+        }
+        let changed = Verdict::Transfer { encrypted: false };
+        if !self.checksum {
+            return self.by_time(file, object, &url, None, changed);
+        }
+        Ok(match self.same_content(&url, &object.etag, &path)? {
+            Some(true) => Verdict::Same,
+            Some(false) => changed,
+            None => {
+                log::info!(
+                    "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
+                );
+                changed
+            }
+        })
+    }
+
+    /// A file and an object of different sizes: the object may be stored encrypted, its
+    /// ciphertext of another size than the plaintext its metadata describes. Then the file
+    /// is compared with that plaintext, and replaces the object encrypted, never as
+    /// plaintext.
+    fn encrypted_twin(
+        &self,
+        file: &Entry,
+        object: &Entry,
+        url: &RemoteUrl,
+        path: &Path,
+    ) -> anyhow::Result<Twin> {
+        let changed = Verdict::Transfer { encrypted: false };
+        // Ciphertext fills whole AES blocks: other sizes need no HEAD.
+        if !object.size.is_multiple_of(crate::encryption::BLOCK as u64) {
+            return Ok(Twin::Decided(changed));
+        }
+        let client = self.ctx.client;
+        let meta = client.head_object(&url.bucket, &url.key)?;
+        if !crypt::is_encrypted(&meta) {
+            return Ok(Twin::Decided(changed));
+        }
+        let changed = Verdict::Transfer { encrypted: true };
+        let plain_len = meta.metadata.get(crypt::META_PLAIN_LEN);
+        if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
+            return Ok(Twin::Decided(changed));
+        }
+        if !self.checksum {
+            return Ok(Twin::SameSize(meta));
+        }
+        let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
+        let local = Self::local_etag(path, None, client)?;
+        let same =
+            recorded.is_some_and(|r| BASE64.decode(r.trim()).is_ok_and(|r| hex(&r) == local));
+        Ok(Twin::Decided(if same { Verdict::Same } else { changed }))
+    }
+
+    /// A file and an object of the same (plaintext) size, by time: an upload is the same
+    /// when made after the file last changed, a download when the file is no older; within
+    /// the same second, the mtime recorded at upload tells. `head` is the object's
+    /// metadata, if already fetched.
+    fn by_time(
+        &self,
+        file: &Entry,
+        object: &Entry,
+        url: &RemoteUrl,
+        head: Option<ObjectMeta>,
+        changed: Verdict,
+    ) -> anyhow::Result<Verdict> {
+        let (Some(file_time), Some(object_time)) = (file.time, object.time) else {
+            return Ok(changed);
+        };
+        if matches!(self.src, Side::Local(_)) {
+            match secs(file_time).cmp(&secs(object_time)) {
+                // Uploaded after the file last changed: the object holds it.
+                CmpOrdering::Less => return Ok(Verdict::Same),
+                CmpOrdering::Greater => return Ok(changed),
+                // Changed in the second of the upload (Last-Modified has whole seconds):
+                // only the mtime recorded at upload can tell.
+                CmpOrdering::Equal => {}
+            }
+        } else if secs(file_time) >= secs(object_time) {
+            return Ok(Verdict::Same);
+        }
+        // The file may carry the object's recorded mtime (uploaded from it, or restored on
+        // download).
+        let meta = match head {
+            Some(meta) => meta,
+            None => self.ctx.client.head_object(&url.bucket, &url.key)?,
+        };
+        let recorded = meta
+            .metadata
+            .get(MTIME_META)
+            .and_then(|m| parse_mtime_meta(m));
+        let same = recorded.is_some_and(|t| {
+            t.duration_since(file_time).unwrap_or_else(|e| e.duration()) <= Duration::from_millis(1)
+        });
+        Ok(if same { Verdict::Same } else { changed })
+    }
+
+    /// Two objects: by ETag with `--checksum` where the ETags can tell, else by time.
+    fn objects_differ(&self, a: &Entry, b: &Entry) -> Verdict {
+        let changed = Verdict::Transfer { encrypted: false };
+        if self.checksum {
+            if a.etag.eq_ignore_ascii_case(&b.etag) {
+                return Verdict::Same;
+            }
+            if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
+                return changed;
+            }
+            // A multipart ETag depends on the part sizes: different ETags do not mean
+            // different content. Fall back to the times.
+            log::info!(
+                "{}: ETags {} and {} cannot be compared (multipart): comparing times",
+                a.rel,
+                a.etag,
+                b.etag
+            );
+        }
+        match (a.time, b.time) {
+            (Some(src), Some(dst)) if secs(dst) >= secs(src) => Verdict::Same,
+            _ => changed,
         }
     }
 
@@ -432,7 +477,7 @@ impl Syncer<'_> {
         entry: &Entry,
         encrypted: bool,
         hidden: &dyn Progress,
-    ) -> anyhow::Result<&'static str> {
+    ) -> anyhow::Result<()> {
         let ctx = self.ctx;
         let rel = &entry.rel;
         match (self.src, self.dst) {
@@ -454,23 +499,25 @@ impl Syncer<'_> {
                     },
                     &path,
                     &url,
-                    &self.options,
-                    false,
-                    // An upload kept when a sync was interrupted is resumed by the next
-                    // sync of the same, unchanged file (the checkpoint checks size and mtime).
-                    true,
-                    ctx.tuning,
+                    &self.writing,
                     hidden,
                 )?;
-                Ok("put")
+                Ok(())
             }
             (Side::Remote { .. }, Side::Local(_)) => {
                 let url = Self::remote(self.src, rel).expect("remote");
                 let path = Self::local(self.dst, rel)
                     .expect("local")
                     .map_err(|why| anyhow::anyhow!(why))?;
-                object::download(ctx, &url, &path, false, false, hidden)?;
-                Ok("get")
+                object::download(
+                    ctx,
+                    &url,
+                    &path,
+                    Overwrite::Replace,
+                    Partial::Remove,
+                    hidden,
+                )?;
+                Ok(())
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
                 let from = Self::remote(self.src, rel).expect("remote");
@@ -480,11 +527,11 @@ impl Syncer<'_> {
                     &from,
                     Some(entry.size),
                     &to,
-                    &self.options,
-                    directive(&self.options),
-                    false,
+                    &self.writing.object,
+                    directive(&self.writing.object),
+                    Overwrite::Replace,
                 )?;
-                Ok("copy")
+                Ok(())
             }
             (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
         }
@@ -632,7 +679,11 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         dst: &dst,
         checksum: args.checksum,
         dry_run: DryRun::from(args.dry_run),
-        options: upload_options(&args.upload, client.dialect())?,
+        writing: Writing {
+            object: upload_options(&args.upload, client.dialect())?,
+            overwrite: Overwrite::Replace,
+            resume: Resume::Yes,
+        },
         tree: Tree::new(ctx, DryRun::from(args.dry_run)),
     };
     let mut src_entries = entries(&src, client, &filter).peekable();
