@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::client::{Addressing, Dialect, SignatureVersion};
+use crate::filter::Take;
 use crate::secret::Secret;
 
 /// A fast, trustworthy command-line client for object storage (AWS S3 and S3-compatible
@@ -396,10 +397,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
 
-    /// The --include and --exclude rules in command-line order (`true` = include), filled
-    /// in after parsing, since the order decides.
+    /// The --include and --exclude rules in command-line order, filled in after parsing,
+    /// since the order decides.
     #[arg(skip)]
-    pub ordered: Vec<(bool, String)>,
+    pub ordered: Vec<(Take, String)>,
 }
 
 /// `objcmd put`.
@@ -703,13 +704,14 @@ pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
         _ => return,
     };
     let mut rules = Vec::new();
-    for (id, include) in [("include", true), ("exclude", false)] {
+    for take in [Take::Include, Take::Exclude] {
+        let id = take.flag();
         if let (Some(indices), Some(values)) = (sub.indices_of(id), sub.get_many::<String>(id)) {
-            rules.extend(indices.zip(values).map(|(i, v)| (i, include, v.clone())));
+            rules.extend(indices.zip(values).map(|(i, v)| (i, take, v.clone())));
         }
     }
     rules.sort_by_key(|(i, _, _)| *i);
-    filter.ordered = rules.into_iter().map(|(_, inc, v)| (inc, v)).collect();
+    filter.ordered = rules.into_iter().map(|(_, take, v)| (take, v)).collect();
 }
 
 #[cfg(test)]
@@ -752,13 +754,20 @@ mod tests {
         let Command::Put(put) = &cli.command else {
             panic!()
         };
-        let got: Vec<(bool, &str)> = put
+        let got: Vec<(Take, &str)> = put
             .filter
             .ordered
             .iter()
-            .map(|(i, v)| (*i, v.as_str()))
+            .map(|(t, v)| (*t, v.as_str()))
             .collect();
-        assert_eq!(got, [(false, "*"), (true, "*.txt"), (false, "x.txt")]);
+        assert_eq!(
+            got,
+            [
+                (Take::Exclude, "*"),
+                (Take::Include, "*.txt"),
+                (Take::Exclude, "x.txt")
+            ]
+        );
     }
 
     #[test]

@@ -16,10 +16,29 @@ use sha2::{Digest, Sha256};
 
 use crate::error::UsageError;
 
+/// Whether a rule takes what it matches (`--include`) or leaves it (`--exclude`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Take {
+    /// `--include`.
+    Include,
+    /// `--exclude`.
+    Exclude,
+}
+
+impl Take {
+    /// The flag's name.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Take::Include => "include",
+            Take::Exclude => "exclude",
+        }
+    }
+}
+
 /// A `--include` or `--exclude` rule.
 #[derive(Clone, Debug)]
 struct Rule {
-    include: bool,
+    take: Take,
     glob: GlobMatcher,
     /// Written with a trailing `/`: it names a directory, so the path itself is not matched,
     /// only what is under it.
@@ -41,8 +60,8 @@ pub enum Selection {
 /// The warning for `--include` rules that change nothing, or `None`. Everything is included
 /// to start with, so an `--include` matters only after an `--exclude`: alone it selects
 /// everything, which `rm -r` and `sync --delete` then delete.
-pub fn include_warning(rules: &[(bool, String)], selection: Selection) -> Option<String> {
-    let first_exclude = rules.iter().position(|(include, _)| !include);
+pub fn include_warning(rules: &[(Take, String)], selection: Selection) -> Option<String> {
+    let first_exclude = rules.iter().position(|(take, _)| *take == Take::Exclude);
     let useless: Vec<&str> = rules[..first_exclude.unwrap_or(rules.len())]
         .iter()
         .map(|(_, pattern)| pattern.as_str())
@@ -124,11 +143,11 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Builds the filter from the rules in command-line order (`true` = include).
-    pub fn new(rules: &[(bool, String)], shard: Option<Shard>) -> Result<Filter, UsageError> {
+    /// Builds the filter from the rules in command-line order.
+    pub fn new(rules: &[(Take, String)], shard: Option<Shard>) -> Result<Filter, UsageError> {
         let rules = rules
             .iter()
-            .map(|(include, pattern)| Rule::new(*include, pattern))
+            .map(|(take, pattern)| Rule::new(*take, pattern))
             .collect::<Result<Vec<_>, UsageError>>()?;
         Ok(Filter { rules, shard })
     }
@@ -143,7 +162,7 @@ impl Filter {
         let mut included = true;
         for rule in &self.rules {
             if rule.matches(path) {
-                included = rule.include;
+                included = rule.take == Take::Include;
             }
         }
         included && self.shard.is_none_or(|s| s.owns(path))
@@ -156,15 +175,16 @@ impl Filter {
         let Some(last) = self.rules.iter().rposition(|r| r.matches_all_under(dir)) else {
             return false;
         };
-        !self.rules[last].include && self.rules[last + 1..].iter().all(|r| !r.include)
+        let excludes = |r: &Rule| r.take == Take::Exclude;
+        excludes(&self.rules[last]) && self.rules[last + 1..].iter().all(excludes)
     }
 }
 
 impl Rule {
     /// Parses a pattern: a trailing `/` names a directory, and a leading `/` (rsync's
     /// anchor) changes nothing, since every pattern is matched from the top of the tree.
-    fn new(include: bool, pattern: &str) -> Result<Rule, UsageError> {
-        let flag = if include { "include" } else { "exclude" };
+    fn new(take: Take, pattern: &str) -> Result<Rule, UsageError> {
+        let flag = take.flag();
         let trimmed = pattern.trim_start_matches('/');
         let dir_only = trimmed.ends_with('/');
         let trimmed = trimmed.trim_end_matches('/');
@@ -176,7 +196,7 @@ impl Rule {
         let glob = Glob::new(trimmed)
             .map_err(|e| UsageError(format!("invalid --{flag} {pattern:?}: {e}")))?;
         Ok(Rule {
-            include,
+            take,
             glob: glob.compile_matcher(),
             dir_only,
         })
@@ -203,23 +223,23 @@ impl Rule {
 mod tests {
     use super::*;
 
-    fn filter(rules: &[(bool, &str)]) -> Filter {
-        let rules: Vec<(bool, String)> = rules.iter().map(|(i, p)| (*i, p.to_string())).collect();
+    fn filter(rules: &[(Take, &str)]) -> Filter {
+        let rules: Vec<(Take, String)> = rules.iter().map(|(i, p)| (*i, p.to_string())).collect();
         Filter::new(&rules, None).unwrap()
     }
 
     #[test]
     fn last_matching_rule_wins() {
-        let f = filter(&[(false, "*"), (true, "*.txt")]);
+        let f = filter(&[(Take::Exclude, "*"), (Take::Include, "*.txt")]);
         assert!(f.accepts("a.txt"));
         assert!(f.accepts("dir/b.txt"));
         assert!(!f.accepts("c.bin"));
-        let f = filter(&[(true, "*.txt"), (false, "*")]);
+        let f = filter(&[(Take::Include, "*.txt"), (Take::Exclude, "*")]);
         assert!(
             !f.accepts("a.txt"),
             "a later exclude overrides an earlier include"
         );
-        let f = filter(&[(false, "logs/*"), (true, "logs/keep.log")]);
+        let f = filter(&[(Take::Exclude, "logs/*"), (Take::Include, "logs/keep.log")]);
         assert!(!f.accepts("logs/x.log"));
         assert!(f.accepts("logs/keep.log"));
         assert!(f.accepts("other/x.log"));
@@ -228,17 +248,17 @@ mod tests {
 
     #[test]
     fn globs_cross_directories() {
-        let f = filter(&[(false, "*.tmp")]);
+        let f = filter(&[(Take::Exclude, "*.tmp")]);
         assert!(!f.accepts("a/b/c.tmp"));
-        let f = filter(&[(false, "build/**")]);
+        let f = filter(&[(Take::Exclude, "build/**")]);
         assert!(!f.accepts("build/x/y.o"));
         assert!(f.accepts("src/build.rs"));
-        assert!(Filter::new(&[(false, "a[".to_string())], None).is_err());
+        assert!(Filter::new(&[(Take::Exclude, "a[".to_string())], None).is_err());
     }
 
     #[test]
     fn a_pattern_that_names_a_directory_matches_what_is_under_it() {
-        let f = filter(&[(false, "sub")]);
+        let f = filter(&[(Take::Exclude, "sub")]);
         for taken in ["subway/x", "sub.txt", "a/sub/x", "top"] {
             assert!(f.accepts(taken), "{taken}");
         }
@@ -248,7 +268,7 @@ mod tests {
         // A trailing `/` names a directory only; a leading one anchors at the top, where
         // every pattern is matched anyway.
         for pattern in ["sub/", "/sub/", "sub//"] {
-            let f = filter(&[(false, pattern)]);
+            let f = filter(&[(Take::Exclude, pattern)]);
             assert!(
                 f.accepts("sub"),
                 "{pattern}: a file named sub is no directory"
@@ -257,21 +277,25 @@ mod tests {
             assert!(f.accepts("a/sub/x") && f.accepts("subway/x"), "{pattern}");
         }
         // With `**/` the directory is found at any depth.
-        let f = filter(&[(false, "**/node_modules/")]);
+        let f = filter(&[(Take::Exclude, "**/node_modules/")]);
         assert!(!f.accepts("node_modules/a") && !f.accepts("web/node_modules/b/c.js"));
         assert!(f.accepts("web/node_modules.txt"));
         // A glob that matches a directory's name matches its contents too.
-        let f = filter(&[(false, "*.d")]);
+        let f = filter(&[(Take::Exclude, "*.d")]);
         assert!(!f.accepts("conf.d/a.conf") && !f.accepts("x/y.d"));
         assert!(f.accepts("conf.dd/a"));
     }
 
     #[test]
     fn including_a_directory_takes_everything_under_it() {
-        let f = filter(&[(false, "*"), (true, "photos")]);
+        let f = filter(&[(Take::Exclude, "*"), (Take::Include, "photos")]);
         assert!(f.accepts("photos/a.jpg") && f.accepts("photos/2024/b.jpg"));
         assert!(!f.accepts("other/a.jpg") && !f.accepts("photos.txt"));
-        let f = filter(&[(false, "*"), (true, "photos/"), (false, "*.tmp")]);
+        let f = filter(&[
+            (Take::Exclude, "*"),
+            (Take::Include, "photos/"),
+            (Take::Exclude, "*.tmp"),
+        ]);
         assert!(f.accepts("photos/a.jpg"));
         assert!(!f.accepts("photos/a.tmp"));
     }
@@ -279,28 +303,32 @@ mod tests {
     #[test]
     fn patterns_that_match_nothing_are_refused() {
         for pattern in ["", "/", "//"] {
-            let err = Filter::new(&[(false, pattern.to_string())], None).unwrap_err();
+            let err = Filter::new(&[(Take::Exclude, pattern.to_string())], None).unwrap_err();
             assert!(err.0.contains("matches no path"), "{pattern:?}: {}", err.0);
         }
     }
 
     #[test]
     fn whole_directories_are_known_rejected_only_when_nothing_can_take_them_back() {
-        assert!(filter(&[(false, "sub/")]).rejects_all_under("sub"));
-        assert!(filter(&[(false, "sub")]).rejects_all_under("sub/deeper"));
-        assert!(!filter(&[(false, "sub/*.txt")]).rejects_all_under("sub"));
-        assert!(!filter(&[(false, "sub/"), (true, "*.txt")]).rejects_all_under("sub"));
-        assert!(!filter(&[(false, "sub/"), (true, "sub/")]).rejects_all_under("sub"));
-        assert!(filter(&[(true, "x"), (false, "*")]).rejects_all_under("any"));
+        assert!(filter(&[(Take::Exclude, "sub/")]).rejects_all_under("sub"));
+        assert!(filter(&[(Take::Exclude, "sub")]).rejects_all_under("sub/deeper"));
+        assert!(!filter(&[(Take::Exclude, "sub/*.txt")]).rejects_all_under("sub"));
+        assert!(
+            !filter(&[(Take::Exclude, "sub/"), (Take::Include, "*.txt")]).rejects_all_under("sub")
+        );
+        assert!(
+            !filter(&[(Take::Exclude, "sub/"), (Take::Include, "sub/")]).rejects_all_under("sub")
+        );
+        assert!(filter(&[(Take::Include, "x"), (Take::Exclude, "*")]).rejects_all_under("any"));
         assert!(!filter(&[]).rejects_all_under("sub"));
     }
 
     #[test]
     fn an_include_that_narrows_nothing_is_warned_about() {
-        let rules = |r: &[(bool, &str)]| -> Vec<(bool, String)> {
+        let rules = |r: &[(Take, &str)]| -> Vec<(Take, String)> {
             r.iter().map(|(i, p)| (*i, p.to_string())).collect()
         };
-        let alone = rules(&[(true, "*.tmp")]);
+        let alone = rules(&[(Take::Include, "*.tmp")]);
         let w = include_warning(&alone, Selection::Transfers).unwrap();
         assert!(w.starts_with("--include alone selects everything:"), "{w}");
         assert!(w.contains("the last matching rule wins"), "{w}");
@@ -317,7 +345,11 @@ mod tests {
         let w = include_warning(&alone, Selection::SyncDeletes).unwrap();
         assert!(w.contains("sync --delete deletes"), "{w}");
         assert!(w.contains("the last matching rule wins"), "{w}");
-        let before = rules(&[(true, "*.tmp"), (true, "*.log"), (false, "keep/")]);
+        let before = rules(&[
+            (Take::Include, "*.tmp"),
+            (Take::Include, "*.log"),
+            (Take::Exclude, "keep/"),
+        ]);
         let w = include_warning(&before, Selection::Transfers).unwrap();
         assert!(
             w.contains("so they change nothing: everything is included"),
@@ -332,9 +364,13 @@ mod tests {
         );
         for fine in [
             rules(&[]),
-            rules(&[(false, "*.tmp")]),
-            rules(&[(false, "*"), (true, "*.tmp")]),
-            rules(&[(false, "a"), (true, "a/b"), (true, "c")]),
+            rules(&[(Take::Exclude, "*.tmp")]),
+            rules(&[(Take::Exclude, "*"), (Take::Include, "*.tmp")]),
+            rules(&[
+                (Take::Exclude, "a"),
+                (Take::Include, "a/b"),
+                (Take::Include, "c"),
+            ]),
         ] {
             assert_eq!(
                 include_warning(&fine, Selection::RmDeletes),

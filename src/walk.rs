@@ -216,7 +216,7 @@ mod tests {
             files(root, &Filter::default()),
             ["a.txt", "b/c/d.txt", "b/é.txt"]
         );
-        let only = Filter::new(&[(false, "b/c/*".into())], None).unwrap();
+        let only = Filter::new(&[(crate::filter::Take::Exclude, "b/c/*".into())], None).unwrap();
         assert_eq!(files(root, &only), ["a.txt", "b/é.txt"]);
         assert_eq!(files(&root.join("a.txt"), &Filter::default()), ["a.txt"]);
     }
@@ -283,15 +283,22 @@ mod tests {
         std::fs::create_dir_all(root.join("skip")).unwrap();
         std::os::unix::fs::symlink(root.join("nowhere"), root.join("skip/dangling")).unwrap();
         std::fs::write(root.join("keep"), "").unwrap();
-        let filter = Filter::new(&[(false, "skip/**".into())], None).unwrap();
+        let filter =
+            Filter::new(&[(crate::filter::Take::Exclude, "skip/**".into())], None).unwrap();
         assert_eq!(files(root, &filter), ["keep"]);
         let got = files(root, &Filter::default());
         assert!(got.iter().any(|s| s.starts_with("FAILED")), "{got:?}");
         // A directory that cannot be walked (here a loop back to the root), excluded by
         // its name with a trailing `/`, which matches only what is under it.
         std::os::unix::fs::symlink(root, root.join("loop")).unwrap();
-        let filter =
-            Filter::new(&[(false, "skip/".into()), (false, "loop/".into())], None).unwrap();
+        let filter = Filter::new(
+            &[
+                (crate::filter::Take::Exclude, "skip/".into()),
+                (crate::filter::Take::Exclude, "loop/".into()),
+            ],
+            None,
+        )
+        .unwrap();
         assert_eq!(files(root, &filter), ["keep"]);
     }
 

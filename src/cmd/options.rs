@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn filters_need_recursion() {
         let f = FilterArgs {
-            ordered: vec![(false, "*.tmp".into())],
+            ordered: vec![(crate::filter::Take::Exclude, "*.tmp".into())],
             ..FilterArgs::default()
         };
         let printer = Printer::new(&crate::cli::GlobalArgs::default());
