@@ -376,6 +376,19 @@ pub fn init_logging(verbose: u8, quiet: bool) {
     }
 }
 
+/// `text` as one word of a POSIX shell command line, for the commands objcmd suggests: as
+/// it is when nothing in it is special to the shell, else in single quotes.
+pub fn shell_word(text: &str) -> String {
+    let plain = |(i, c): (usize, char)| {
+        c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c) || (c == '~' && i > 0)
+    };
+    if !text.is_empty() && text.chars().enumerate().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,5 +403,28 @@ mod tests {
         );
         assert_eq!(Style::Hint.paint(false, "hint:"), "hint:");
         assert_eq!(Style::Hint.paint(true, "hint:"), "\x1b[36mhint:\x1b[0m");
+    }
+
+    #[test]
+    fn shell_words_reach_a_command_unchanged() {
+        let words = [
+            "s3://b/dir/plain.bin",
+            "2~sHiprqx4_ow5FaRVzJzuVkllgUEqhLB",
+            "big file.bin",
+            "it's $HOME `x` \"q\" *?[a] ~ \\ ;|&<>()!#\n",
+            "~start",
+            "",
+        ];
+        for word in words {
+            let quoted = shell_word(word);
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {quoted}"))
+                .output()
+                .expect("sh runs");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), word, "{quoted}");
+        }
+        assert_eq!(shell_word("s3://b/k.bin"), "s3://b/k.bin");
+        assert_eq!(shell_word("a b"), "'a b'");
     }
 }

@@ -277,7 +277,7 @@ impl Batch {
                 Some(_) => {
                     if let Some(kept) = err.downcast_ref::<KeptUpload>() {
                         crate::output::eprint(crate::output::Message::Note, &kept.to_string());
-                        for line in kept.hints() {
+                        for line in super::record::kept_upload_commands(kept) {
                             crate::output::eprint(crate::output::Message::Hint, &line);
                         }
                     }

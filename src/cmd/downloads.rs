@@ -16,6 +16,7 @@ use crate::error::Hinted;
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::Filter;
+use crate::output::shell_word;
 use crate::transfer::download::Partial;
 use crate::transfer::{self, NoProgress, Overwrite, Progress, Resume, Sink};
 use crate::walk;
@@ -56,19 +57,6 @@ fn downloading_kept(src: &str, dst: &str, kept: &Path) -> Hinted {
             shell_word(src),
             shell_word(dst)
         ),
-    }
-}
-
-/// `text` as one shell word: as it is when that is safe, else in single quotes.
-fn shell_word(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/._-+:=@%,".contains(&b));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

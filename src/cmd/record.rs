@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::exit;
-use crate::output::Printer;
+use crate::output::{Printer, shell_word};
 use crate::transfer::upload::KeptUpload;
 
 /// The outcome of one object in a transfer command.
@@ -155,8 +155,30 @@ pub fn report_failure(
 /// resume and discard it.
 pub fn kept_upload_hints(err: &anyhow::Error) -> Vec<String> {
     err.downcast_ref::<KeptUpload>()
-        .map(|kept| kept.hints().to_vec())
+        .map(|kept| kept_upload_commands(kept).to_vec())
         .unwrap_or_default()
+}
+
+/// The commands that resume and discard a kept upload, one a line, ready to paste.
+pub fn kept_upload_commands(kept: &KeptUpload) -> [String; 2] {
+    let encrypt = if kept.encrypted { " --encrypt" } else { "" };
+    // A file named like a flag must not be read as one.
+    let source = match kept.source.starts_with('-') {
+        true => format!("./{}", kept.source),
+        false => kept.source.clone(),
+    };
+    [
+        format!(
+            "resume it: objcmd put --continue{encrypt} {} {}",
+            shell_word(&source),
+            shell_word(&kept.url)
+        ),
+        format!(
+            "discard it: objcmd multipart abort {} --upload-id {}",
+            shell_word(&kept.url),
+            shell_word(&kept.upload_id)
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -232,5 +254,22 @@ mod tests {
         ] {
             assert_eq!(op.as_str(), word);
         }
+    }
+
+    #[test]
+    fn a_kept_upload_comes_with_the_commands_that_resume_and_discard_it() {
+        let kept = KeptUpload {
+            upload_id: "2~id".into(),
+            url: "s3://b/dir/big file.bin".into(),
+            source: "-rf big.bin".into(),
+            encrypted: true,
+        };
+        assert_eq!(
+            kept_upload_commands(&kept),
+            [
+                "resume it: objcmd put --continue --encrypt './-rf big.bin' 's3://b/dir/big file.bin'",
+                "discard it: objcmd multipart abort 's3://b/dir/big file.bin' --upload-id 2~id",
+            ]
+        );
     }
 }

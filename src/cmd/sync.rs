@@ -796,7 +796,7 @@ impl Syncer<'_> {
                 && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
             {
                 crate::output::eprint(crate::output::Message::Note, &kept.to_string());
-                for line in kept.hints() {
+                for line in super::record::kept_upload_commands(kept) {
                     crate::output::eprint(crate::output::Message::Hint, &line);
                 }
                 kept_any = true;

@@ -33,43 +33,6 @@ impl std::fmt::Display for KeptUpload {
     }
 }
 
-impl KeptUpload {
-    /// The commands that resume and discard the upload, one a line, ready to paste.
-    pub fn hints(&self) -> [String; 2] {
-        let encrypt = if self.encrypted { " --encrypt" } else { "" };
-        // A file named like a flag must not be read as one.
-        let source = match self.source.starts_with('-') {
-            true => format!("./{}", self.source),
-            false => self.source.clone(),
-        };
-        [
-            format!(
-                "resume it: objcmd put --continue{encrypt} {} {}",
-                shell_word(&source),
-                shell_word(&self.url)
-            ),
-            format!(
-                "discard it: objcmd multipart abort {} --upload-id {}",
-                shell_word(&self.url),
-                shell_word(&self.upload_id)
-            ),
-        ]
-    }
-}
-
-/// `text` as one word of a POSIX shell command line: as it is when nothing in it is
-/// special to the shell, else in single quotes.
-fn shell_word(text: &str) -> String {
-    let plain = |(i, c): (usize, char)| {
-        c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c) || (c == '~' && i > 0)
-    };
-    if !text.is_empty() && text.chars().enumerate().all(plain) {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
-}
-
 /// Whether a checkpoint is of this very file (same size and modification time), encrypted
 /// alike: an encrypted upload continues only with the same key, re-encrypting from its IV.
 pub(super) fn continues(
@@ -270,30 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn shell_words_reach_a_command_unchanged() {
-        let words = [
-            "s3://b/dir/plain.bin",
-            "2~sHiprqx4_ow5FaRVzJzuVkllgUEqhLB",
-            "big file.bin",
-            "it's $HOME `x` \"q\" *?[a] ~ \\ ;|&<>()!#\n",
-            "~start",
-            "",
-        ];
-        for word in words {
-            let quoted = shell_word(word);
-            let out = std::process::Command::new("sh")
-                .arg("-c")
-                .arg(format!("printf %s {quoted}"))
-                .output()
-                .expect("sh runs");
-            assert_eq!(String::from_utf8_lossy(&out.stdout), word, "{quoted}");
-        }
-        assert_eq!(shell_word("s3://b/k.bin"), "s3://b/k.bin");
-        assert_eq!(shell_word("a b"), "'a b'");
-    }
-
-    #[test]
-    fn a_kept_upload_says_what_was_kept_and_how_to_resume_or_discard_it() {
+    fn a_kept_upload_names_its_id_and_url() {
         let kept = KeptUpload {
             upload_id: "2~id".into(),
             url: "s3://b/dir/big file.bin".into(),
@@ -303,13 +243,6 @@ mod tests {
         assert_eq!(
             kept.to_string(),
             "upload 2~id of s3://b/dir/big file.bin kept for --continue"
-        );
-        assert_eq!(
-            kept.hints(),
-            [
-                "resume it: objcmd put --continue --encrypt './-rf big.bin' 's3://b/dir/big file.bin'",
-                "discard it: objcmd multipart abort 's3://b/dir/big file.bin' --upload-id 2~id",
-            ]
         );
     }
 }
