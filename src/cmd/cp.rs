@@ -5,13 +5,13 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::downloads;
 use super::listing;
 use super::object;
 use super::options::{Writing, directive, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
+use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use super::uploads;
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;

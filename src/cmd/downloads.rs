@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object;
 use super::record::{Op, Status, TransferRecord, report};
+use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use crate::address::{Location, RemoteUrl, key_basename};
 use crate::client::ByteRange;
 use crate::error::Hinted;

@@ -8,10 +8,10 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde_json::json;
 
-use super::batch::{Batch, Done, DryRun, Echo, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::record::Op;
+use super::tree::{Batch, Done, DryRun, Echo, Planned, Tree};
 use crate::address::RemoteUrl;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, Client, ServiceError};

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use super::batch::DryRun;
 use super::ctx::Ctx;
 use super::downloads::{get_object, get_tree};
 use super::options::{filter, overwrite, parse_range, resume};
+use super::tree::DryRun;
 use crate::address::{Location, RemoteUrl};
 use crate::cli::GetArgs;
 use crate::error::usage;

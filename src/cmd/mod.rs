@@ -2,7 +2,6 @@
 //! (records, the batch tally, options, one-object operations, presigning, emptying).
 
 pub mod acl;
-pub mod batch;
 pub mod completions;
 pub mod config;
 pub mod cp;
@@ -25,6 +24,7 @@ pub mod rm;
 pub mod signurl;
 pub mod stat;
 pub mod sync;
+pub mod tree;
 pub mod uploads;
 
 use std::sync::Arc;

@@ -1,8 +1,8 @@
 //! `objcmd put`: upload files, stdin, or (with `-r`) directory trees.
 
-use super::batch::DryRun;
 use super::ctx::Ctx;
 use super::options::{Writing, filter, overwrite, resume, upload_options};
+use super::tree::DryRun;
 use super::uploads::{destination, put_files, put_tree};
 use crate::cli::PutArgs;
 use crate::exit::ExitStatus;

@@ -3,11 +3,11 @@
 
 use anyhow::Context as _;
 
-use super::batch::{Batch, DryRun};
 use super::ctx::Ctx;
 use super::empty::{TreeDelete, rm_tree};
 use super::options::filter;
 use super::record::{Op, Status, TransferRecord, report};
+use super::tree::{Batch, DryRun};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::error::usage;

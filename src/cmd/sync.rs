@@ -19,12 +19,12 @@ use anyhow::Context as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use super::batch::{Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::listing;
 use super::object::{self, MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use super::options::{Writing, directive, filter, upload_options};
 use super::record::Op;
+use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, ObjectMeta, etag_is_md5};

@@ -5,11 +5,11 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::batch::{Batch, Decision, Done, DryRun, Planned, Tree};
 use super::ctx::Ctx;
 use super::object;
 use super::options::Writing;
 use super::record::{Op, Status, TransferRecord, report};
+use super::tree::{Batch, Decision, Done, DryRun, Planned, Tree};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::client::Dialect;
 use crate::error::{LocalNotFound, usage};
