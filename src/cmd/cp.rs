@@ -9,7 +9,7 @@ use super::ctx::Ctx;
 use super::downloads;
 use super::listing;
 use super::object;
-use super::options::{Writing, directive, filter, overwrite, upload_options};
+use super::options::{Recursive, Writing, directive, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use super::uploads;
@@ -121,16 +121,12 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         // --continue is put's and get's: a copy starts over.
         resume: Resume::No,
     };
-    let filter = filter(
-        &args.filter,
-        args.recursive,
-        Selection::Transfers,
-        ctx.printer,
-    )?;
+    let recursive = Recursive::from(args.recursive);
+    let filter = filter(&args.filter, recursive, Selection::Transfers, ctx.printer)?;
     let how = How {
         writing: &writing,
         filter: &filter,
-        recursive: Recursive::from(args.recursive),
+        recursive,
         dry_run: DryRun::from(args.dry_run),
     };
     match (Location::parse(&args.src)?, Location::parse(&args.dst)?) {
@@ -152,23 +148,6 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         (_, _) => Err(usage(
             "cp copies to, from or within object storage: one side must be an s3://, oss:// or ks3:// URL",
         )),
-    }
-}
-
-/// Whether a copy takes one object or everything under a prefix or directory (`-r`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Recursive {
-    No,
-    Yes,
-}
-
-impl From<bool> for Recursive {
-    fn from(recursive: bool) -> Recursive {
-        if recursive {
-            Recursive::Yes
-        } else {
-            Recursive::No
-        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::ctx::Ctx;
 use super::downloads::{get_object, get_tree};
-use super::options::{filter, overwrite, parse_range, resume};
+use super::options::{Recursive, filter, overwrite, parse_range, resume};
 use super::tree::DryRun;
 use crate::address::{Location, RemoteUrl};
 use crate::cli::GetArgs;
@@ -23,7 +23,7 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let src = RemoteUrl::parse_required(&args.src)?;
     let filter = filter(
         &args.filter,
-        args.recursive,
+        Recursive::from(args.recursive),
         Selection::Transfers,
         ctx.printer,
     )?;

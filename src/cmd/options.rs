@@ -21,6 +21,26 @@ pub struct Writing {
     pub resume: Resume,
 }
 
+/// Whether a command takes one object or file, or everything under a prefix or directory
+/// (`-r`; sync always).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recursive {
+    /// One object or file.
+    No,
+    /// A tree.
+    Yes,
+}
+
+impl From<bool> for Recursive {
+    fn from(recursive: bool) -> Recursive {
+        if recursive {
+            Recursive::Yes
+        } else {
+            Recursive::No
+        }
+    }
+}
+
 /// `--no-clobber` as what it means.
 pub fn overwrite(no_clobber: bool) -> Overwrite {
     if no_clobber {
@@ -103,12 +123,12 @@ pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions,
 /// everything it failed to narrow).
 pub fn filter(
     args: &FilterArgs,
-    recursive: bool,
+    recursive: Recursive,
     selection: Selection,
     printer: &Printer,
 ) -> Result<Filter, UsageError> {
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
-    if !recursive && (!args.ordered.is_empty() || shard.is_some()) {
+    if recursive == Recursive::No && (!args.ordered.is_empty() || shard.is_some()) {
         return Err(UsageError(
             "--include, --exclude and --shard choose among the files of a tree: add -r".to_string(),
         ));
@@ -242,8 +262,8 @@ mod tests {
             ..FilterArgs::default()
         };
         let printer = Printer::new(&crate::cli::GlobalArgs::default());
-        assert!(filter(&f, false, Selection::Transfers, &printer).is_err());
-        assert!(filter(&f, true, Selection::Transfers, &printer).is_ok());
+        assert!(filter(&f, Recursive::No, Selection::Transfers, &printer).is_err());
+        assert!(filter(&f, Recursive::Yes, Selection::Transfers, &printer).is_ok());
     }
 
     #[test]

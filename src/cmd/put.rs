@@ -1,7 +1,7 @@
 //! `objcmd put`: upload files, stdin, or (with `-r`) directory trees.
 
 use super::ctx::Ctx;
-use super::options::{Writing, filter, overwrite, resume, upload_options};
+use super::options::{Recursive, Writing, filter, overwrite, resume, upload_options};
 use super::tree::DryRun;
 use super::uploads::{destination, put_files, put_tree};
 use crate::cli::PutArgs;
@@ -23,7 +23,7 @@ pub fn run(args: &PutArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let dry_run = DryRun::from(args.dry_run);
     let filter = filter(
         &args.filter,
-        args.recursive,
+        Recursive::from(args.recursive),
         Selection::Transfers,
         ctx.printer,
     )?;

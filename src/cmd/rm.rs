@@ -5,7 +5,7 @@ use anyhow::Context as _;
 
 use super::ctx::Ctx;
 use super::empty::{TreeDelete, rm_tree};
-use super::options::filter;
+use super::options::{Recursive, filter};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Batch, DryRun};
 use crate::address::RemoteUrl;
@@ -19,7 +19,7 @@ use crate::walk;
 pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let filter = filter(
         &args.filter,
-        args.recursive,
+        Recursive::from(args.recursive),
         Selection::RmDeletes,
         ctx.printer,
     )?;

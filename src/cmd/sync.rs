@@ -22,9 +22,9 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use super::ctx::Ctx;
 use super::listing;
 use super::object::{self, MTIME_META, PART_SIZE_META, parse_mtime_meta};
-use super::options::{Writing, directive, filter, upload_options};
+use super::options::{Recursive, Writing, directive, filter, upload_options};
 use super::record::Op;
-use super::tree::{Decision, Done, DryRun, Planned, Tree};
+use super::tree::{Counts, Decision, Done, DryRun, Planned, Tree};
 use crate::address::{Location, RemoteUrl, check_key};
 use crate::cli::SyncArgs;
 use crate::client::{Client, ObjectMeta, etag_is_md5};
@@ -57,8 +57,51 @@ struct Entry {
 enum Verdict {
     /// The destination holds the source's content: skip.
     Same,
-    /// Transfer; `encrypted` when the object replaced is stored encrypted.
-    Transfer { encrypted: bool },
+    /// Transfer, replacing the destination as it is stored.
+    Transfer(Stored),
+}
+
+/// How the destination of a transfer is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stored {
+    /// As it is (or there is none yet).
+    Plain,
+    /// Encrypted on the client: it is replaced encrypted, never with plaintext.
+    Encrypted,
+}
+
+/// What a sync does with what only the destination has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Extra {
+    /// Keep it.
+    Keep,
+    /// Delete it (`--delete`).
+    Delete,
+}
+
+/// What two entries of one path of different sizes may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sizes {
+    /// Two objects: another size is another content.
+    Exact,
+    /// A file and an object: the object may be the file's ciphertext.
+    MaybeCiphertext,
+}
+
+/// Whether the deletes went as planned, or stopped when the source could not be read whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deletes {
+    AsPlanned,
+    Stopped,
+}
+
+/// Whether a side must exist before the sync.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Existing {
+    /// The source: a missing directory is a missing source (exit 4).
+    Required,
+    /// The destination: created as needed.
+    Optional,
 }
 
 /// What an object of another size than its file turned out to be.
@@ -154,8 +197,8 @@ fn in_order<'a>(
 fn merge<'a>(
     src: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     dst: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
-    delete: bool,
-    local_side: bool,
+    extra: Extra,
+    sizes: Sizes,
     deletes_stopped: &'a AtomicBool,
 ) -> impl Iterator<Item = Action> + 'a {
     let mut src = in_order(src).peekable();
@@ -191,7 +234,7 @@ fn merge<'a>(
                     let (a, b) = (src.next()?.ok()?, dst.next()?.ok()?);
                     // Between a file and an object, sizes differ when the object is
                     // stored encrypted: only its metadata can tell.
-                    return Some(if a.size == b.size || local_side {
+                    return Some(if a.size == b.size || sizes == Sizes::MaybeCiphertext {
                         Action::Compare(a, b)
                     } else {
                         Action::Transfer(a)
@@ -199,10 +242,10 @@ fn merge<'a>(
                 }
                 CmpOrdering::Greater => {
                     let b = dst.next()?.ok()?;
-                    if delete && !source_failed {
+                    if extra == Extra::Delete && !source_failed {
                         return Some(Action::Delete(b));
                     }
-                    if delete {
+                    if extra == Extra::Delete {
                         deletes_stopped.store(true, Ordering::Relaxed);
                     }
                 }
@@ -345,12 +388,12 @@ impl Syncer<'_> {
             return match self.encrypted_twin(file, object, &url, &path)? {
                 Twin::Decided(verdict) => Ok(verdict),
                 Twin::SameSize(meta) => {
-                    let changed = Verdict::Transfer { encrypted: true };
+                    let changed = Verdict::Transfer(Stored::Encrypted);
                     self.by_time(file, object, &url, Some(meta), changed)
                 }
             };
         }
-        let changed = Verdict::Transfer { encrypted: false };
+        let changed = Verdict::Transfer(Stored::Plain);
         if !self.checksum {
             return self.by_time(file, object, &url, None, changed);
         }
@@ -377,7 +420,7 @@ impl Syncer<'_> {
         url: &RemoteUrl,
         path: &Path,
     ) -> anyhow::Result<Twin> {
-        let changed = Verdict::Transfer { encrypted: false };
+        let changed = Verdict::Transfer(Stored::Plain);
         // Ciphertext fills whole AES blocks: other sizes need no HEAD.
         if !object.size.is_multiple_of(crate::encryption::BLOCK as u64) {
             return Ok(Twin::Decided(changed));
@@ -387,7 +430,7 @@ impl Syncer<'_> {
         if !crypt::is_encrypted(&meta) {
             return Ok(Twin::Decided(changed));
         }
-        let changed = Verdict::Transfer { encrypted: true };
+        let changed = Verdict::Transfer(Stored::Encrypted);
         let plain_len = meta.metadata.get(crypt::META_PLAIN_LEN);
         if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
             return Ok(Twin::Decided(changed));
@@ -447,7 +490,7 @@ impl Syncer<'_> {
 
     /// Two objects: by ETag with `--checksum` where the ETags can tell, else by time.
     fn objects_differ(&self, a: &Entry, b: &Entry) -> Verdict {
-        let changed = Verdict::Transfer { encrypted: false };
+        let changed = Verdict::Transfer(Stored::Plain);
         if self.checksum {
             if a.etag.eq_ignore_ascii_case(&b.etag) {
                 return Verdict::Same;
@@ -470,14 +513,9 @@ impl Syncer<'_> {
         }
     }
 
-    /// Transfers one entry; `encrypted`: the object it replaces is stored encrypted, so
-    /// the upload is encrypted too (and fails without a key rather than store plaintext).
-    fn transfer(
-        &self,
-        entry: &Entry,
-        encrypted: bool,
-        hidden: &dyn Progress,
-    ) -> anyhow::Result<()> {
+    /// Transfers one entry; an object it replaces that is stored encrypted is replaced
+    /// encrypted (the upload fails without a key rather than store plaintext).
+    fn transfer(&self, entry: &Entry, stored: Stored, hidden: &dyn Progress) -> anyhow::Result<()> {
         let ctx = self.ctx;
         let rel = &entry.rel;
         match (self.src, self.dst) {
@@ -487,6 +525,7 @@ impl Syncer<'_> {
                 let path = dir.join(rel).display().to_string();
                 // As `get` of an encrypted object without a key: a failure (exit 1), found
                 // only now, after the listing and a HEAD.
+                let encrypted = stored == Stored::Encrypted;
                 if encrypted && !ctx.keys.configured() {
                     anyhow::bail!(
                         "{url} is stored encrypted and the profile has no encryption_key_file: sync replaces it only encrypted, never with plaintext"
@@ -603,22 +642,22 @@ impl Syncer<'_> {
             size: Some(entry.size),
         };
         let decide = || match &other {
-            None => Ok(Decision::Go(false)),
+            None => Ok(Decision::Go(Stored::Plain)),
             Some(other) => match self.differs(&entry, other) {
                 Ok(Verdict::Same) => Ok(Decision::Settled(Done::UpToDate)),
-                Ok(Verdict::Transfer { encrypted }) => Ok(Decision::Go(encrypted)),
+                Ok(Verdict::Transfer(stored)) => Ok(Decision::Go(stored)),
                 Err(e) => Err(e.context(format!("comparing {src_text} with {dst_text}"))),
             },
         };
-        self.tree.object(planned, decide, |encrypted| {
-            self.transfer(&entry, encrypted, hidden)
+        self.tree.object(planned, decide, |stored| {
+            self.transfer(&entry, stored, hidden)
                 .map_err(|e| e.context(format!("syncing {src_text} to {dst_text}")))?;
             Ok(Done::Done)
         });
     }
 }
 
-fn side(arg: &str, client: &Client, must_exist: bool) -> anyhow::Result<Side> {
+fn side(arg: &str, existing: Existing) -> anyhow::Result<Side> {
     match Location::parse(arg)? {
         Location::Remote(url) => Ok(Side::Remote {
             prefix: walk::as_prefix(&url.key),
@@ -632,13 +671,12 @@ fn side(arg: &str, client: &Client, must_exist: bool) -> anyhow::Result<Side> {
                     path.display()
                 )));
             }
-            if must_exist && !path.exists() {
+            if existing == Existing::Required && !path.exists() {
                 return Err(anyhow::Error::new(LocalNotFound(format!(
                     "{}: no such directory",
                     path.display()
                 ))));
             }
-            let _ = client;
             Ok(Side::Local(path))
         }
         Location::Stdio => Err(usage("sync works on trees, not stdin or stdout")),
@@ -650,8 +688,8 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let Ctx {
         client, printer, ..
     } = ctx;
-    let src = side(&args.src, client, true)?;
-    let dst = side(&args.dst, client, false)?;
+    let src = side(&args.src, Existing::Required)?;
+    let dst = side(&args.dst, Existing::Optional)?;
     if let (Side::Local(_), Side::Local(_)) = (&src, &dst) {
         return Err(usage(
             "sync needs a remote side: one of SRC and DST must be an s3://, oss:// or ks3:// URL",
@@ -672,7 +710,7 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     } else {
         Selection::Transfers
     };
-    let filter = filter(&args.filter, true, selection, printer)?;
+    let filter = filter(&args.filter, Recursive::Yes, selection, printer)?;
     let syncer = Syncer {
         ctx,
         src: &src,
@@ -693,28 +731,30 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     }
     let jobs = ctx.tree_jobs();
     let deletes_stopped = AtomicBool::new(false);
-    let local_side = matches!(src, Side::Local(_)) || matches!(dst, Side::Local(_));
+    let sizes = match (&src, &dst) {
+        (Side::Remote { .. }, Side::Remote { .. }) => Sizes::Exact,
+        _ => Sizes::MaybeCiphertext,
+    };
+    let extra = if args.delete {
+        Extra::Delete
+    } else {
+        Extra::Keep
+    };
     let planned = AtomicUsize::new(0);
-    let actions = merge(
-        src_entries,
-        dst_entries,
-        args.delete,
-        local_side,
-        &deletes_stopped,
-    )
-    .inspect(|action| {
-        if !matches!(action, Action::Failed(_)) {
-            planned.fetch_add(1, Ordering::Relaxed);
-        }
-    });
+    let actions =
+        merge(src_entries, dst_entries, extra, sizes, &deletes_stopped).inspect(|action| {
+            if !matches!(action, Action::Failed(_)) {
+                planned.fetch_add(1, Ordering::Relaxed);
+            }
+        });
     syncer.tree.run(jobs, actions, |action| {
         syncer.run_action(action, &NoProgress)
     });
-    syncer.finish(
-        planned.into_inner(),
-        args.delete,
-        deletes_stopped.into_inner(),
-    )
+    let deletes = match deletes_stopped.into_inner() {
+        true => Deletes::Stopped,
+        false => Deletes::AsPlanned,
+    };
+    syncer.finish(planned.into_inner(), extra, deletes)
 }
 
 /// How many destination entries an empty-source refusal counts at most: about one listing
@@ -769,16 +809,9 @@ fn empty_source(args: &SyncArgs, dst: &Side, count: usize) -> anyhow::Error {
 impl Syncer<'_> {
     /// Ends the run: the summary on stderr, or after Ctrl-C an error (exit 130) that says
     /// what was transferred and how many of the planned actions were not done.
-    fn finish(
-        self,
-        planned: usize,
-        delete: bool,
-        deletes_stopped: bool,
-    ) -> anyhow::Result<ExitStatus> {
+    fn finish(self, planned: usize, extra: Extra, deletes: Deletes) -> anyhow::Result<ExitStatus> {
         let printer = self.ctx.printer;
         let counts = self.tree.counts();
-        let (transferred, deleted) = (counts.moved, counts.deleted);
-        let (same, failed) = (counts.up_to_date, counts.failed);
         let verb = match self.dry_run {
             DryRun::Yes => " would be",
             DryRun::No => "",
@@ -790,36 +823,10 @@ impl Syncer<'_> {
                 .as_ref()
                 .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted)
         {
-            // The first upload kept for --continue would be lost with the batch's error.
-            let mut kept_any = false;
-            if let Err(e) = &result
-                && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
-            {
-                crate::output::eprint(crate::output::Message::Note, &kept.to_string());
-                for line in super::record::kept_upload_commands(kept) {
-                    crate::output::eprint(crate::output::Message::Hint, &line);
-                }
-                kept_any = true;
-            }
-            let not_done = planned.saturating_sub(counts.ended);
-            let mut message = format!("interrupted: {transferred}{verb} transferred");
-            if delete {
-                message.push_str(&format!(", {deleted}{verb} deleted"));
-            }
-            if failed > 0 {
-                message.push_str(&format!(", {failed} failed"));
-            }
-            message.push_str(&format!(", {not_done} not done"));
-            // Uploads run with --continue's checkpoints: the same sync again resumes them.
-            let hint = kept_any.then(|| {
-                "run the same sync again to finish: it resumes the kept uploads of files that did not change".to_string()
-            });
-            return Err(anyhow::Error::new(Stated {
-                message,
-                status: ExitStatus::Interrupted,
-                hint,
-            }));
+            return Err(interrupted(&result, counts, planned, extra, verb));
         }
+        let (transferred, deleted) = (counts.moved, counts.deleted);
+        let (same, failed) = (counts.up_to_date, counts.failed);
         if transferred == 0 && deleted == 0 && failed == 0 {
             printer.info(&format!("nothing to do: {same} up to date"));
         } else {
@@ -831,13 +838,53 @@ impl Syncer<'_> {
             }
             printer.info(&summary);
         }
-        if deletes_stopped {
+        if deletes == Deletes::Stopped {
             printer.info(
                 "deletes skipped: the source could not be read whole, so what it lacks is not known",
             );
         }
         result
     }
+}
+
+/// The error an interrupted sync ends with (exit 130): what was transferred (and deleted)
+/// and how many of the actions planned were not done. The first upload kept for
+/// `--continue` is named first: the batch's error that named it is replaced.
+fn interrupted(
+    result: &anyhow::Result<ExitStatus>,
+    counts: Counts,
+    planned: usize,
+    extra: Extra,
+    verb: &str,
+) -> anyhow::Error {
+    let mut kept_any = false;
+    if let Err(e) = result
+        && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
+    {
+        crate::output::eprint(crate::output::Message::Note, &kept.to_string());
+        for line in super::record::kept_upload_commands(kept) {
+            crate::output::eprint(crate::output::Message::Hint, &line);
+        }
+        kept_any = true;
+    }
+    let not_done = planned.saturating_sub(counts.ended);
+    let mut message = format!("interrupted: {}{verb} transferred", counts.moved);
+    if extra == Extra::Delete {
+        message.push_str(&format!(", {}{verb} deleted", counts.deleted));
+    }
+    if counts.failed > 0 {
+        message.push_str(&format!(", {} failed", counts.failed));
+    }
+    message.push_str(&format!(", {not_done} not done"));
+    // Uploads run with --continue's checkpoints: the same sync again resumes them.
+    let hint = kept_any.then(|| {
+        "run the same sync again to finish: it resumes the kept uploads of files that did not change".to_string()
+    });
+    anyhow::Error::new(Stated {
+        message,
+        status: ExitStatus::Interrupted,
+        hint,
+    })
 }
 
 #[cfg(test)]
@@ -858,22 +905,22 @@ mod tests {
     fn plan(
         src: Vec<anyhow::Result<Entry>>,
         dst: Vec<anyhow::Result<Entry>>,
-        delete: bool,
+        extra: Extra,
     ) -> Vec<String> {
-        plan_sides(src, dst, delete, false)
+        plan_sides(src, dst, extra, Sizes::Exact)
     }
 
     fn plan_sides(
         src: Vec<anyhow::Result<Entry>>,
         dst: Vec<anyhow::Result<Entry>>,
-        delete: bool,
-        local_side: bool,
+        extra: Extra,
+        sizes: Sizes,
     ) -> Vec<String> {
         merge(
             src.into_iter(),
             dst.into_iter(),
-            delete,
-            local_side,
+            extra,
+            sizes,
             &AtomicBool::new(false),
         )
         .map(|a| match a {
@@ -890,7 +937,7 @@ mod tests {
         let got = plan(
             vec![e("a", 1), e("b", 2), e("d", 4)],
             vec![e("b", 2), e("c", 3), e("d", 5), e("e", 1)],
-            true,
+            Extra::Delete,
         );
         assert_eq!(
             got,
@@ -902,10 +949,15 @@ mod tests {
                 "delete e"
             ]
         );
-        let got = plan(vec![e("a", 1)], vec![e("z", 1)], false);
+        let got = plan(vec![e("a", 1)], vec![e("z", 1)], Extra::Keep);
         assert_eq!(got, ["transfer a"]);
         // A file and an object of another size may be plaintext and its ciphertext.
-        let got = plan_sides(vec![e("d", 4)], vec![e("d", 32)], false, true);
+        let got = plan_sides(
+            vec![e("d", 4)],
+            vec![e("d", 32)],
+            Extra::Keep,
+            Sizes::MaybeCiphertext,
+        );
         assert_eq!(got, ["compare d"]);
     }
 
@@ -944,7 +996,7 @@ mod tests {
         let got = plan(
             vec![e("a", 1), Err(anyhow::anyhow!("listing broke"))],
             vec![e("0", 1), e("m", 1), e("z", 1)],
-            true,
+            Extra::Delete,
         );
         assert_eq!(got, ["delete 0", "transfer a", "failed listing broke"]);
     }
@@ -956,7 +1008,7 @@ mod tests {
         let got = plan(
             vec![e("a/f", 1), e("a.txt", 1)],
             vec![e("a.txt", 1), e("a/f", 1), e("b", 1)],
-            true,
+            Extra::Delete,
         );
         assert_eq!(
             got,
@@ -969,7 +1021,7 @@ mod tests {
         let got = plan(
             vec![e("a", 1), e("c", 1)],
             vec![e("b", 1), e("a", 1), e("z", 1)],
-            true,
+            Extra::Delete,
         );
         assert_eq!(
             got,
