@@ -119,14 +119,14 @@ impl TempFile {
     /// on ext4, a file truncated to zero and rewritten is flushed to disk when it is closed
     /// (`auto_da_alloc`), which measured 0.36 s for 1 GiB (docs/benchmarks.md).
     pub(super) fn part(path: &Path, start: Start) -> anyhow::Result<TempFile> {
-        let open = |create_new: bool| {
+        // A new file, or the one there (which is never truncated: --continue resumes it).
+        let open = |start: Start| {
             let mut options = OpenOptions::new();
             options.read(true).write(true);
-            if create_new {
-                options.create_new(true);
-            } else {
-                options.create(true).truncate(false);
-            }
+            match start {
+                Start::Fresh => options.create_new(true),
+                Start::Continue => options.create(true).truncate(false),
+            };
             #[cfg(unix)]
             {
                 use std::os::unix::fs::OpenOptionsExt;
@@ -150,15 +150,15 @@ impl TempFile {
             }
         };
         let file = match start {
-            Start::Continue => lock(open(false)?)?,
+            Start::Continue => lock(open(Start::Continue)?)?,
             Start::Fresh => {
                 if path.symlink_metadata().is_ok() {
                     // A leftover: make sure no other download owns it, then replace it.
-                    drop(lock(open(false)?)?);
+                    drop(lock(open(Start::Continue)?)?);
                     std::fs::remove_file(path)
                         .with_context(|| format!("removing {}", path.display()))?;
                 }
-                lock(open(true)?)?
+                lock(open(Start::Fresh)?)?
             }
         };
         // Only now is the file this download's to remove: a locked one is another's.
