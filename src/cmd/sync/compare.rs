@@ -1,0 +1,258 @@
+//! How `sync` decides whether a path both sides have needs a transfer: by size and time,
+//! by content with `--checksum` (MD5, a recomputed multipart ETag), and for an object stored
+//! encrypted, against the plaintext its metadata describes.
+
+use std::cmp::Ordering as CmpOrdering;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
+use super::Syncer;
+use super::plan::{Entry, Side};
+use crate::address::RemoteUrl;
+use crate::client::{Client, ObjectMeta, etag_is_md5};
+use crate::cmd::object::{MTIME_META, PART_SIZE_META, parse_mtime_meta};
+use crate::transfer::{self, Layout, crypt, hex};
+
+/// What a closer comparison decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// The destination holds the source's content: skip.
+    Same,
+    /// Transfer, replacing the destination as it is stored.
+    Transfer(Stored),
+}
+
+/// How the destination of a transfer is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Stored {
+    /// As it is (or there is none yet).
+    Plain,
+    /// Encrypted on the client: it is replaced encrypted, never with plaintext.
+    Encrypted,
+}
+
+/// What an object of another size than its file turned out to be.
+enum Twin {
+    /// Decided without looking further.
+    Decided(Verdict),
+    /// Stored encrypted, with the file's size once decrypted: compare further (by time),
+    /// with its metadata.
+    SameSize(ObjectMeta),
+}
+
+/// Whole seconds: Last-Modified has no finer precision on every server.
+pub(super) fn secs(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs()
+}
+
+impl Syncer<'_> {
+    /// MD5 of a whole local file, or its multipart ETag for parts of `part_size`.
+    fn local_etag(path: &Path, part_size: Option<u64>, client: &Client) -> anyhow::Result<String> {
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        let mut buf = Vec::new();
+        match part_size {
+            None => {
+                let mut hasher = <md5::Md5 as md5::Digest>::new();
+                let layout = Layout::new(size, 16 << 20);
+                for i in 0..layout.count() {
+                    let (offset, len) = layout.part(i);
+                    transfer::read_range(&file, offset, len, &mut buf, client)?;
+                    md5::Digest::update(&mut hasher, &buf);
+                }
+                Ok(hex(&md5::Digest::finalize(hasher)))
+            }
+            Some(part) => {
+                let layout = Layout::new(size, part);
+                let mut md5s = Vec::new();
+                for i in 0..layout.count() {
+                    let (offset, len) = layout.part(i);
+                    md5s.push(transfer::read_range(&file, offset, len, &mut buf, client)?);
+                }
+                Ok(transfer::multipart_etag(&md5s))
+            }
+        }
+    }
+
+    /// True when an object and a file of the same size hold the same bytes, as far as
+    /// `--checksum` can tell; `None` when it cannot tell (an ETag without a recorded part size).
+    fn same_content(
+        &self,
+        object: &RemoteUrl,
+        etag: &str,
+        path: &Path,
+    ) -> anyhow::Result<Option<bool>> {
+        let client = self.ctx.client;
+        if etag_is_md5(etag) {
+            return Ok(Some(
+                Self::local_etag(path, None, client)?.eq_ignore_ascii_case(etag),
+            ));
+        }
+        let meta = client.head_object(&object.bucket, &object.key)?;
+        let part = meta
+            .metadata
+            .get(PART_SIZE_META)
+            .and_then(|p| p.parse().ok());
+        match part {
+            Some(part) => Ok(Some(
+                Self::local_etag(path, Some(part), client)?.eq_ignore_ascii_case(etag),
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// Decides whether an entry both sides have needs a transfer.
+    pub(super) fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
+        match (self.src, self.dst) {
+            (Side::Local(_), Side::Remote { .. }) => self.file_and_object(a, b),
+            (Side::Remote { .. }, Side::Local(_)) => self.file_and_object(b, a),
+            (Side::Remote { .. }, Side::Remote { .. }) => Ok(self.objects_differ(a, b)),
+            (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
+        }
+    }
+
+    /// Compares a file with the object of the same path: by content with `--checksum`, else
+    /// by time; an object of another size may be the file's ciphertext.
+    fn file_and_object(&self, file: &Entry, object: &Entry) -> anyhow::Result<Verdict> {
+        let (side_local, side_remote) = match self.src {
+            Side::Local(_) => (self.src, self.dst),
+            Side::Remote { .. } => (self.dst, self.src),
+        };
+        let url = Self::remote(side_remote, &object.rel).expect("remote side");
+        let path = Self::local(side_local, &file.rel)
+            .expect("local side")
+            .map_err(|why| anyhow::anyhow!(why))?;
+        if file.size != object.size {
+            return match self.encrypted_twin(file, object, &url, &path)? {
+                Twin::Decided(verdict) => Ok(verdict),
+                Twin::SameSize(meta) => {
+                    let changed = Verdict::Transfer(Stored::Encrypted);
+                    self.by_time(file, object, &url, Some(meta), changed)
+                }
+            };
+        }
+        let changed = Verdict::Transfer(Stored::Plain);
+        if !self.checksum {
+            return self.by_time(file, object, &url, None, changed);
+        }
+        Ok(match self.same_content(&url, &object.etag, &path)? {
+            Some(true) => Verdict::Same,
+            Some(false) => changed,
+            None => {
+                log::info!(
+                    "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
+                );
+                changed
+            }
+        })
+    }
+
+    /// A file and an object of different sizes: the object may be stored encrypted, its
+    /// ciphertext of another size than the plaintext its metadata describes. Then the file
+    /// is compared with that plaintext, and replaces the object encrypted, never as
+    /// plaintext.
+    fn encrypted_twin(
+        &self,
+        file: &Entry,
+        object: &Entry,
+        url: &RemoteUrl,
+        path: &Path,
+    ) -> anyhow::Result<Twin> {
+        let changed = Verdict::Transfer(Stored::Plain);
+        // Ciphertext fills whole AES blocks: other sizes need no HEAD.
+        if !object.size.is_multiple_of(crate::encryption::BLOCK as u64) {
+            return Ok(Twin::Decided(changed));
+        }
+        let client = self.ctx.client;
+        let meta = client.head_object(&url.bucket, &url.key)?;
+        if !crypt::is_encrypted(&meta) {
+            return Ok(Twin::Decided(changed));
+        }
+        let changed = Verdict::Transfer(Stored::Encrypted);
+        let plain_len = meta.metadata.get(crypt::META_PLAIN_LEN);
+        if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
+            return Ok(Twin::Decided(changed));
+        }
+        if !self.checksum {
+            return Ok(Twin::SameSize(meta));
+        }
+        let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
+        let local = Self::local_etag(path, None, client)?;
+        let same =
+            recorded.is_some_and(|r| BASE64.decode(r.trim()).is_ok_and(|r| hex(&r) == local));
+        Ok(Twin::Decided(if same { Verdict::Same } else { changed }))
+    }
+
+    /// A file and an object of the same (plaintext) size, by time: an upload is the same
+    /// when made after the file last changed, a download when the file is no older; within
+    /// the same second, the mtime recorded at upload tells. `head` is the object's
+    /// metadata, if already fetched.
+    fn by_time(
+        &self,
+        file: &Entry,
+        object: &Entry,
+        url: &RemoteUrl,
+        head: Option<ObjectMeta>,
+        changed: Verdict,
+    ) -> anyhow::Result<Verdict> {
+        let (Some(file_time), Some(object_time)) = (file.time, object.time) else {
+            return Ok(changed);
+        };
+        if matches!(self.src, Side::Local(_)) {
+            match secs(file_time).cmp(&secs(object_time)) {
+                // Uploaded after the file last changed: the object holds it.
+                CmpOrdering::Less => return Ok(Verdict::Same),
+                CmpOrdering::Greater => return Ok(changed),
+                // Changed in the second of the upload (Last-Modified has whole seconds):
+                // only the mtime recorded at upload can tell.
+                CmpOrdering::Equal => {}
+            }
+        } else if secs(file_time) >= secs(object_time) {
+            return Ok(Verdict::Same);
+        }
+        // The file may carry the object's recorded mtime (uploaded from it, or restored on
+        // download).
+        let meta = match head {
+            Some(meta) => meta,
+            None => self.ctx.client.head_object(&url.bucket, &url.key)?,
+        };
+        let recorded = meta
+            .metadata
+            .get(MTIME_META)
+            .and_then(|m| parse_mtime_meta(m));
+        let same = recorded.is_some_and(|t| {
+            t.duration_since(file_time).unwrap_or_else(|e| e.duration()) <= Duration::from_millis(1)
+        });
+        Ok(if same { Verdict::Same } else { changed })
+    }
+
+    /// Two objects: by ETag with `--checksum` where the ETags can tell, else by time.
+    fn objects_differ(&self, a: &Entry, b: &Entry) -> Verdict {
+        let changed = Verdict::Transfer(Stored::Plain);
+        if self.checksum {
+            if a.etag.eq_ignore_ascii_case(&b.etag) {
+                return Verdict::Same;
+            }
+            if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
+                return changed;
+            }
+            // A multipart ETag depends on the part sizes: different ETags do not mean
+            // different content. Fall back to the times.
+            log::info!(
+                "{}: ETags {} and {} cannot be compared (multipart): comparing times",
+                a.rel,
+                a.etag,
+                b.etag
+            );
+        }
+        match (a.time, b.time) {
+            (Some(src), Some(dst)) if secs(dst) >= secs(src) => Verdict::Same,
+            _ => changed,
+        }
+    }
+}

@@ -1,0 +1,509 @@
+//! `objcmd sync`: make the destination match the source, local to remote, remote to local
+//! or remote to remote.
+//!
+//! Both sides are read in key order (a listing, or a tree walked in the same order) and
+//! merged side by side, so memory holds the work in flight, not the trees. What differs is
+//! transferred by the worker pool; with `--delete`, what only the destination has is
+//! deleted, unless reading the source failed (a half-read source must not empty the
+//! destination); an empty source is refused before anything is done, unless
+//! `--allow-empty-source` (a mistyped prefix must not empty it either). After Ctrl-C the
+//! run ends with what was transferred and what was not done instead of the summary. The
+//! comparison rules are in docs/behaviour.md.
+
+mod compare;
+mod plan;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use anyhow::Context as _;
+
+use compare::{Stored, Verdict};
+use plan::{Action, Entry, Extra, Side, Sizes, entries, merge};
+
+use super::ctx::Ctx;
+use super::object;
+use super::options::{Recursive, Writing, directive, filter, upload_options};
+use super::record::Op;
+use super::tree::{Counts, Decision, Done, DryRun, Planned, Tree};
+use crate::address::{Location, RemoteUrl, check_key};
+use crate::cli::SyncArgs;
+use crate::error::{LocalNotFound, usage};
+use crate::exit::{self, ExitStatus, Stated};
+use crate::filter::Selection;
+use crate::transfer::download::Partial;
+use crate::transfer::{NoProgress, Overwrite, Progress, Resume};
+use crate::walk;
+
+/// Whether the deletes went as planned, or stopped when the source could not be read whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deletes {
+    AsPlanned,
+    Stopped,
+}
+
+/// Whether a side must exist before the sync.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Existing {
+    /// The source: a missing directory is a missing source (exit 4).
+    Required,
+    /// The destination: created as needed.
+    Optional,
+}
+
+/// The sync of one pair of sides.
+struct Syncer<'a> {
+    ctx: Ctx<'a>,
+    src: &'a Side,
+    dst: &'a Side,
+    checksum: bool,
+    dry_run: DryRun,
+    /// How objects are written: replaced, and (uploads) with `--continue`'s checkpoints, so
+    /// that an upload kept when a sync was interrupted is resumed by the next sync of the
+    /// same, unchanged file (the checkpoint checks size and mtime).
+    writing: Writing,
+    /// The loop, its output and tally: what ended one way or another, and the rest of
+    /// what was planned, not done.
+    tree: Tree<'a>,
+}
+
+impl Syncer<'_> {
+    /// The record `op` of this sync's transfers.
+    fn op(&self) -> Op {
+        match (self.src, self.dst) {
+            (Side::Local(_), _) => Op::Put,
+            (_, Side::Local(_)) => Op::Get,
+            _ => Op::Copy,
+        }
+    }
+
+    fn display(side: &Side, rel: &str) -> String {
+        match side {
+            Side::Local(dir) => dir.join(rel).display().to_string(),
+            Side::Remote { url, prefix } => url.with_key(format!("{prefix}{rel}")).to_string(),
+        }
+    }
+
+    fn remote(side: &Side, rel: &str) -> Option<RemoteUrl> {
+        match side {
+            Side::Remote { url, prefix } => Some(url.with_key(format!("{prefix}{rel}"))),
+            Side::Local(_) => None,
+        }
+    }
+
+    fn local(side: &Side, rel: &str) -> Option<Result<PathBuf, String>> {
+        match side {
+            Side::Local(dir) => Some(walk::local_path(dir, rel)),
+            Side::Remote { .. } => None,
+        }
+    }
+
+    /// Transfers one entry; an object it replaces that is stored encrypted is replaced
+    /// encrypted (the upload fails without a key rather than store plaintext).
+    fn transfer(&self, entry: &Entry, stored: Stored, hidden: &dyn Progress) -> anyhow::Result<()> {
+        let ctx = self.ctx;
+        let rel = &entry.rel;
+        match (self.src, self.dst) {
+            (Side::Local(dir), Side::Remote { .. }) => {
+                let url = Self::remote(self.dst, rel).expect("remote");
+                check_key(&url.key, ctx.client.dialect()).map_err(|why| anyhow::anyhow!(why))?;
+                let path = dir.join(rel).display().to_string();
+                // As `get` of an encrypted object without a key: a failure (exit 1), found
+                // only now, after the listing and a HEAD.
+                let encrypted = stored == Stored::Encrypted;
+                if encrypted && !ctx.keys.configured() {
+                    anyhow::bail!(
+                        "{url} is stored encrypted and the profile has no encryption_key_file: sync replaces it only encrypted, never with plaintext"
+                    );
+                }
+                object::upload(
+                    Ctx {
+                        encrypt: encrypted,
+                        ..ctx
+                    },
+                    &path,
+                    &url,
+                    &self.writing,
+                    hidden,
+                )?;
+                Ok(())
+            }
+            (Side::Remote { .. }, Side::Local(_)) => {
+                let url = Self::remote(self.src, rel).expect("remote");
+                let path = Self::local(self.dst, rel)
+                    .expect("local")
+                    .map_err(|why| anyhow::anyhow!(why))?;
+                object::download(
+                    ctx,
+                    &url,
+                    &path,
+                    Overwrite::Replace,
+                    Partial::Remove,
+                    hidden,
+                )?;
+                Ok(())
+            }
+            (Side::Remote { .. }, Side::Remote { .. }) => {
+                let from = Self::remote(self.src, rel).expect("remote");
+                let to = Self::remote(self.dst, rel).expect("remote");
+                object::copy(
+                    ctx,
+                    &from,
+                    Some(entry.size),
+                    &to,
+                    &self.writing.object,
+                    directive(&self.writing.object),
+                    Overwrite::Replace,
+                )?;
+                Ok(())
+            }
+            (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
+        }
+    }
+
+    fn delete(&self, entry: &Entry) -> anyhow::Result<()> {
+        match self.dst {
+            Side::Remote { .. } => {
+                let url = Self::remote(self.dst, &entry.rel).expect("remote");
+                self.ctx.client.delete_object(&url.bucket, &url.key)?;
+            }
+            Side::Local(_) => {
+                let path = Self::local(self.dst, &entry.rel)
+                    .expect("local")
+                    .map_err(|why| anyhow::anyhow!(why))?;
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("removing {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs one action of the plan. After Ctrl-C, what is still queued is not started:
+    /// like what is cut short, it counts as not done.
+    fn run_action(&self, action: Action, hidden: &dyn Progress) {
+        let cancelled = self.ctx.client.transport().cancelled();
+        match action {
+            Action::Failed(e) => {
+                let root = Self::display(self.src, "");
+                self.tree.source_failed(self.op(), &root, e);
+            }
+            _ if cancelled => {}
+            Action::Delete(entry) => self.delete_action(&entry),
+            Action::Transfer(entry) => self.transfer_action(entry, None, hidden),
+            Action::Compare(a, b) => self.transfer_action(a, Some(b), hidden),
+        }
+    }
+
+    fn delete_action(&self, entry: &Entry) {
+        let target = Self::display(self.dst, &entry.rel);
+        let planned = Planned {
+            op: Op::Delete,
+            src: target.clone(),
+            dst: None,
+            size: Some(entry.size),
+        };
+        self.tree.object(
+            planned,
+            || Ok(Decision::Go(())),
+            |()| {
+                self.delete(entry)
+                    .map_err(|e| e.context(format!("deleting {target}")))?;
+                Ok(Done::Done)
+            },
+        );
+    }
+
+    /// Transfers an entry only the source has, or compares it with the destination's
+    /// (`other`) first.
+    fn transfer_action(&self, entry: Entry, other: Option<Entry>, hidden: &dyn Progress) {
+        let (src_text, dst_text) = (
+            Self::display(self.src, &entry.rel),
+            Self::display(self.dst, &entry.rel),
+        );
+        let planned = Planned {
+            op: self.op(),
+            src: src_text.clone(),
+            dst: Some(dst_text.clone()),
+            size: Some(entry.size),
+        };
+        let decide = || match &other {
+            None => Ok(Decision::Go(Stored::Plain)),
+            Some(other) => match self.differs(&entry, other) {
+                Ok(Verdict::Same) => Ok(Decision::Settled(Done::UpToDate)),
+                Ok(Verdict::Transfer(stored)) => Ok(Decision::Go(stored)),
+                Err(e) => Err(e.context(format!("comparing {src_text} with {dst_text}"))),
+            },
+        };
+        self.tree.object(planned, decide, |stored| {
+            self.transfer(&entry, stored, hidden)
+                .map_err(|e| e.context(format!("syncing {src_text} to {dst_text}")))?;
+            Ok(Done::Done)
+        });
+    }
+}
+
+fn side(arg: &str, existing: Existing) -> anyhow::Result<Side> {
+    match Location::parse(arg)? {
+        Location::Remote(url) => Ok(Side::Remote {
+            prefix: walk::as_prefix(&url.key),
+            url,
+        }),
+        Location::Local(path) => {
+            let path = PathBuf::from(path);
+            if path.exists() && !path.is_dir() {
+                return Err(usage(format!(
+                    "{} is not a directory; sync works on trees",
+                    path.display()
+                )));
+            }
+            if existing == Existing::Required && !path.exists() {
+                return Err(anyhow::Error::new(LocalNotFound(format!(
+                    "{}: no such directory",
+                    path.display()
+                ))));
+            }
+            Ok(Side::Local(path))
+        }
+        Location::Stdio => Err(usage("sync works on trees, not stdin or stdout")),
+    }
+}
+
+/// Runs `sync`.
+pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let Ctx {
+        client, printer, ..
+    } = ctx;
+    let src = side(&args.src, Existing::Required)?;
+    let dst = side(&args.dst, Existing::Optional)?;
+    if let (Side::Local(_), Side::Local(_)) = (&src, &dst) {
+        return Err(usage(
+            "sync needs a remote side: one of SRC and DST must be an s3://, oss:// or ks3:// URL",
+        ));
+    }
+    if let (Side::Remote { url: a, .. }, Side::Remote { url: b, .. }) = (&src, &dst)
+        && (walk::contains(a, b) || walk::contains(b, a))
+    {
+        // Each side would list the other: copies copied again, and --delete would delete
+        // the source.
+        return Err(usage(format!(
+            "{} and {} overlap: sync between prefixes where neither contains the other",
+            args.src, args.dst
+        )));
+    }
+    let selection = if args.delete {
+        Selection::SyncDeletes
+    } else {
+        Selection::Transfers
+    };
+    let filter = filter(&args.filter, Recursive::Yes, selection, printer)?;
+    let syncer = Syncer {
+        ctx,
+        src: &src,
+        dst: &dst,
+        checksum: args.checksum,
+        dry_run: DryRun::from(args.dry_run),
+        writing: Writing {
+            object: upload_options(&args.upload, client.dialect())?,
+            overwrite: Overwrite::Replace,
+            resume: Resume::Yes,
+        },
+        tree: Tree::new(ctx, DryRun::from(args.dry_run)),
+    };
+    let mut src_entries = entries(&src, client, &filter).peekable();
+    let mut dst_entries = entries(&dst, client, &filter).peekable();
+    if args.delete && !args.allow_empty_source {
+        refuse_empty_source(args, &dst, &mut src_entries, &mut dst_entries)?;
+    }
+    let jobs = ctx.tree_jobs();
+    let deletes_stopped = AtomicBool::new(false);
+    let sizes = match (&src, &dst) {
+        (Side::Remote { .. }, Side::Remote { .. }) => Sizes::Exact,
+        _ => Sizes::MaybeCiphertext,
+    };
+    let extra = if args.delete {
+        Extra::Delete
+    } else {
+        Extra::Keep
+    };
+    let planned = AtomicUsize::new(0);
+    let actions =
+        merge(src_entries, dst_entries, extra, sizes, &deletes_stopped).inspect(|action| {
+            if !matches!(action, Action::Failed(_)) {
+                planned.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+    syncer.tree.run(jobs, actions, |action| {
+        syncer.run_action(action, &NoProgress)
+    });
+    let deletes = match deletes_stopped.into_inner() {
+        true => Deletes::Stopped,
+        false => Deletes::AsPlanned,
+    };
+    syncer.finish(planned.into_inner(), extra, deletes)
+}
+
+/// How many destination entries an empty-source refusal counts at most: about one listing
+/// page, so that refusing costs no more than the first page already read.
+const EMPTY_SOURCE_COUNT: usize = 1000;
+
+/// Refuses a `--delete` from an empty source (a mistyped prefix, an empty directory, filters
+/// that take nothing) to a destination that has something: it would empty the destination.
+/// Only the first entry of each side is read to know, so the listings stay streamed; a
+/// source that fails to list is not empty, and its failure stops the deletes anyway.
+fn refuse_empty_source<I: Iterator<Item = anyhow::Result<Entry>>>(
+    args: &SyncArgs,
+    dst: &Side,
+    src_entries: &mut std::iter::Peekable<I>,
+    dst_entries: &mut std::iter::Peekable<I>,
+) -> anyhow::Result<()> {
+    if src_entries.peek().is_some() || !matches!(dst_entries.peek(), Some(Ok(_))) {
+        return Ok(());
+    }
+    let count = dst_entries
+        .take(EMPTY_SOURCE_COUNT)
+        .take_while(Result::is_ok)
+        .count();
+    Err(empty_source(args, dst, count))
+}
+
+/// The refusal of `sync --delete` from an empty source to a destination that has `count`
+/// entries (or `EMPTY_SOURCE_COUNT` and more): found after listing, so exit 1.
+fn empty_source(args: &SyncArgs, dst: &Side, count: usize) -> anyhow::Error {
+    let noun = match dst {
+        Side::Local(_) => "file",
+        Side::Remote { .. } => "object",
+    };
+    let what = match count {
+        1 => format!("the 1 {noun}"),
+        n if n >= EMPTY_SOURCE_COUNT => format!("all {n} or more {noun}s"),
+        n => format!("all {n} {noun}s"),
+    };
+    anyhow::Error::new(Stated {
+        message: format!(
+            "the source {} is empty (or nothing in it passes the filters): --delete would delete {what} of {}; refused, nothing was changed",
+            args.src, args.dst
+        ),
+        status: ExitStatus::Failure,
+        hint: Some(
+            "check the source for a typo; to empty the destination on purpose, add --allow-empty-source"
+                .to_string(),
+        ),
+    })
+}
+
+impl Syncer<'_> {
+    /// Ends the run: the summary on stderr, or after Ctrl-C an error (exit 130) that says
+    /// what was transferred and how many of the planned actions were not done.
+    fn finish(self, planned: usize, extra: Extra, deletes: Deletes) -> anyhow::Result<ExitStatus> {
+        let printer = self.ctx.printer;
+        let counts = self.tree.counts();
+        let verb = match self.dry_run {
+            DryRun::Yes => " would be",
+            DryRun::No => "",
+        };
+        let cancelled = self.ctx.client.transport().cancelled();
+        let result = self.tree.finish();
+        if cancelled
+            || result
+                .as_ref()
+                .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted)
+        {
+            return Err(interrupted(&result, counts, planned, extra, verb));
+        }
+        let (transferred, deleted) = (counts.moved, counts.deleted);
+        let (same, failed) = (counts.up_to_date, counts.failed);
+        if transferred == 0 && deleted == 0 && failed == 0 {
+            printer.info(&format!("nothing to do: {same} up to date"));
+        } else {
+            let mut summary = format!(
+                "{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date"
+            );
+            if failed > 0 {
+                summary.push_str(&format!(", {failed} failed"));
+            }
+            printer.info(&summary);
+        }
+        if deletes == Deletes::Stopped {
+            printer.info(
+                "deletes skipped: the source could not be read whole, so what it lacks is not known",
+            );
+        }
+        result
+    }
+}
+
+/// The error an interrupted sync ends with (exit 130): what was transferred (and deleted)
+/// and how many of the actions planned were not done. The first upload kept for
+/// `--continue` is named first: the batch's error that named it is replaced.
+fn interrupted(
+    result: &anyhow::Result<ExitStatus>,
+    counts: Counts,
+    planned: usize,
+    extra: Extra,
+    verb: &str,
+) -> anyhow::Error {
+    let mut kept_any = false;
+    if let Err(e) = result
+        && let Some(kept) = e.downcast_ref::<crate::transfer::upload::KeptUpload>()
+    {
+        crate::output::eprint(crate::output::Message::Note, &kept.to_string());
+        for line in super::record::kept_upload_commands(kept) {
+            crate::output::eprint(crate::output::Message::Hint, &line);
+        }
+        kept_any = true;
+    }
+    let not_done = planned.saturating_sub(counts.ended);
+    let mut message = format!("interrupted: {}{verb} transferred", counts.moved);
+    if extra == Extra::Delete {
+        message.push_str(&format!(", {}{verb} deleted", counts.deleted));
+    }
+    if counts.failed > 0 {
+        message.push_str(&format!(", {} failed", counts.failed));
+    }
+    message.push_str(&format!(", {not_done} not done"));
+    // Uploads run with --continue's checkpoints: the same sync again resumes them.
+    let hint = kept_any.then(|| {
+        "run the same sync again to finish: it resumes the kept uploads of files that did not change".to_string()
+    });
+    anyhow::Error::new(Stated {
+        message,
+        status: ExitStatus::Interrupted,
+        hint,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    #[test]
+    fn the_empty_source_refusal_names_both_sides_and_the_count() {
+        let cli = crate::cli::Cli::try_parse_from([
+            "objcmd",
+            "sync",
+            "--delete",
+            "s3://bkt/tpyo/",
+            "s3://bkt/mirror/",
+        ])
+        .unwrap();
+        let crate::cli::Command::Sync(args) = &cli.command else {
+            panic!("not sync")
+        };
+        let remote = Side::Remote {
+            url: RemoteUrl::parse_required("s3://bkt/mirror/").unwrap(),
+            prefix: "mirror/".into(),
+        };
+        let local = Side::Local(PathBuf::from("dir"));
+        let message = |dst: &Side, n: usize| format!("{:#}", empty_source(args, dst, n));
+        assert_eq!(
+            message(&remote, 7),
+            "the source s3://bkt/tpyo/ is empty (or nothing in it passes the filters): --delete would delete all 7 objects of s3://bkt/mirror/; refused, nothing was changed"
+        );
+        assert!(message(&local, 1).contains("would delete the 1 file of"));
+        assert!(message(&remote, 1000).contains("would delete all 1000 or more objects of"));
+        let err = empty_source(args, &remote, 3);
+        assert_eq!(exit::status_of(&err), ExitStatus::Failure);
+        assert!(exit::hint(&err).unwrap().contains("--allow-empty-source"));
+    }
+}
