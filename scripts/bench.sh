@@ -10,6 +10,8 @@
 #   BENCH_SWEEP=1 BENCH_OUT=/tmp/bench.md scripts/bench.sh   # plus objcmd's part-size sweep
 #   BENCH_RUNS=1 BENCH_SIZES=64 BENCH_SMALL_COUNT=0 BENCH_TREES=200x4 scripts/bench.sh   # smoke run
 #   BENCH_CASES=tree BENCH_JOBS_SWEEP=1 BENCH_MANY=100000 scripts/bench.sh   # trees, -j, listing
+#   BENCH_TOOLS=objcmd BENCH_TREE_TOOLS=objcmd BENCH_OBJCMD=/tmp/new BENCH_OBJCMD_BASE=/tmp/old \
+#       scripts/bench.sh                               # one objcmd build against another
 #
 # What it does:
 #   1. Installs what is missing: radosgw (scripts/radosgw.sh install), GNU time (apt
@@ -31,6 +33,10 @@
 #                   one `put f1 ... fN s3://b/p/` command, the peers their own directory upload
 #      and, for objcmd alone, `cat FILE | objcmd put - s3://b/k` of the largest size (an
 #      extra "tool", objcmd-stdin, in that size's put rounds; its RSS is the point).
+#      With BENCH_OBJCMD_BASE=PATH, one more tool, objcmd-base: objcmd's commands run by
+#      that binary (e.g. an older build), in every round of the big, small, tree and
+#      BENCH_MANY cases right beside objcmd (the order rotates as for the peers); not in
+#      the sweeps, and no stdin upload.
 #      Tree cases (tree), for every tree COUNTxKIB in BENCH_TREES (COUNT random files of KIB
 #      KiB spread over BENCH_TREE_DIRS sub-directories), only for the tools in
 #      BENCH_TREE_TOOLS, each with its default settings:
@@ -64,7 +70,8 @@
 #      exactly the local keys with their sizes; no key left after the rm -r.
 #   5. Prints a markdown report (time table with peer/objcmd ratios, RSS and CPU table,
 #      stdin table, sweep table, tree tables with objcmd/s5cmd, -j sweep table, listing
-#      memory table, machine and tool versions, raw times) on stdout, and also writes it to
+#      memory table, objcmd / objcmd-base table with BENCH_OBJCMD_BASE, machine and tool
+#      versions, raw times) on stdout, and also writes it to
 #      $BENCH_OUT if set. Progress goes to stderr. Exit status 1 if any run failed or any
 #      check failed.
 #
@@ -103,6 +110,11 @@
 #   BENCH_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/objcmd-bench   venv lives here
 #   BENCH_NO_BUILD=1        use the existing target/release/objcmd
 #   BENCH_OBJCMD=PATH       benchmark this objcmd binary instead (implies no build)
+#   BENCH_OBJCMD_BASE=PATH  also benchmark this second objcmd binary, as the tool objcmd-base
+#                           (objcmd's commands, same rounds; its own bucket; set-up and
+#                           checks use objcmd), reported in every table and in one of
+#                           objcmd / objcmd-base with the min-max of the runs. Unset: no
+#                           objcmd-base, the report is as without it
 #   BENCH_KEEP=1            keep the temp work dir (data files, per-run logs)
 #   BENCH_QUIET_PCT=15      before each run, wait until the whole machine is at most this
 #   BENCH_QUIET_MAX=120     % busy (0.5 s sample), but at most this many seconds (shared
@@ -338,6 +350,26 @@ CHANGED=$(cd "$ROOT" && GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-
 [ -z "$CHANGED" ] || OBJCMD_REV+=" + uncommitted changes to $CHANGED"
 [ -z "${BENCH_OBJCMD:-}" ] || OBJCMD_REV="$BENCH_OBJCMD (given with BENCH_OBJCMD)"
 
+# BENCH_OBJCMD_BASE: the tool objcmd-base (objcmd's commands, run by that binary) right
+# after objcmd in every tool list, so that it takes part in the same rotating rounds
+BASE=${BENCH_OBJCMD_BASE:-}
+after_objcmd() { # after_objcmd ITEM...: the items with objcmd-base inserted after objcmd
+    local t
+    ORDER=()
+    for t in "$@"; do
+        ORDER+=("$t")
+        [ "$t" != objcmd ] || ORDER+=(objcmd-base)
+    done
+}
+if [ -n "$BASE" ]; then
+    [ -x "$BASE" ] && [ -f "$BASE" ] || die "BENCH_OBJCMD_BASE: no executable file at $BASE"
+    BIN[objcmd-base]=$BASE
+    after_objcmd "${TOOLS[@]}" && TOOLS=("${ORDER[@]}")
+    after_objcmd "${ALL_TOOLS[@]}" && ALL_TOOLS=("${ORDER[@]}")
+    after_objcmd "${TREE_TOOLS[@]}" && TREE_TOOLS=("${ORDER[@]}")
+    after_objcmd "${MANY_TOOLS[@]}" && MANY_TOOLS=("${ORDER[@]}")
+fi
+
 # memstore keeps every object in RAM. Needed at most: one source object per size (plus
 # the sweep's), one upload in flight, the last upload's garbage until GC, and headroom;
 # the trees' source prefixes and one more copy of the largest tree, each object rounded up
@@ -448,7 +480,7 @@ cmd_put_big() {
     local t=$1 src=$2 b=$3 k=$4
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" put "$src" "s3://$b/$k") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" put "$src" "s3://$b/$k") ;;
     objcmd-stdin)
         CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" put - "s3://$b/$k")
         STDIN_FILE=$src
@@ -463,7 +495,7 @@ cmd_get_big() {
     local t=$1 b=$2 k=$3 dst=$4
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" get "s3://$b/$k" "$dst") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" get "s3://$b/$k" "$dst") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "s3://$b/$k" "$dst") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors "s3://$b/$k" "$dst") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress --force get "s3://$b/$k" "$dst") ;;
@@ -474,7 +506,7 @@ cmd_put_dir() {
     local t=$1 dir=$2 b=$3 p=$4
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q put "$dir"/* "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q put "$dir"/* "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "$dir/*" "s3://$b/$p/") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "$dir" "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress put --recursive "$dir/" "s3://$b/$p/") ;;
@@ -484,13 +516,13 @@ cmd_put_dir() {
 cmd_put_tree() { # like cmd_put_dir, but objcmd uploads the directory itself (put -r)
     local t=$1 dir=$2 b=$3 p=$4
     cmd_put_dir "$@"
-    [ "$t" != objcmd ] || CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" put -r "$dir" "s3://$b/$p/")
+    case $t in objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" put -r "$dir" "s3://$b/$p/") ;; esac
 }
 cmd_get_tree() {
     local t=$1 b=$2 p=$3 dir=$4
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" get -r "s3://$b/$p/" "$dir") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" get -r "s3://$b/$p/" "$dir") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "s3://$b/$p/*" "$dir/") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "s3://$b/$p/" "$dir") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress get --recursive "s3://$b/$p/" "$dir/") ;;
@@ -501,7 +533,7 @@ cmd_rm_tree() {
     local t=$1 b=$2 p=$3
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" rm -r "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" rm -r "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error rm "s3://$b/$p/*") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 rm --only-show-errors --recursive "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress del --recursive "s3://$b/$p/") ;;
@@ -512,14 +544,14 @@ cmd_ls_tree() {
     local t=$1 b=$2 p=$3
     STDIN_FILE=
     case $t in
-    objcmd) CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" ls -r "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" ls -r "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" ls "s3://$b/$p/*") ;; # --log error: no listing
     esac
 }
 
 version_of() {
     case $1 in
-    objcmd) "$OBJ" --version 2>&1 | head -n1 ;;
+    objcmd | objcmd-base) "${BIN[$1]}" --version 2>&1 | head -n1 ;;
     s5cmd) echo "s5cmd $("${BIN[s5cmd]}" version 2>&1 | head -n1)" ;;
     aws) "${BIN[aws]}" --version 2>&1 | head -n1 ;;
     s3cmd) "${BIN[s3cmd]}" --version 2>&1 | head -n1 ;;
@@ -1002,6 +1034,28 @@ cell_rss_cpu() { # cell_rss_cpu CASE TOOL: "peak RSS MiB / CPU s"
     if [ -n "$rss" ]; then echo "$(mib "$rss") / $(median "${CPU[$1|$2]:-}")"; else echo "–"; fi
 }
 
+spread() { # spread VALUES: "min-max" of the numbers (empty -> –)
+    tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 }
+        END { if (NR) printf "%.2f-%.2f", lo, hi; else printf "–" }'
+}
+cell_spread() { echo "$(cell_time "$1" "$2" "") ($(spread "${WALL[$1|$2]:-}"))"; } # CASE TOOL: median (min-max)
+# report_base: objcmd against objcmd-base (BENCH_OBJCMD_BASE), every case both ran
+report_base() {
+    local c cell
+    echo
+    echo "objcmd against objcmd-base ($BASE), same rounds: median wall s (min-max of the runs),"
+    echo "peak RSS MiB (max) / CPU user+sys s (median), and objcmd / objcmd-base of the medians"
+    echo "(> 1 means objcmd is slower)."
+    echo
+    echo "| case | objcmd-base s | objcmd s | objcmd / objcmd-base | objcmd-base RSS / CPU | objcmd RSS / CPU |"
+    echo "|---|---|---|---|---|---|"
+    for c in "${CASES[@]}" "${TREE_CASES[@]}"; do
+        cell="| $(case_label "$c") | $(cell_spread "$c" objcmd-base) | $(cell_spread "$c" objcmd)"
+        cell+=" | $(ratio "$(median "${WALL[$c|objcmd]:-}")" "$(median "${WALL[$c|objcmd-base]:-}")")"
+        echo "$cell | $(cell_rss_cpu "$c" objcmd-base) | $(cell_rss_cpu "$c" objcmd) |"
+    done
+}
+
 report() {
     local c t m n base hdr sep cell st p j
     echo "## objcmd benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -1112,6 +1166,7 @@ report() {
             echo "$cell"
         done
     fi
+    [ -z "$BASE" ] || report_base
     if [ "$JSWEEP" = 1 ]; then
         local s5=()
         for c in put get rm; do s5+=("$(median "${WALL[$c-tree-$JSWEEP_TREE|s5cmd]:-}")"); done
@@ -1183,6 +1238,7 @@ report() {
     echo "- server: $(radosgw --version 2>/dev/null | head -n1 | sed 's/ (.*//') (memstore, loopback)"
     for t in "${TOOLS[@]}"; do echo "- $(label_of "$t"): $(version_of "$t")"; done
     echo "- objcmd built from: $OBJCMD_REV"
+    [ -z "$BASE" ] || echo "- objcmd-base: $BASE (given with BENCH_OBJCMD_BASE)"
     if [ ${#SKIPPED[@]} -gt 0 ]; then echo "- skipped (install failed): ${SKIPPED[*]}"; fi
     echo "- BENCH_SIZES=\"$SIZES_SPEC\" BENCH_RUNS=${RUNS_ALL:-unset} BENCH_SMALL_COUNT=$SMALL_COUNT BENCH_SMALL_KIB=$SMALL_KIB BENCH_SMALL_RUNS=$SMALL_RUNS BENCH_STDIN=$STDIN BENCH_SWEEP=$SWEEP"
     echo "- BENCH_CASES=\"$CASES_SPEC\" BENCH_TREES=\"$TREES_SPEC\" BENCH_TREE_RUNS=$TREE_RUNS BENCH_TREE_DIRS=$TREE_DIRS BENCH_TREE_TOOLS=\"$TREE_WANT\" BENCH_JOBS_SWEEP=$JSWEEP BENCH_MANY=$MANY"
