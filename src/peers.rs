@@ -1,5 +1,6 @@
-//! What the peers' flags mean here: a hint for a flag that s3cmd, s5cmd, ossutil or
-//! `aws s3` users type from habit, shown in place of clap's generic tip.
+//! What the peers' flags and command names mean here: a hint for a flag or subcommand
+//! that s3cmd, s5cmd, osscmd, ossutil or `aws s3` users type from habit, shown in place of
+//! clap's generic tip.
 //!
 //! Only flags objcmd does not have are listed; the hint says what objcmd does instead, so
 //! that a script ported from a peer is fixed in one step, not by reading the manual.
@@ -192,6 +193,78 @@ const PEER_FLAGS: &[PeerFlag] = &[
     },
 ];
 
+/// The peers' names for what objcmd does, and the objcmd command to type instead.
+const PEER_COMMANDS: &[(&[&str], &str)] = &[
+    (
+        &["la"],
+        "objcmd ls -r s3://BUCKET lists every object of a bucket (s3cmd la lists all buckets')",
+    ),
+    (
+        &["list", "getallbucket", "lb"],
+        "objcmd ls lists buckets; objcmd ls s3://BUCKET/PREFIX lists objects",
+    ),
+    (
+        &["info", "head", "meta", "getmeta", "stat-object"],
+        "objcmd stat s3://BUCKET/KEY",
+    ),
+    (
+        &["del", "delete", "remove", "rm-object"],
+        "objcmd rm s3://BUCKET/KEY (rm -r for a prefix)",
+    ),
+    (
+        &["createbucket", "create-bucket", "makebucket"],
+        "objcmd mb s3://BUCKET",
+    ),
+    (
+        &["deletebucket", "delete-bucket", "removebucket"],
+        "objcmd rb s3://BUCKET (rb --force empties it first)",
+    ),
+    (
+        &["setacl", "set-acl", "getacl", "get-acl"],
+        "objcmd acl get|set URL [ACL]",
+    ),
+    (
+        &["presign", "sign", "sign-url", "signedurl"],
+        "objcmd signurl s3://BUCKET/KEY",
+    ),
+    (
+        &["mirror", "synchronize"],
+        "objcmd sync SRC DST (--delete to remove what SRC lacks)",
+    ),
+    (
+        &["upload", "up"],
+        "objcmd put FILE... s3://BUCKET/PREFIX/ (put -r for a directory)",
+    ),
+    (
+        &["download", "down", "fetch"],
+        "objcmd get s3://BUCKET/KEY [FILE] (get -r for a prefix)",
+    ),
+    (&["copy", "copy-object"], "objcmd cp SRC DST"),
+    (
+        &[
+            "abortmultipart",
+            "abortmp",
+            "listmp",
+            "multipart-list",
+            "multipartlist",
+        ],
+        "objcmd multipart ls|abort URL",
+    ),
+    (
+        &["setmeta", "modify"],
+        "objcmd cp s3://BUCKET/KEY s3://BUCKET/KEY --meta K=V (a copy onto itself changes metadata)",
+    ),
+];
+
+/// What to tell a user who typed the unknown subcommand `name`.
+pub fn command_hint(name: &str) -> Option<&'static str> {
+    let name = name.to_ascii_lowercase();
+    PEER_COMMANDS
+        .iter()
+        .find(|(names, _)| names.contains(&name.as_str()))
+        .map(|(_, hint)| *hint)
+}
+
 /// What to tell a user who typed `flag` (as given, `--x=v` included) with `command`.
 pub fn flag_hint(command: Option<&str>, flag: &str) -> Option<&'static str> {
     let flag = flag.split_once('=').map_or(flag, |(name, _)| name);
@@ -208,6 +281,29 @@ pub fn flag_hint(command: Option<&str>, flag: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn peers_command_names_name_objcmds() {
+        assert!(command_hint("la").unwrap().starts_with("objcmd ls -r"));
+        assert!(command_hint("DEL").unwrap().starts_with("objcmd rm"));
+        assert!(
+            command_hint("presign")
+                .unwrap()
+                .starts_with("objcmd signurl")
+        );
+        assert!(command_hint("mirror").unwrap().starts_with("objcmd sync"));
+        assert_eq!(command_hint("frobnicate"), None);
+        // No peer name hides one of objcmd's own commands.
+        let cli = crate::cli::Cli::command();
+        for (names, _) in PEER_COMMANDS {
+            for name in *names {
+                assert!(
+                    cli.find_subcommand(name).is_none(),
+                    "{name} is an objcmd command"
+                );
+            }
+        }
+    }
 
     #[test]
     fn hints_depend_on_the_command() {

@@ -66,6 +66,12 @@ pub fn message_and_tip(e: &clap::Error, subcommand: Option<&str>) -> (String, Op
                 message = format!("{message} (valid: {})", valid.join(", "));
             }
         }
+        ErrorKind::InvalidSubcommand => {
+            let name = strings(e, ContextKind::InvalidSubcommand);
+            if let Some(hint) = name.first().and_then(|n| crate::peers::command_hint(n)) {
+                tip = Some(format!("objcmd's command for that: {hint}"));
+            }
+        }
         ErrorKind::UnknownArgument => {
             let flag = strings(e, ContextKind::InvalidArg);
             // clap's "to pass '--force' as a value, use '-- --force'" misleads more people
@@ -108,6 +114,18 @@ mod tests {
             message.contains("valid: bash, elvish, fish, powershell, zsh"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn peer_commands_get_objcmds_name() {
+        let (message, tip) = report(&["objcmd", "la"]);
+        assert_eq!(message, "unrecognized subcommand 'la'");
+        assert!(
+            tip.unwrap()
+                .starts_with("objcmd's command for that: objcmd ls -r")
+        );
+        let (_, tip) = report(&["objcmd", "del", "s3://b/k"]);
+        assert!(tip.unwrap().contains("objcmd rm"));
     }
 
     #[test]

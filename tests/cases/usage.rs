@@ -187,3 +187,49 @@ fn a_failed_listing_names_the_prefix_with_its_scheme() {
         );
     }
 }
+
+#[test]
+fn peers_command_names_say_which_objcmd_command_to_type() {
+    let t = TestEnv::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["la"], "objcmd ls -r"),
+        (&["del", "s3://b/k"], "objcmd rm"),
+        (&["info", "s3://b/k"], "objcmd stat"),
+        (&["getallbucket"], "objcmd ls"),
+        (&["createbucket", "s3://b"], "objcmd mb"),
+        (&["deletebucket", "s3://b"], "objcmd rb"),
+        (&["setacl", "s3://b/k", "public-read"], "objcmd acl"),
+        (&["presign", "s3://b/k"], "objcmd signurl"),
+        (&["mirror", "d", "s3://b/"], "objcmd sync"),
+        (&["modify", "s3://b/k"], "objcmd cp"),
+    ];
+    for (args, hint) in cases {
+        let stderr = refused(&t, args);
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert!(
+            lines[0].starts_with("objcmd: error: unrecognized subcommand"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            lines[1].starts_with("hint: objcmd's command for that: ") && lines[1].contains(hint),
+            "{args:?}: expected {hint:?} in {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_copy_onto_itself_with_new_metadata_is_what_modify_hints_at() {
+    let t = TestEnv::new();
+    let b = t.bucket("modify");
+    t.write("f.txt", b"same bytes");
+    let url = b.url("f.txt");
+    t.cmd().args(["put", "f.txt", &url]).assert().success();
+    t.cmd()
+        .args(["cp", &url, &url, "--meta", "color=blue"])
+        .assert()
+        .success();
+    let out = t.cmd().args(["--json", "stat", &url]).assert().success();
+    let stat = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(stat["metadata"]["color"], "blue", "{stat}");
+    assert_eq!(stat["size"], 10);
+}
