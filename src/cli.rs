@@ -176,6 +176,12 @@ pub enum Command {
     Signurl(SignurlArgs),
     /// List, inspect, abort, start and finish multipart uploads; presign their parts
     Multipart(MultipartArgs),
+    /// Write objects to stdout, one after another (decrypted as get does)
+    Cat(CatArgs),
+    /// Total bytes and object count under each prefix
+    Du(DuArgs),
+    /// Checksums of local files (computed) and objects (as stored)
+    Hash(HashArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -677,6 +683,63 @@ pub enum MultipartCommand {
     },
 }
 
+/// `objcmd cat`.
+#[derive(Debug, Args)]
+pub struct CatArgs {
+    /// s3://BUCKET/KEY (one or more)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    /// Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)
+    #[arg(long, value_name = "A-B", allow_hyphen_values = true)]
+    pub range: Option<String>,
+
+    /// Write encrypted objects as stored, without decrypting them
+    #[arg(long)]
+    pub raw: bool,
+}
+
+/// `objcmd du`.
+#[derive(Debug, Args)]
+pub struct DuArgs {
+    /// s3://BUCKET[/PREFIX] (one or more)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    /// Human-readable sizes (KiB, MiB...)
+    #[arg(short = 'H', long)]
+    pub human: bool,
+
+    /// Which keys count.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The checksums `objcmd hash` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum HashAlgorithm {
+    /// MD5, hex (the ETag of an object stored with one PUT)
+    Md5,
+    /// CRC-64/ECMA-182 (XZ), decimal (OSS x-oss-hash-crc64ecma, KS3 x-kss-checksum-crc64ecma)
+    Crc64ecma,
+    /// SHA-1, base64
+    Sha1,
+    /// SHA-256, base64
+    Sha256,
+}
+
+/// `objcmd hash`.
+#[derive(Debug, Args)]
+pub struct HashArgs {
+    /// Local files, or s3://BUCKET/KEY (one or more)
+    #[arg(value_name = "FILE|URL", required = true)]
+    pub items: Vec<String>,
+
+    /// The checksum
+    #[arg(long, value_name = "ALGORITHM", value_enum, default_value_t = HashAlgorithm::Md5)]
+    pub algorithm: HashAlgorithm,
+}
+
 /// `objcmd completions`.
 #[derive(Debug, Args)]
 #[command(after_help = "Install, e.g.:\n  \
@@ -701,6 +764,7 @@ pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
         Command::Rm(a) => &mut a.filter,
         Command::Cp(a) => &mut a.filter,
         Command::Sync(a) => &mut a.filter,
+        Command::Du(a) => &mut a.filter,
         _ => return,
     };
     let mut rules = Vec::new();

@@ -2,13 +2,16 @@
 //! (records, the batch tally, options, one-object operations, presigning, emptying).
 
 pub mod acl;
+pub mod cat;
 pub mod completions;
 pub mod config;
 pub mod cp;
 pub mod ctx;
 pub mod downloads;
+pub mod du;
 pub mod empty;
 pub mod get;
+pub mod hash;
 pub mod listing;
 pub mod ls;
 pub mod mb;
@@ -89,5 +92,8 @@ pub fn run(
         Command::Acl(args) => acl::run(args, &client, printer),
         Command::Signurl(args) => signurl::run(args, &client, printer),
         Command::Multipart(args) => multipart::run(args, transfers),
+        Command::Cat(args) => cat::run(args, transfers),
+        Command::Du(args) => du::run(args, &client, printer),
+        Command::Hash(args) => hash::run(args, &client, printer),
     }
 }

@@ -5,6 +5,7 @@ mod config;
 mod download_safety;
 mod encryption;
 mod errors;
+mod everyday;
 mod faults;
 mod filters;
 mod gateway_e2e;

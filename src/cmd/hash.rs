@@ -1,0 +1,208 @@
+//! `objcmd hash`: checksums of local files (computed) and of objects (as the server stores
+//! them), in the encoding the servers use: MD5 in hex (an ETag), CRC-64 in decimal (as OSS
+//! and KS3 send it), SHA in base64. The human line is `VALUE  NAME`, as md5sum prints it.
+
+use std::io::Read;
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use md5::Digest as _;
+use serde_json::json;
+
+use crate::address::{Location, RemoteUrl};
+use crate::cli::{HashAlgorithm, HashArgs};
+use crate::client::{Client, etag_is_md5};
+use crate::error::{LocalNotFound, usage};
+use crate::exit::{self, ExitStatus, PartialFailure};
+use crate::output::Printer;
+
+/// The name of an algorithm, as `--algorithm` and the `--json` record spell it.
+fn name(algorithm: HashAlgorithm) -> &'static str {
+    match algorithm {
+        HashAlgorithm::Md5 => "md5",
+        HashAlgorithm::Crc64ecma => "crc64ecma",
+        HashAlgorithm::Sha1 => "sha1",
+        HashAlgorithm::Sha256 => "sha256",
+    }
+}
+
+/// One running checksum.
+enum Hasher {
+    Md5(md5::Md5),
+    Crc64(crate::crc64::Crc64),
+    Sha1(sha1::Sha1),
+    Sha256(sha2::Sha256),
+}
+
+impl Hasher {
+    fn new(algorithm: HashAlgorithm) -> Hasher {
+        match algorithm {
+            HashAlgorithm::Md5 => Hasher::Md5(md5::Md5::new()),
+            HashAlgorithm::Crc64ecma => Hasher::Crc64(crate::crc64::Crc64::new()),
+            HashAlgorithm::Sha1 => Hasher::Sha1(<sha1::Sha1 as sha1::Digest>::new()),
+            HashAlgorithm::Sha256 => Hasher::Sha256(<sha2::Sha256 as sha2::Digest>::new()),
+        }
+    }
+
+    fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Md5(h) => h.update(data),
+            Hasher::Crc64(h) => h.update(data),
+            Hasher::Sha1(h) => sha1::Digest::update(h, data),
+            Hasher::Sha256(h) => sha2::Digest::update(h, data),
+        }
+    }
+
+    /// The value in the server's encoding.
+    fn finish(self) -> String {
+        match self {
+            Hasher::Md5(h) => crate::transfer::hex(&h.finalize()),
+            Hasher::Crc64(h) => h.value().to_string(),
+            Hasher::Sha1(h) => BASE64.encode(sha1::Digest::finalize(h)),
+            Hasher::Sha256(h) => BASE64.encode(sha2::Digest::finalize(h)),
+        }
+    }
+}
+
+/// The checksum of a local file (`-` is stdin), read once in 1 MiB blocks.
+fn of_file(path: &str, algorithm: HashAlgorithm) -> anyhow::Result<String> {
+    let mut reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                anyhow::Error::new(LocalNotFound(format!("{path}: no such file")))
+            }
+            _ => anyhow::Error::new(e).context(format!("reading {path}")),
+        })?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(usage(format!("{path} is a directory; hash takes files")));
+        }
+        Box::new(file)
+    };
+    let mut hasher = Hasher::new(algorithm);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = reader
+            .read(&mut buf)
+            .with_context(|| format!("reading {path}"))?;
+        if n == 0 {
+            return Ok(hasher.finish());
+        }
+        hasher.update(&buf[..n]);
+    }
+}
+
+/// The checksum an object is stored with, from its metadata (HEAD): its ETag where that is
+/// an MD5, the CRC-64 that OSS and KS3 send. What the server did not store is an error.
+fn of_object(client: &Client, url: &RemoteUrl, algorithm: HashAlgorithm) -> anyhow::Result<String> {
+    let meta = client
+        .head_object(&url.bucket, &url.key)
+        .with_context(|| format!("reading the metadata of {url}"))?;
+    match algorithm {
+        HashAlgorithm::Md5 if etag_is_md5(&meta.etag) => Ok(meta.etag.to_ascii_lowercase()),
+        HashAlgorithm::Md5 => anyhow::bail!(
+            "{url} has no stored MD5: its ETag {} is not one (an object uploaded in parts); objcmd get checks such objects by their parts",
+            meta.etag
+        ),
+        HashAlgorithm::Crc64ecma => meta.crc64.map(|c| c.to_string()).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{url} has no stored CRC-64: the server sent none (OSS and KS3 store one; S3 servers do not)"
+            )
+        }),
+        HashAlgorithm::Sha1 | HashAlgorithm::Sha256 => anyhow::bail!(
+            "{url}: objcmd does not read stored {} checksums yet; hash a local copy instead",
+            name(algorithm)
+        ),
+    }
+}
+
+/// Runs `hash`: a line (or record) per file or object; one that fails is reported and the
+/// others follow (exit 3, or its own code when alone).
+pub fn run(args: &HashArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let items = args
+        .items
+        .iter()
+        .map(|item| Location::parse(item).map(|l| (item.as_str(), l)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (_, location) in &items {
+        if let Location::Remote(url) = location {
+            url.object_key(client.dialect())?;
+        }
+    }
+    let algorithm = args.algorithm;
+    let mut failed = Vec::new();
+    for (item, location) in &items {
+        let (value, field) = match location {
+            Location::Remote(url) => (of_object(client, url, algorithm), "url"),
+            Location::Local(path) => (of_file(path, algorithm), "path"),
+            Location::Stdio => (of_file("-", algorithm), "path"),
+        };
+        match value {
+            Ok(value) if printer.json => {
+                printer
+                    .record(&json!({field: item, "algorithm": name(algorithm), "value": value}))?;
+            }
+            Ok(value) => printer.line(&format!("{value}  {}", printer.escape(item)))?,
+            Err(e) if items.len() == 1 => return Err(e),
+            Err(e) => {
+                printer.error(&format!("{e:#}"));
+                if printer.json {
+                    let error = super::record::error_value(&e);
+                    printer.record(&json!({field: item, "status": "error", "error": error}))?;
+                }
+                failed.push(exit::status_of(&e));
+            }
+        }
+    }
+    if failed.is_empty() {
+        return Ok(ExitStatus::Success);
+    }
+    let done = items.len() - failed.len();
+    let status = match done {
+        0 => failed.into_iter().max().unwrap_or(ExitStatus::Failure),
+        _ => ExitStatus::Partial,
+    };
+    Err(anyhow::Error::new(PartialFailure {
+        done,
+        failed: items.len() - done,
+        status,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(algorithm: HashAlgorithm, data: &[u8]) -> String {
+        let mut h = Hasher::new(algorithm);
+        h.update(data);
+        h.finish()
+    }
+
+    #[test]
+    fn values_are_in_the_servers_encodings() {
+        assert_eq!(
+            of(HashAlgorithm::Md5, b"hello world"),
+            "5eb63bbbe01eeed093cb22bb8f5acdc3"
+        );
+        // CRC-64/XZ of "123456789" is 0x995dc9bbdf1939fa, sent in decimal.
+        assert_eq!(
+            of(HashAlgorithm::Crc64ecma, b"123456789"),
+            "11051210869376104954"
+        );
+        assert_eq!(
+            of(HashAlgorithm::Sha1, b"abc"),
+            "qZk+NkcGgWq6PiVxeFDCbJzQ2J0="
+        );
+        assert_eq!(
+            of(HashAlgorithm::Sha256, b"abc"),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        assert_eq!(
+            of(HashAlgorithm::Md5, b""),
+            "d41d8cd98f00b204e9800998ecf8427e"
+        );
+    }
+}
