@@ -3,41 +3,21 @@
 
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use super::ctx::Ctx;
 use super::downloads;
 use super::listing;
 use super::object;
-use super::options::{Recursive, Writing, directive, filter, overwrite, upload_options};
+use super::options::{Recursive, Writing, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use super::uploads;
 use crate::address::{Location, RemoteUrl, check_key, key_basename};
 use crate::cli::CpArgs;
-use crate::client::MetadataDirective;
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::transfer::Resume;
 use crate::walk;
-
-/// Copies one object on the server; `None` when `--no-clobber` found `dst` taken.
-fn copy_object(
-    ctx: Ctx<'_>,
-    src: &RemoteUrl,
-    size: Option<u64>,
-    dst: &RemoteUrl,
-    writing: &Writing,
-) -> anyhow::Result<Option<u64>> {
-    let mut options = writing.object.clone();
-    let directive = directive(&options);
-    if directive == MetadataDirective::Replace && options.content_type.is_none() {
-        options.content_type = Some(object::content_type(&None, &[&dst.key]));
-    }
-    object::copy(ctx, src, size, dst, &options, directive, writing.overwrite)
-        .with_context(|| format!("copying {src} to {dst}"))
-}
 
 /// Copies one object and reports it.
 fn copy_one(
@@ -47,7 +27,7 @@ fn copy_one(
     writing: &Writing,
 ) -> anyhow::Result<()> {
     let (src_text, dst_text) = (src.to_string(), dst.to_string());
-    let copied = copy_object(ctx, src, None, dst, writing)?;
+    let copied = object::copy_as_written(ctx, src, None, dst, writing)?;
     let rec = TransferRecord {
         op: if copied.is_some() { Op::Copy } else { Op::Skip },
         src: &src_text,
@@ -99,10 +79,12 @@ fn copy_tree(
             Err(why) => Err(anyhow::anyhow!("cannot copy to {to}: {why}")),
         };
         tree.object(planned, decide, |()| {
-            Ok(match copy_object(ctx, &from, Some(size), &to, writing)? {
-                Some(_) => Done::Done,
-                None => Done::Skipped("exists"),
-            })
+            Ok(
+                match object::copy_as_written(ctx, &from, Some(size), &to, writing)? {
+                    Some(_) => Done::Done,
+                    None => Done::Skipped("exists"),
+                },
+            )
         });
     });
     tree.finish()

@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
-use super::options::Writing;
+use super::options::{Writing, directive};
 use crate::address::RemoteUrl;
 use crate::client::{Client, MetadataDirective, PutOptions};
 use crate::error::usage;
@@ -225,6 +225,25 @@ pub fn copy(
         ctx.client, source, target, size, directive, &options, ctx.tuning,
     )?;
     Ok(Some(size))
+}
+
+/// Copies one object on the server as a command's options say (`cp`, `mv`): the source's
+/// type and metadata kept, or replaced (REPLACE) with those given; `None` when
+/// `--no-clobber` found `dst` taken.
+pub fn copy_as_written(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    size: Option<u64>,
+    dst: &RemoteUrl,
+    writing: &Writing,
+) -> anyhow::Result<Option<u64>> {
+    let mut options = writing.object.clone();
+    let directive = directive(&options);
+    if directive == MetadataDirective::Replace && options.content_type.is_none() {
+        options.content_type = Some(content_type(&None, &[&dst.key]));
+    }
+    copy(ctx, src, size, dst, &options, directive, writing.overwrite)
+        .with_context(|| format!("copying {src} to {dst}"))
 }
 
 /// Metadata that describes the stored bytes rather than the user's labels: new metadata

@@ -88,7 +88,11 @@ fn cat_decrypts_as_get_does() {
         .assert()
         .success();
     let stored = &out.get_output().stdout;
-    assert!(stored.len() >= 32 && stored.len() % 16 == 0, "{}", stored.len());
+    assert!(
+        stored.len() >= 32 && stored.len() % 16 == 0,
+        "{}",
+        stored.len()
+    );
     assert!(!String::from_utf8_lossy(stored).contains("eyes"));
 }
 
