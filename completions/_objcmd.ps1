@@ -68,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Show or set the ACL of a bucket or object')
             [CompletionResult]::new('signurl', 'signurl', [CompletionResultType]::ParameterValue, 'Print a presigned URL: access to one object for a holder without keys')
             [CompletionResult]::new('multipart', 'multipart', [CompletionResultType]::ParameterValue, 'List, inspect, abort, start and finish multipart uploads; presign their parts')
+            [CompletionResult]::new('mv', 'mv', [CompletionResultType]::ParameterValue, 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified')
             [CompletionResult]::new('cat', 'cat', [CompletionResultType]::ParameterValue, 'Write objects to stdout, one after another (decrypted as get does)')
             [CompletionResult]::new('du', 'du', [CompletionResultType]::ParameterValue, 'Total bytes and object count under each prefix')
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Checksums of local files (computed) and objects (as stored)')
@@ -1300,6 +1301,57 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
         'objcmd;multipart;help;help' {
             break
         }
+        'objcmd;mv' {
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares')
+            [CompletionResult]::new('--acl', '--acl', [CompletionResultType]::ParameterName, 'Canned ACL of the object (private, public-read...)')
+            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type [default: guessed from the file''s name, else from the key]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'User metadata (repeatable)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class (STANDARD, STANDARD_IA, GLACIER...)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra request header (repeatable), e.g. ''Cache-Control: no-cache''')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Move a prefix or directory, everything under it')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Move a prefix or directory, everything under it')
+            [CompletionResult]::new('--no-clobber', '--no-clobber', [CompletionResultType]::ParameterName, 'Skip (and keep) a source whose destination already exists')
+            [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'Local to remote: encrypt before upload, as put --encrypt')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Remote to local: write encrypted objects as stored, as get --raw')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be moved, move nothing')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'objcmd;cat' {
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
@@ -1470,6 +1522,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Show or set the ACL of a bucket or object')
             [CompletionResult]::new('signurl', 'signurl', [CompletionResultType]::ParameterValue, 'Print a presigned URL: access to one object for a holder without keys')
             [CompletionResult]::new('multipart', 'multipart', [CompletionResultType]::ParameterValue, 'List, inspect, abort, start and finish multipart uploads; presign their parts')
+            [CompletionResult]::new('mv', 'mv', [CompletionResultType]::ParameterValue, 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified')
             [CompletionResult]::new('cat', 'cat', [CompletionResultType]::ParameterValue, 'Write objects to stdout, one after another (decrypted as get does)')
             [CompletionResult]::new('du', 'du', [CompletionResultType]::ParameterValue, 'Total bytes and object count under each prefix')
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Checksums of local files (computed) and objects (as stored)')
@@ -1574,6 +1627,9 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             break
         }
         'objcmd;help;multipart;sign-parts' {
+            break
+        }
+        'objcmd;help;mv' {
             break
         }
         'objcmd;help;cat' {

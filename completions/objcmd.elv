@@ -65,6 +65,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand acl 'Show or set the ACL of a bucket or object'
             cand signurl 'Print a presigned URL: access to one object for a holder without keys'
             cand multipart 'List, inspect, abort, start and finish multipart uploads; presign their parts'
+            cand mv 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
             cand cat 'Write objects to stdout, one after another (decrypted as get does)'
             cand du 'Total bytes and object count under each prefix'
             cand hash 'Checksums of local files (computed) and objects (as stored)'
@@ -1247,6 +1248,56 @@ set edit:completion:arg-completer[objcmd] = {|@words|
         }
         &'objcmd;multipart;help;help'= {
         }
+        &'objcmd;mv'= {
+            cand --include 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
+            cand --exclude 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
+            cand --shard 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares'
+            cand --acl 'Canned ACL of the object (private, public-read...)'
+            cand --content-type 'Content-Type [default: guessed from the file''s name, else from the key]'
+            cand --meta 'User metadata (repeatable)'
+            cand --storage-class 'Storage class (STANDARD, STANDARD_IA, GLACIER...)'
+            cand --header 'Extra request header (repeatable), e.g. ''Cache-Control: no-cache'''
+            cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
+            cand --provider 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]'
+            cand --endpoint 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]'
+            cand --region 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]'
+            cand --access-key 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]'
+            cand --secret-key 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]'
+            cand --security-token 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]'
+            cand --addressing 'Bucket addressing: path, virtual or auto'
+            cand --signature 'S3 signature version: v2 or v4'
+            cand --retries 'Retries of a retryable failure [default: 5]'
+            cand --timeout 'Connect and read timeout in seconds [default: 60]'
+            cand --limit-rate 'Bandwidth cap, e.g. 10MiB/s'
+            cand -j 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --jobs 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --part-size 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]'
+            cand --copy-threshold 'Remote copies above this size are made in parts [default: 5GiB]'
+            cand --part-jobs 'Parts in flight per object [default: 4]'
+            cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
+            cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
+            cand -r 'Move a prefix or directory, everything under it'
+            cand --recursive 'Move a prefix or directory, everything under it'
+            cand --no-clobber 'Skip (and keep) a source whose destination already exists'
+            cand --encrypt 'Local to remote: encrypt before upload, as put --encrypt'
+            cand --raw 'Remote to local: write encrypted objects as stored, as get --raw'
+            cand --dry-run 'Print what would be moved, move nothing'
+            cand --anonymous 'Send unsigned requests (public buckets)'
+            cand --cname 'The endpoint is a custom domain bound to one bucket'
+            cand --json 'Machine output: one JSON object per line on stdout'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --verbose 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --no-progress 'Never show progress bars'
+            cand --insecure 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'objcmd;cat'= {
             cand --range 'Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
@@ -1413,6 +1464,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand acl 'Show or set the ACL of a bucket or object'
             cand signurl 'Print a presigned URL: access to one object for a holder without keys'
             cand multipart 'List, inspect, abort, start and finish multipart uploads; presign their parts'
+            cand mv 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
             cand cat 'Write objects to stdout, one after another (decrypted as get does)'
             cand du 'Total bytes and object count under each prefix'
             cand hash 'Checksums of local files (computed) and objects (as stored)'
@@ -1489,6 +1541,8 @@ set edit:completion:arg-completer[objcmd] = {|@words|
         &'objcmd;help;multipart;complete'= {
         }
         &'objcmd;help;multipart;sign-parts'= {
+        }
+        &'objcmd;help;mv'= {
         }
         &'objcmd;help;cat'= {
         }

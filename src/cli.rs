@@ -176,6 +176,9 @@ pub enum Command {
     Signurl(SignurlArgs),
     /// List, inspect, abort, start and finish multipart uploads; presign their parts
     Multipart(MultipartArgs),
+    /// Move files and objects: put, get or copy, then delete each source once its copy is
+    /// complete and verified
+    Mv(MvArgs),
     /// Write objects to stdout, one after another (decrypted as get does)
     Cat(CatArgs),
     /// Total bytes and object count under each prefix
@@ -683,6 +686,48 @@ pub enum MultipartCommand {
     },
 }
 
+/// `objcmd mv`.
+#[derive(Debug, Args)]
+#[command(override_usage = "objcmd mv [OPTIONS] <SRC>... <DST>")]
+pub struct MvArgs {
+    /// Files, directories (with -r) or s3://BUCKET/KEY (PREFIX/ with -r)
+    #[arg(value_name = "SRC", num_args = 1.., required = true)]
+    pub srcs: Vec<String>,
+
+    /// Destination: s3://BUCKET/KEY or PREFIX/, a file or a directory
+    #[arg(value_name = "DST", required = true)]
+    pub dst: String,
+
+    /// Move a prefix or directory, everything under it
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which paths a recursive move takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// What shapes the moved objects (a move on the server keeps the source's type and
+    /// metadata unless --content-type, --meta or --storage-class is given).
+    #[command(flatten)]
+    pub upload: UploadArgs,
+
+    /// Skip (and keep) a source whose destination already exists
+    #[arg(long)]
+    pub no_clobber: bool,
+
+    /// Local to remote: encrypt before upload, as put --encrypt
+    #[arg(long)]
+    pub encrypt: bool,
+
+    /// Remote to local: write encrypted objects as stored, as get --raw
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Print what would be moved, move nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 /// `objcmd cat`.
 #[derive(Debug, Args)]
 pub struct CatArgs {
@@ -765,6 +810,7 @@ pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
         Command::Cp(a) => &mut a.filter,
         Command::Sync(a) => &mut a.filter,
         Command::Du(a) => &mut a.filter,
+        Command::Mv(a) => &mut a.filter,
         _ => return,
     };
     let mut rules = Vec::new();

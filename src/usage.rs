@@ -53,12 +53,14 @@ pub fn message_and_tip(e: &clap::Error, subcommand: Option<&str>) -> (String, Op
         .map(|t| t.trim_start_matches("tip:").trim().to_string());
     match e.kind() {
         ErrorKind::MissingRequiredArgument
-            if subcommand == Some("put") && strings(e, ContextKind::InvalidArg) == ["<SRC>..."] =>
+            if matches!(subcommand, Some("put" | "mv"))
+                && strings(e, ContextKind::InvalidArg) == ["<SRC>..."] =>
         {
             // Given one path, clap fills DST first: the user forgot the destination.
-            message =
-                "put needs a source and a destination (objcmd put SRC... DST); one path was given"
-                    .to_string();
+            let sub = subcommand.unwrap_or("put");
+            message = format!(
+                "{sub} needs a source and a destination (objcmd {sub} SRC... DST); one path was given"
+            );
         }
         ErrorKind::InvalidValue => {
             let valid = strings(e, ContextKind::ValidValue);

@@ -17,6 +17,7 @@ pub mod ls;
 pub mod mb;
 pub mod missing;
 pub mod multipart;
+pub mod mv;
 pub mod object;
 pub mod options;
 pub mod presign;
@@ -92,6 +93,7 @@ pub fn run(
         Command::Acl(args) => acl::run(args, &client, printer),
         Command::Signurl(args) => signurl::run(args, &client, printer),
         Command::Multipart(args) => multipart::run(args, transfers),
+        Command::Mv(args) => mv::run(args, transfers),
         Command::Cat(args) => cat::run(args, transfers),
         Command::Du(args) => du::run(args, &client, printer),
         Command::Hash(args) => hash::run(args, &client, printer),

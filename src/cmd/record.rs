@@ -29,6 +29,8 @@ pub enum Op {
     Copy,
     /// Deleted.
     Delete,
+    /// Moved: transferred, then the source deleted.
+    Move,
     /// Left as it was (it exists, or is up to date).
     Skip,
 }
@@ -41,6 +43,7 @@ impl Op {
             Op::Get => "get",
             Op::Copy => "copy",
             Op::Delete => "delete",
+            Op::Move => "move",
             Op::Skip => "skip",
         }
     }

@@ -89,7 +89,7 @@ fn cat_decrypts_as_get_does() {
         .success();
     let stored = &out.get_output().stdout;
     assert!(
-        stored.len() >= 32 && stored.len() % 16 == 0,
+        stored.len() >= 32 && stored.len().is_multiple_of(16),
         "{}",
         stored.len()
     );

@@ -13,6 +13,7 @@ mod gateway_vectors;
 mod hardening;
 mod interrupts;
 mod multipart;
+mod mv;
 mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;
