@@ -23,6 +23,7 @@ pub mod pool;
 pub mod secret;
 pub mod settings;
 pub mod signal;
+pub mod throttle;
 pub mod transfer;
 pub mod units;
 mod usage;

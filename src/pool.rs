@@ -1,17 +1,23 @@
 //! The worker pool of recursive commands: the caller's thread produces work (walking a tree,
 //! or following a listing page by page) into a bounded queue, and `jobs` workers take from
-//! it. Memory holds the work in flight, not the tree.
+//! it. Memory holds the work in flight, not the tree. A worker takes an item only while
+//! it holds a permit of the tree's [`Window`], so that fewer than `jobs` objects move at
+//! once when the server throttles.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 
-/// Runs `work` on every item, on `jobs` threads. The items are produced lazily on the
-/// calling thread; production stops early when `cancel` is set (Ctrl-C).
+use crate::throttle::Window;
+
+/// Runs `work` on every item, on `jobs` threads, as many at once as `window` allows (the
+/// caller starts it at `jobs`). The items are produced lazily on the calling thread;
+/// production stops early when `cancel` is set (Ctrl-C).
 pub fn run<T: Send>(
     jobs: usize,
     items: impl IntoIterator<Item = T>,
     cancel: &AtomicBool,
+    window: &Window,
     work: impl Fn(T) + Sync,
 ) {
     let jobs = jobs.max(1);
@@ -21,6 +27,9 @@ pub fn run<T: Send>(
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
+                    // The permit is taken before the item, so that an item waits in the
+                    // queue for a worker allowed to work on it.
+                    let _permit = window.acquire();
                     let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                     match next {
                         Ok(item) => work(item),
@@ -83,13 +92,16 @@ pub fn jobs_within(open_files: u64, jobs: usize, part_jobs: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::throttle::Adapt;
     use std::sync::atomic::AtomicUsize;
 
     #[test]
     fn every_item_is_worked_once() {
         let sum = AtomicUsize::new(0);
         let count = AtomicUsize::new(0);
-        run(4, 1..=1000usize, &AtomicBool::new(false), |n| {
+        let window = Window::new(Adapt::Yes);
+        window.start(4);
+        run(4, 1..=1000usize, &AtomicBool::new(false), &window, |n| {
             sum.fetch_add(n, Ordering::Relaxed);
             count.fetch_add(1, Ordering::Relaxed);
         });
@@ -101,12 +113,32 @@ mod tests {
     fn cancelling_stops_production() {
         let cancel = AtomicBool::new(false);
         let count = AtomicUsize::new(0);
-        run(2, 0..1_000_000, &cancel, |_| {
+        run(2, 0..1_000_000, &cancel, &Window::new(Adapt::No), |_| {
             if count.fetch_add(1, Ordering::Relaxed) == 10 {
                 cancel.store(true, Ordering::Relaxed);
             }
         });
         assert!(count.load(Ordering::Relaxed) < 1000);
+    }
+
+    #[test]
+    fn no_more_items_are_worked_at_once_than_the_window_allows() {
+        let window = Window::new(Adapt::Yes);
+        window.start(8);
+        for _ in 0..2 {
+            // A request sent after the last cut: each halves.
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            window.throttled(std::time::Instant::now(), "SlowDown");
+        }
+        assert_eq!(window.limit(), 2);
+        let (busy, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        run(8, 0..200, &AtomicBool::new(false), &window, |_| {
+            let n = busy.fetch_add(1, Ordering::SeqCst) + 1;
+            most.fetch_max(n, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            busy.fetch_sub(1, Ordering::SeqCst);
+        });
+        assert_eq!(most.load(Ordering::SeqCst), 2);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::time::Duration;
 
 /// An error reply from the service.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub struct ServiceError {
     pub resource: String,
     /// Every other child of `<Error>` (for example `StringToSign` of a signature mismatch).
     pub details: BTreeMap<String, String>,
+    /// How long the server asked us to wait before trying again (`Retry-After`, in
+    /// seconds; the HTTP-date form is not read).
+    pub retry_after: Option<Duration>,
 }
 
 impl ServiceError {
@@ -60,6 +64,7 @@ impl ServiceError {
             method: String::new(),
             resource: String::new(),
             details: BTreeMap::new(),
+            retry_after: None,
         }
     }
 
@@ -101,6 +106,12 @@ impl ServiceError {
     /// sent again.
     pub fn was_refused_unacted(&self) -> bool {
         matches!(self.status, 429 | 503) || matches!(self.code.as_str(), "SlowDown")
+    }
+
+    /// True for the answers that say the server is throttling (SlowDown, 429, 503): the
+    /// tree commands lower their concurrency on them.
+    pub fn is_throttling(&self) -> bool {
+        self.was_refused_unacted()
     }
 
     /// True for the answers that mean "it does not exist".

@@ -33,7 +33,9 @@ pub use dialect::Dialect;
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
 pub use multipart::{CompletedUpload, MultipartUploadsPage, PartsPage, UploadedPart};
-pub use request::{Body, ClientConfig, Request, Response, SendProgress, Transport};
+pub use request::{
+    Body, ClientConfig, Pace, PaceWatch, Request, Response, SendProgress, Transport,
+};
 pub use sign::Credentials;
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).

@@ -59,6 +59,47 @@ pub struct ClientConfig {
     pub ca_certificates: Vec<reqwest::Certificate>,
     /// Accept any TLS certificate (`--insecure`).
     pub insecure: bool,
+    /// Told whether each reply throttles, so that the tree commands can adapt their
+    /// concurrency; `None` tells nobody.
+    pub pace: Option<PaceWatch>,
+}
+
+/// What a reply says about the pace of requests.
+#[derive(Clone, Copy, Debug)]
+pub enum Pace<'a> {
+    /// The server answered without asking us to slow down (a 2xx, or a 4xx other than
+    /// 429): the pace is fine.
+    Clean,
+    /// The server throttles (503 SlowDown, 429, 503): `error` answered the request sent
+    /// at `sent`.
+    Throttled {
+        /// The reply.
+        error: &'a ServiceError,
+        /// When the attempt it answers was sent.
+        sent: Instant,
+    },
+}
+
+/// Told of every reply's [`Pace`] (replies of 5xx other than throttling, and failures
+/// below HTTP, say nothing of the pace and are not told).
+#[derive(Clone)]
+pub struct PaceWatch(Arc<dyn Fn(Pace<'_>) + Send + Sync>);
+
+impl PaceWatch {
+    /// A watcher that calls `tell` with each reply's pace.
+    pub fn new(tell: impl Fn(Pace<'_>) + Send + Sync + 'static) -> PaceWatch {
+        PaceWatch(Arc::new(tell))
+    }
+
+    fn tell(&self, pace: Pace<'_>) {
+        (self.0)(pace)
+    }
+}
+
+impl std::fmt::Debug for PaceWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PaceWatch")
+    }
 }
 
 /// Told how far the transport has read a body, after each read: the offset reached in
@@ -378,6 +419,9 @@ pub struct Transport {
 const BACKOFF_BASE: Duration = Duration::from_millis(200);
 /// The longest single backoff.
 const BACKOFF_CAP: Duration = Duration::from_secs(10);
+/// The longest wait a `Retry-After` gets: a server asking for an hour would otherwise hold
+/// a command that long per retry.
+const RETRY_AFTER_CAP: Duration = Duration::from_secs(20);
 
 /// Uploads get the timeout plus this much time per byte: a stalled upload still fails, a
 /// slow but moving one does not.
@@ -392,6 +436,23 @@ pub fn backoff(attempt: u32) -> Duration {
         .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
         .min(BACKOFF_CAP);
     cap.mul_f64(fastrand::f64())
+}
+
+/// The delay before retry number `attempt` after `err`: the backoff, or the server's
+/// `Retry-After` (capped) when it asks for longer, plus up to one first backoff step of
+/// jitter so that the workers it throttled together do not come back together.
+pub fn retry_delay(attempt: u32, err: &Error) -> Duration {
+    let backoff = backoff(attempt);
+    match err {
+        Error::Service(e) => match e.retry_after {
+            Some(wait) => {
+                let jitter = BACKOFF_BASE.mul_f64(fastrand::f64());
+                backoff.max(wait.min(RETRY_AFTER_CAP) + jitter)
+            }
+            None => backoff,
+        },
+        _ => backoff,
+    }
 }
 
 /// Formats a time as an RFC 9110 HTTP date (`Tue, 14 Nov 2023 22:13:20 GMT`).
@@ -523,7 +584,10 @@ impl Transport {
             if self.cancelled() && !(req.cleanup && attempt == 1) {
                 return Err(Error::Interrupted);
             }
-            let err = match self.send_once(req).and_then(&read) {
+            let sent = Instant::now();
+            let reply = self.send_once(req);
+            self.tell_pace(&reply, sent);
+            let err = match reply.and_then(&read) {
                 Ok(reply) => return Ok(reply),
                 Err(err) => err,
             };
@@ -540,7 +604,7 @@ impl Transport {
                     other => other,
                 });
             }
-            let delay = backoff(attempt);
+            let delay = retry_delay(attempt, &err);
             log::info!(
                 "retrying {} {} in {} ms (attempt {} of {}): {err}",
                 req.operation,
@@ -550,6 +614,21 @@ impl Transport {
                 attempts
             );
             self.sleep(delay)?;
+        }
+    }
+
+    /// Tells the watcher, if any, what a reply says about the pace of requests.
+    fn tell_pace(&self, reply: &Result<Response, Error>, sent: Instant) {
+        let Some(watch) = &self.config.pace else {
+            return;
+        };
+        match reply {
+            Ok(_) => watch.tell(Pace::Clean),
+            Err(Error::Service(error)) if error.is_throttling() => {
+                watch.tell(Pace::Throttled { error, sent })
+            }
+            Err(Error::Service(error)) if error.status < 500 => watch.tell(Pace::Clean),
+            Err(_) => {}
         }
     }
 
@@ -745,6 +824,9 @@ impl Transport {
         };
         let request_id = header(dialect.request_id_header());
         let host_id = dialect.host_id_header().and_then(header);
+        let retry_after = header("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
         // OSS puts the error document of a bodiless reply (HEAD) in x-oss-err, base64.
         let oss_err = header("x-oss-err").and_then(|b64| {
             base64::engine::general_purpose::STANDARD
@@ -775,6 +857,7 @@ impl Transport {
         }
         err.method = req.method.to_string();
         err.resource = req.resource();
+        err.retry_after = retry_after;
         err
     }
 }
@@ -794,6 +877,75 @@ mod tests {
             }
         }
         assert!(backoff(30) <= BACKOFF_CAP);
+    }
+
+    #[test]
+    fn retry_after_is_honoured_capped_and_jittered() {
+        let throttled = |wait: Option<u64>| {
+            let mut e = ServiceError::from_status(503);
+            e.code = "SlowDown".into();
+            e.retry_after = wait.map(Duration::from_secs);
+            Error::Service(Box::new(e))
+        };
+        for _ in 0..50 {
+            let delay = retry_delay(1, &throttled(Some(3)));
+            assert!(delay >= Duration::from_secs(3), "{delay:?}");
+            assert!(delay <= Duration::from_secs(3) + BACKOFF_BASE, "{delay:?}");
+            let delay = retry_delay(1, &throttled(Some(3600)));
+            assert!(delay >= RETRY_AFTER_CAP && delay <= RETRY_AFTER_CAP + BACKOFF_BASE);
+            assert!(retry_delay(1, &throttled(None)) <= BACKOFF_BASE);
+            // A backoff already longer than the wait asked for is kept.
+            assert!(retry_delay(12, &throttled(Some(0))) <= BACKOFF_CAP);
+        }
+    }
+
+    #[test]
+    fn the_pace_of_each_reply_is_told_to_the_watcher() {
+        use super::super::test_server::{self, Reply};
+        let error = |status: u16, code: &str| {
+            let body = format!("<Error><Code>{code}</Code></Error>");
+            Reply::status(status, &[("Content-Type", "application/xml")], &body)
+        };
+        let (port, _seen) = test_server::serve(vec![
+            error(503, "SlowDown"),
+            error(500, "InternalError"),
+            error(429, "TooManyRequests"),
+            Reply::status(200, &[], "ok"),
+            error(404, "NoSuchKey"),
+        ]);
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let record = told.clone();
+        let creds = Some(test_server::credentials(None));
+        let mut config = test_server::config(port, Dialect::S3, SignatureVersion::V2, creds);
+        config.retries = 3;
+        config.pace = Some(PaceWatch::new(move |pace| {
+            let what = match pace {
+                Pace::Clean => "clean".to_string(),
+                Pace::Throttled { error, sent } => {
+                    assert!(sent <= Instant::now());
+                    format!("throttled {}", error.code)
+                }
+            };
+            record.lock().unwrap().push(what);
+        }));
+        let transport = Transport::new(config).unwrap();
+        let get = Request::new("GetObject", Method::GET, Some("b"), "k");
+        transport.send(&get).unwrap();
+        let err = transport.send(&get).err().unwrap();
+        assert!(
+            matches!(&err, Error::Service(e) if e.code == "NoSuchKey"),
+            "{err}"
+        );
+        // The 500 says nothing of the pace; a 404 is a clean answer.
+        assert_eq!(
+            *told.lock().unwrap(),
+            [
+                "throttled SlowDown",
+                "throttled TooManyRequests",
+                "clean",
+                "clean"
+            ]
+        );
     }
 
     #[test]

@@ -138,6 +138,7 @@ pub fn config(
         resolve: Vec::new(),
         ca_certificates: Vec::new(),
         insecure: false,
+        pace: None,
     }
 }
 

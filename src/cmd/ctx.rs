@@ -1,9 +1,13 @@
 //! What every transfer of a command needs: the client, the printer, the tuning, the
-//! encryption keys and the per-command switches (`--encrypt`, `--raw`).
+//! window of a tree's concurrency, the encryption keys and the per-command switches
+//! (`--encrypt`, `--raw`).
 
-use crate::client::Client;
+use std::sync::Arc;
+
+use crate::client::{Client, Pace, PaceWatch};
 use crate::output::Printer;
 use crate::pool;
+use crate::throttle::Window;
 use crate::transfer::Tuning;
 use crate::transfer::crypt::KeySource;
 
@@ -16,6 +20,8 @@ pub struct Ctx<'a> {
     pub printer: &'a Printer,
     /// Part sizes and jobs.
     pub tuning: Tuning,
+    /// How many objects of a tree may move at once, as the server's replies allow.
+    pub window: &'a Window,
     /// The client-side encryption key, loaded when first needed.
     pub keys: &'a KeySource,
     /// Encrypt uploads (`--encrypt`).
@@ -38,4 +44,12 @@ impl<'a> Ctx<'a> {
             self.tuning.part_jobs,
         )
     }
+}
+
+/// The transport's hook that tells `window` what each reply says about the pace.
+pub fn pace_watch(window: Arc<Window>) -> PaceWatch {
+    PaceWatch::new(move |pace| match pace {
+        Pace::Clean => window.clean(),
+        Pace::Throttled { error, sent } => window.throttled(sent, &error.code),
+    })
 }

@@ -39,6 +39,7 @@ use crate::client::Client;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::{self, Env, ProfileUse};
+use crate::throttle::{Adapt, Window};
 use crate::transfer::crypt::KeySource;
 
 /// Runs the parsed command line.
@@ -69,12 +70,21 @@ pub fn run(
             "--insecure: TLS certificates are not verified; anyone on the network path can read and change this traffic",
         );
     }
-    let client = Client::new(connection.client_config(cancel))?;
+    // The old fixed -j, kept to compare against (tests/cases/proxy_throttle.rs).
+    let adapt = match env.var("OBJCMD_TEST_FIXED_JOBS").as_deref() {
+        Some("1") => Adapt::No,
+        _ => Adapt::Yes,
+    };
+    let window = Arc::new(Window::new(adapt));
+    let mut config = connection.client_config(cancel);
+    config.pace = Some(ctx::pace_watch(window.clone()));
+    let client = Client::new(config)?;
     let keys = KeySource::new(connection.encryption_key_file.clone());
     let transfers = ctx::Ctx {
         client: &client,
         printer,
         tuning: connection.tuning,
+        window: &window,
         keys: &keys,
         encrypt: false,
         raw: false,

@@ -140,7 +140,8 @@ impl<'a> Tree<'a> {
     }
 
     /// Runs `each` on every item on `jobs` workers, the items produced lazily on this
-    /// thread (a walk, a listing); after Ctrl-C no more are taken.
+    /// thread (a walk, a listing); after Ctrl-C no more are taken. Fewer than `jobs` work
+    /// at once while the server throttles (the command's window).
     pub fn run<T: Send>(
         &self,
         jobs: usize,
@@ -148,7 +149,8 @@ impl<'a> Tree<'a> {
         each: impl Fn(T) + Sync,
     ) {
         let cancel = &self.ctx.client.transport().config().cancel;
-        pool::run(jobs, items, cancel, each);
+        self.ctx.window.start(jobs);
+        pool::run(jobs, items, cancel, self.ctx.window, each);
     }
 
     /// One object: `decide` runs in a dry run too (a key the dialect refuses, a comparison

@@ -266,6 +266,7 @@ impl Connection {
             resolve: self.resolve.clone(),
             ca_certificates: self.ca_certificates.clone(),
             insecure: self.insecure,
+            pace: None,
         }
     }
 }

@@ -232,6 +232,7 @@ mod tests {
             resolve: Vec::new(),
             ca_certificates: Vec::new(),
             insecure: false,
+            pace: None,
         })
         .unwrap();
         let len = 3 << 20;

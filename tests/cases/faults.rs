@@ -40,6 +40,36 @@ fn slowdown_and_5xx_are_retried_with_backoff_then_succeed() {
     }));
 }
 
+/// The delay a `-v` retry line of `operation` announces, in milliseconds.
+fn announced_delay(stderr: &str, operation: &str) -> u64 {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(&format!("retrying {operation} ")))
+        .unwrap_or_else(|| panic!("no retry of {operation}:\n{stderr}"));
+    let (_, after) = line.split_once(" in ").unwrap();
+    after.split_once(" ms").unwrap().0.parse().unwrap()
+}
+
+#[test]
+fn a_retry_after_is_waited_before_the_retry() {
+    let t = TestEnv::new();
+    let server = FakeServer::start(vec![
+        Reply::error(503, "SlowDown").header("Retry-After", "1"),
+        object(b"later"),
+    ]);
+    let out = against(&t, &server)
+        .args(["-v", "get", "s3://bucket/key.txt", "-"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(out.stdout, b"later");
+    // One second, plus at most one first backoff step (200 ms) of jitter; the backoff alone
+    // would be at most 200 ms.
+    let delay = announced_delay(&err, "GetObject");
+    assert!((1000..=1200).contains(&delay), "{err}");
+}
+
 #[test]
 fn the_retry_budget_is_bounded() {
     let t = TestEnv::new();

@@ -18,6 +18,7 @@ mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
+mod proxy_throttle;
 mod snapshots;
 mod terminal;
 mod tls;

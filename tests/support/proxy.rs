@@ -6,7 +6,9 @@
 //! path-style requests), or answered with a fault: a reset, a stall, an error reply, a
 //! body cut short or with a byte flipped. Which requests get which fault is a script of
 //! [`Rule`]s; each rule applies its fault a bounded number of times, then lets requests
-//! pass. Every request is recorded with what was done to it, for assertions.
+//! pass. Every request is recorded with what was done to it, for assertions. Apart from
+//! the script, a proxy can play a server with a capacity ([`Proxy::limit_in_flight`]):
+//! while K requests are in flight, any other is answered 503 SlowDown.
 //!
 //! It avoids everything it does not need: no TLS, no async, no pipelining (objcmd's pool
 //! sends one request at a time per connection), a fresh upstream connection per request.
@@ -262,6 +264,32 @@ struct State {
     problems: Mutex<Vec<String>>,
     injected: AtomicUsize,
     stop: AtomicBool,
+    /// The most requests in flight at once before SlowDown; 0 for no limit.
+    capacity: AtomicUsize,
+    /// Requests read and not yet answered.
+    in_flight: AtomicUsize,
+}
+
+/// The action recorded for a request turned away by the capacity.
+const OVER_CAPACITY: &str = "over capacity: 503 SlowDown";
+
+/// One request counted in flight until dropped.
+struct InFlight<'a>(&'a State);
+
+impl<'a> InFlight<'a> {
+    /// Counts a request in; `None` (not counted) when the capacity is already taken.
+    fn enter(state: &'a State) -> Option<InFlight<'a>> {
+        let capacity = state.capacity.load(Ordering::SeqCst);
+        let before = state.in_flight.fetch_add(1, Ordering::SeqCst);
+        let entered = InFlight(state);
+        (capacity == 0 || before < capacity).then_some(entered)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -318,6 +346,8 @@ impl Proxy {
             problems: Mutex::new(Vec::new()),
             injected: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
+            capacity: AtomicUsize::new(0),
+            in_flight: AtomicUsize::new(0),
         });
         let shared = state.clone();
         thread::spawn(move || {
@@ -348,6 +378,21 @@ impl Proxy {
         let mut current = lock(&self.state.rules);
         *current = rules;
         lock(&self.state.hits).clear();
+    }
+
+    /// Plays a server that takes at most `k` requests at once: while `k` are in flight
+    /// (read, not yet answered), any other is answered 503 SlowDown without being forwarded
+    /// (before the script is consulted). 0 lifts the limit.
+    pub fn limit_in_flight(&self, k: usize) {
+        self.state.capacity.store(k, Ordering::SeqCst);
+    }
+
+    /// How many requests the capacity turned away with SlowDown since the record began.
+    pub fn over_capacity(&self) -> usize {
+        self.hits()
+            .iter()
+            .filter(|h| h.action == OVER_CAPACITY)
+            .count()
     }
 
     /// Every request seen so far, in order of arrival.
@@ -683,6 +728,24 @@ fn send(out: &mut TcpStream, parts: &[&[u8]]) -> bool {
     parts.iter().all(|p| out.write_all(p).is_ok()) && out.flush().is_ok()
 }
 
+/// Answers a request the capacity turns away with 503 SlowDown, and records it; false when
+/// the client has gone.
+fn turn_away(state: &State, req: &Request, conn: usize, out: &mut TcpStream) -> bool {
+    let (reply, id) = error_reply(state, req, 503, "SlowDown");
+    lock(&state.hits).push(Hit {
+        conn,
+        method: req.method.clone(),
+        target: req.target.clone(),
+        headers: req.headers.clone(),
+        body_len: req.body.len(),
+        rule: None,
+        action: OVER_CAPACITY.to_string(),
+        status: Some(503),
+        request_id: Some(id),
+    });
+    send(out, &[&reply])
+}
+
 /// Serves one client connection, request after request, until it closes or a fault ends
 /// it. Errors are protocol problems (the client's or the server's), not the client going
 /// away.
@@ -697,6 +760,12 @@ fn serve(client: TcpStream, conn: usize, upstream: SocketAddr, state: &State) ->
             Err(e) if e.kind() == io::ErrorKind::Other => return Err(e),
             // objcmd closing or resetting a connection it gave up on.
             Err(_) => return Ok(()),
+        };
+        let Some(_in_flight) = InFlight::enter(state) else {
+            if !turn_away(state, &req, conn, &mut out) {
+                return Ok(());
+            }
+            continue;
         };
         let decision = state.decide(&req);
         let mut hit = Hit {
