@@ -767,6 +767,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             break
         }
         'objcmd;sync' {
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'With --delete: when the sync would delete more than N, delete nothing (the copies still run) and exit 1 naming the count')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares')

@@ -738,6 +738,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --version 'Print version'
         }
         &'objcmd;sync'= {
+            cand --max-delete 'With --delete: when the sync would delete more than N, delete nothing (the copies still run) and exit 1 naming the count'
             cand --include 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --exclude 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --shard 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares'

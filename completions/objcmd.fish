@@ -673,6 +673,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l max-delete -d 'With --delete: when the sync would delete more than N, delete nothing (the copies still run) and exit 1 naming the count' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r

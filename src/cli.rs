@@ -584,6 +584,11 @@ pub struct SyncArgs {
     #[arg(long, requires = "delete")]
     pub allow_empty_source: bool,
 
+    /// With --delete: when the sync would delete more than N, delete nothing (the copies
+    /// still run) and exit 1 naming the count
+    #[arg(long, value_name = "N", requires = "delete")]
+    pub max_delete: Option<usize>,
+
     /// Compare contents (MD5) instead of size and modification time
     #[arg(long)]
     pub checksum: bool,

@@ -294,3 +294,69 @@ fn sync_delete_refuses_an_empty_source_unless_allowed() {
         .success();
     assert!(!t.path("local/kept.txt").exists());
 }
+
+#[test]
+fn sync_max_delete_deletes_nothing_beyond_its_limit_and_still_copies() {
+    let t = TestEnv::new();
+    let b = t.bucket("max-delete");
+    for i in 0..5 {
+        t.write(&format!("old/f{i}.txt"), format!("old {i}").as_bytes());
+    }
+    t.cmd()
+        .args(["-q", "put", "-r", "old", &b.url("mirror/")])
+        .assert()
+        .success();
+    // The source has one new file and none of the five: five deletes planned.
+    t.write("new/g.txt", b"new");
+    let listed = |t: &TestEnv| {
+        let out = t
+            .cmd()
+            .args(["--json", "ls", "-r", &b.url("mirror/")])
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout)
+            .iter()
+            .map(|r| r["key"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let out = t
+        .cmd()
+        .args([
+            "sync",
+            "--delete",
+            "--max-delete",
+            "4",
+            "new",
+            &b.url("mirror/"),
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("objcmd: error: the sync would delete 5 objects (more than --max-delete 4); nothing was deleted, the copies ran"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: "), "{stderr}");
+    let keys = listed(&t);
+    assert_eq!(keys.len(), 6, "nothing deleted, the copy made: {keys:?}");
+    assert!(keys.contains(&"mirror/g.txt".to_string()));
+    // Within the limit, the deletes run.
+    t.cmd()
+        .args([
+            "-q",
+            "sync",
+            "--delete",
+            "--max-delete",
+            "5",
+            "new",
+            &b.url("mirror/"),
+        ])
+        .assert()
+        .success();
+    assert_eq!(listed(&t), ["mirror/g.txt"]);
+    // --max-delete goes with --delete only.
+    t.cmd()
+        .args(["sync", "--max-delete", "1", "new", &b.url("mirror/")])
+        .assert()
+        .code(2);
+}

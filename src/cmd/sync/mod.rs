@@ -13,6 +13,7 @@
 mod compare;
 mod plan;
 
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -326,20 +327,111 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         Extra::Keep
     };
     let planned = AtomicUsize::new(0);
-    let actions =
-        merge(src_entries, dst_entries, extra, sizes, &deletes_stopped).inspect(|action| {
+    let held = HeldDeletes::new(args.max_delete);
+    let actions = merge(src_entries, dst_entries, extra, sizes, &deletes_stopped)
+        .inspect(|action| {
             if !matches!(action, Action::Failed(_)) {
                 planned.fetch_add(1, Ordering::Relaxed);
             }
-        });
+        })
+        .filter_map(|action| held.hold(action));
     syncer.tree.run(jobs, actions, |action| {
         syncer.run_action(action, &NoProgress)
     });
+    // With --max-delete, the deletes wait for the whole plan: all of them, or none.
+    let over = match held.release() {
+        Ok(entries) => {
+            let deletes = entries.into_iter().map(Action::Delete);
+            syncer.tree.run(jobs, deletes, |action| {
+                syncer.run_action(action, &NoProgress)
+            });
+            None
+        }
+        Err(count) => Some(count),
+    };
     let deletes = match deletes_stopped.into_inner() {
         true => Deletes::Stopped,
         false => Deletes::AsPlanned,
     };
-    syncer.finish(planned.into_inner(), extra, deletes)
+    let result = syncer.finish(planned.into_inner(), extra, deletes);
+    let interrupted = result
+        .as_ref()
+        .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted);
+    match (over, args.max_delete) {
+        (Some(count), Some(max)) if !interrupted => Err(too_many_deletes(&dst, count, max, result)),
+        _ => result,
+    }
+}
+
+/// The deletes of a `sync --max-delete N`, held back until the plan is complete: no more
+/// than N+1 entries are kept (beyond that the count is enough to refuse).
+struct HeldDeletes {
+    max: Option<usize>,
+    entries: RefCell<Vec<Entry>>,
+    count: Cell<usize>,
+}
+
+impl HeldDeletes {
+    fn new(max: Option<usize>) -> HeldDeletes {
+        HeldDeletes {
+            max,
+            entries: RefCell::new(Vec::new()),
+            count: Cell::new(0),
+        }
+    }
+
+    /// Passes an action on, or holds it back if it is a delete to hold.
+    fn hold(&self, action: Action) -> Option<Action> {
+        let (Some(max), Action::Delete(entry)) = (self.max, &action) else {
+            return Some(action);
+        };
+        self.count.set(self.count.get() + 1);
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() <= max {
+            entries.push(entry.clone());
+        }
+        None
+    }
+
+    /// The deletes to run, or how many there would have been when more than allowed.
+    fn release(self) -> Result<Vec<Entry>, usize> {
+        match self.max {
+            Some(max) if self.count.get() > max => Err(self.count.get()),
+            _ => Ok(self.entries.into_inner()),
+        }
+    }
+}
+
+/// The refusal of `sync --max-delete` (exit 1, or the copies' worse code): nothing was
+/// deleted, the copies ran.
+fn too_many_deletes(
+    dst: &Side,
+    count: usize,
+    max: usize,
+    result: anyhow::Result<ExitStatus>,
+) -> anyhow::Error {
+    let noun = match dst {
+        Side::Local(_) => "file",
+        Side::Remote { .. } => "object",
+    };
+    let status = match &result {
+        Err(e) => exit::status_of(e).max(ExitStatus::Failure),
+        Ok(_) => ExitStatus::Failure,
+    };
+    if let Err(e) = result {
+        crate::output::eprint(crate::output::Message::Error, &format!("{e:#}"));
+    }
+    anyhow::Error::new(Stated {
+        message: format!(
+            "the sync would delete {} (more than --max-delete {max}); nothing was deleted, the copies ran",
+            crate::units::count(count as u64, noun)
+        ),
+        status,
+        hint: Some(
+            "check SRC (a wrong prefix makes everything look deleted); raise --max-delete if these deletes are meant"
+                .to_string(),
+        ),
+    })
 }
 
 /// How many destination entries an empty-source refusal counts at most: about one listing
