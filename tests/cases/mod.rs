@@ -11,6 +11,7 @@ mod gateway_e2e;
 mod gateway_vectors;
 mod hardening;
 mod interrupts;
+mod listing_memory;
 mod multipart;
 mod objects;
 mod proxy_faults;
