@@ -12,6 +12,7 @@ mod gateway_e2e;
 mod gateway_vectors;
 mod hardening;
 mod interrupts;
+mod listing_memory;
 mod multipart;
 mod mv;
 mod objects;

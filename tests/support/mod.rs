@@ -5,6 +5,7 @@
 
 pub mod fake;
 pub mod gateway;
+pub mod listing;
 pub mod proxy;
 pub mod server;
 
