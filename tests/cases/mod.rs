@@ -17,6 +17,7 @@ mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
 mod snapshots;
+mod streamed_uploads;
 mod terminal;
 mod tls;
 mod trees;
