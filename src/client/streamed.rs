@@ -113,8 +113,9 @@ impl AsRef<[u8]> for Block {
 impl Drop for Block {
     fn drop(&mut self) {
         let mut spares = self.spares.lock().unwrap_or_else(|e| e.into_inner());
-        // hyper holds a block or two before it writes them: a few spares are enough.
-        if spares.len() < 4 {
+        // hyper queues up to ~400 KiB of a body (two blocks) before it writes: two spares
+        // are all a body ever needs.
+        if spares.len() < 2 {
             spares.push(std::mem::take(&mut self.buf));
         }
     }
@@ -313,7 +314,8 @@ impl Streamer {
     }
 }
 
-/// Sends a request and reads its reply whole (up to [`REPLY_MAX`] of body).
+/// Sends a request and reads its reply whole: up to [`REPLY_MAX`] of body, where the rest
+/// is left unread (the connection then closes).
 async fn exchange(
     http: reqwest::Client,
     request: reqwest::Request,
@@ -322,10 +324,11 @@ async fn exchange(
     let status = resp.status();
     let headers = std::mem::take(resp.headers_mut());
     let mut body = BytesMut::new();
-    while let Some(chunk) = resp.chunk().await? {
-        if body.len() < REPLY_MAX {
-            body.extend_from_slice(&chunk[..chunk.len().min(REPLY_MAX - body.len())]);
-        }
+    while body.len() < REPLY_MAX {
+        let Some(chunk) = resp.chunk().await? else {
+            break;
+        };
+        body.extend_from_slice(&chunk[..chunk.len().min(REPLY_MAX - body.len())]);
     }
     Ok(ReadReply {
         status,
