@@ -13,10 +13,12 @@ pub mod endpoint;
 pub mod error;
 pub mod multipart;
 pub mod presign;
+mod rate;
 pub mod request;
 pub mod sign;
 pub mod signer;
 pub mod sigv4;
+pub mod streamed;
 #[cfg(test)]
 mod test_server;
 mod wire_log;
@@ -37,6 +39,7 @@ pub use request::{
     Body, ClientConfig, Pace, PaceWatch, Request, Response, SendProgress, Transport,
 };
 pub use sign::Credentials;
+pub use streamed::FileRange;
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]

@@ -9,20 +9,22 @@
 use std::io::{self, Read};
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use base64::Engine as _;
 use reqwest::blocking::{self, Client as HttpClient};
-use reqwest::header::{HeaderName, HeaderValue};
-use reqwest::{Method, redirect};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode, redirect};
 
 use super::SignatureVersion;
 use super::dialect::Dialect;
 use super::endpoint::Target;
 use super::error::{Error, ServiceError, TransportKind};
+pub use super::rate::RateLimiter;
 use super::sign::{self, Credentials};
 use super::signer::{SIGNED_PAYLOAD_MAX, Signer};
+use super::streamed::{FileRange, RangeBody, ReadReply, Streamer};
 use super::wire_log;
 use super::xml;
 
@@ -114,7 +116,7 @@ impl SendProgress {
         SendProgress(Arc::new(report))
     }
 
-    fn reached(&self, offset: u64) {
+    pub(super) fn reached(&self, offset: u64) {
         (self.0)(offset)
     }
 }
@@ -141,20 +143,28 @@ pub enum Body {
     /// to reqwest as a reader, so 8 KiB at a time (see [`Body::Bytes`]): only for a bar
     /// someone watches.
     Counted(bytes::Bytes, SendProgress),
+    /// A range of a file, read again at every attempt and streamed in blocks of
+    /// [`STREAM_BLOCK`](super::streamed::STREAM_BLOCK) through the async client
+    /// (`streamed.rs`), its sending reported to the watcher if there is one. Longer than
+    /// [`SIGNED_PAYLOAD_MAX`]: SigV4 sends it as UNSIGNED-PAYLOAD.
+    File(FileRange, Option<SendProgress>),
 }
 
 impl Body {
-    /// The body's bytes (none for an empty body).
-    pub fn as_slice(&self) -> &[u8] {
+    /// The body's bytes when they are in memory: none for an empty or a file body.
+    pub fn bytes(&self) -> Option<&[u8]> {
         match self {
-            Body::Empty => &[],
-            Body::Bytes(b) | Body::Counted(b, _) => b,
+            Body::Empty | Body::File(..) => None,
+            Body::Bytes(b) | Body::Counted(b, _) => Some(&b[..]),
         }
     }
 
     /// The body's length in bytes.
     pub fn len(&self) -> u64 {
-        self.as_slice().len() as u64
+        match self {
+            Body::File(range, _) => range.len(),
+            body => body.bytes().map_or(0, |b| b.len() as u64),
+        }
     }
 
     /// True for a zero-length body.
@@ -242,9 +252,42 @@ impl<'a> Request<'a> {
     }
 }
 
+/// A reply as the transport got it.
+enum Reply {
+    /// From the blocking client: the body is read as it comes.
+    Live(blocking::Response),
+    /// From a streamed upload (`streamed.rs`): read whole already.
+    Read(ReadReply),
+}
+
+impl Reply {
+    fn status(&self) -> StatusCode {
+        match self {
+            Reply::Live(r) => r.status(),
+            Reply::Read(r) => r.status,
+        }
+    }
+
+    fn headers(&self) -> &HeaderMap {
+        match self {
+            Reply::Live(r) => r.headers(),
+            Reply::Read(r) => &r.headers,
+        }
+    }
+}
+
+impl Read for Reply {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Reply::Live(r) => r.read(buf),
+            Reply::Read(r) => r.body.read(buf),
+        }
+    }
+}
+
 /// A successful (2xx) reply whose body has not been read yet.
 pub struct Response {
-    inner: blocking::Response,
+    inner: Reply,
     dialect: Dialect,
     operation: &'static str,
 }
@@ -297,45 +340,6 @@ impl Response {
     /// The body as a reader (object data). Each read waits at most the timeout.
     pub fn into_reader(self) -> impl Read + Send {
         self.inner
-    }
-}
-
-/// A shared token bucket that caps bytes per second across threads.
-#[derive(Debug)]
-pub struct RateLimiter {
-    rate: f64,
-    burst: f64,
-    state: Mutex<(Instant, f64)>,
-}
-
-impl RateLimiter {
-    /// A limiter of `rate` bytes per second.
-    pub fn new(rate: u64) -> RateLimiter {
-        let rate = rate.max(1) as f64;
-        RateLimiter {
-            rate,
-            burst: (rate / 8.0).max(16.0 * 1024.0),
-            state: Mutex::new((Instant::now(), 0.0)),
-        }
-    }
-
-    /// Waits until `n` more bytes may pass.
-    pub fn acquire(&self, n: usize) {
-        let wait = {
-            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-            let now = Instant::now();
-            let elapsed = now.duration_since(state.0).as_secs_f64();
-            let tokens = (state.1 + elapsed * self.rate).min(self.burst) - n as f64;
-            *state = (now, tokens);
-            if tokens < 0.0 {
-                -tokens / self.rate
-            } else {
-                0.0
-            }
-        };
-        if wait > 0.0 {
-            std::thread::sleep(Duration::from_secs_f64(wait));
-        }
     }
 }
 
@@ -405,6 +409,33 @@ impl reqwest::dns::Resolve for OverrideResolver {
     }
 }
 
+/// The settings both HTTP clients share, written once so that they cannot differ: the
+/// blocking client of every request, and the async one of streamed uploads
+/// (`streamed.rs`). Their builders are two types with the same methods.
+macro_rules! shared_settings {
+    ($builder:expr, $config:expr) => {{
+        let config: &ClientConfig = $config;
+        let builder = $builder
+            .user_agent(config.user_agent.clone())
+            .connect_timeout(config.timeout)
+            .redirect(redirect::Policy::none())
+            .pool_max_idle_per_host(64)
+            .tcp_nodelay(true);
+        #[cfg(any(target_os = "android", target_os = "fuchsia", target_os = "linux"))]
+        let builder = builder.tcp_user_timeout(config.timeout);
+        let builder = builder
+            .tls_certs_merge(config.ca_certificates.clone())
+            .danger_accept_invalid_certs(config.insecure);
+        if config.resolve.is_empty() {
+            builder
+        } else {
+            builder.dns_resolver(Arc::new(OverrideResolver {
+                rules: config.resolve.clone(),
+            }))
+        }
+    }};
+}
+
 /// The HTTP transport shared by every thread of the process (cheap to clone).
 #[derive(Clone)]
 pub struct Transport {
@@ -413,6 +444,9 @@ pub struct Transport {
     /// Chosen once from the configuration; signs every attempt of every request.
     signer: Arc<Signer>,
     limiter: Option<Arc<RateLimiter>>,
+    /// The async client of file bodies, started by the first one (most commands send
+    /// none); the error is why it could not start.
+    streamer: Arc<OnceLock<Result<Streamer, String>>>,
 }
 
 /// The fixed first step of the backoff; it doubles per attempt.
@@ -512,25 +546,8 @@ fn is_plain_http_reply(cause: &str) -> bool {
 impl Transport {
     /// Builds the shared connection pool.
     pub fn new(config: ClientConfig) -> Result<Transport, Error> {
-        let builder = HttpClient::builder()
-            .user_agent(config.user_agent.clone())
-            .connect_timeout(config.timeout)
-            .timeout(None)
-            .redirect(redirect::Policy::none())
-            .pool_max_idle_per_host(64)
-            .tcp_nodelay(true);
-        #[cfg(any(target_os = "android", target_os = "fuchsia", target_os = "linux"))]
-        let builder = builder.tcp_user_timeout(config.timeout);
-        let builder = builder
-            .tls_certs_merge(config.ca_certificates.clone())
-            .danger_accept_invalid_certs(config.insecure);
-        let builder = if config.resolve.is_empty() {
-            builder
-        } else {
-            builder.dns_resolver(Arc::new(OverrideResolver {
-                rules: config.resolve.clone(),
-            }))
-        };
+        // Each attempt gets its own timeout (`Transport::timeout`).
+        let builder = shared_settings!(HttpClient::builder(), &config).timeout(None);
         let http = builder.build().map_err(|e| Error::InvalidRequest {
             operation: "connect",
             detail: root_cause(&e),
@@ -541,7 +558,21 @@ impl Transport {
             signer: Arc::new(Signer::new(&config)),
             config: Arc::new(config),
             limiter,
+            streamer: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The async client of file bodies, started on first use.
+    fn streamer(&self) -> Result<&Streamer, Error> {
+        self.streamer
+            .get_or_init(|| {
+                Streamer::start(shared_settings!(reqwest::Client::builder(), &self.config))
+            })
+            .as_ref()
+            .map_err(|detail| Error::InvalidRequest {
+                operation: "connect",
+                detail: detail.clone(),
+            })
     }
 
     /// The configuration this transport was built from.
@@ -667,10 +698,36 @@ impl Transport {
     fn send_once(&self, req: &Request<'_>) -> Result<Response, Error> {
         let url = self.url(req);
         let signed = self.signer.authorize(req, (self.config.clock)());
-        let builder = self.build(req, &url, &signed.headers)?;
+        let headers = Self::header_values(req, &signed.headers)?;
         wire_log::request_head(req, &url, &signed.headers);
-        let resp = builder.send().map_err(|e| self.send_error(req, &url, &e))?;
-        wire_log::response_head(req, &url, &resp);
+        let resp = match &req.body {
+            Body::File(range, progress) => {
+                let body = RangeBody::new(
+                    range.clone(),
+                    self.limiter.clone(),
+                    progress.clone(),
+                    self.config.cancel.clone(),
+                );
+                let method = req.method.clone();
+                let sent = self
+                    .streamer()?
+                    .send(method, &url, headers, body, self.timeout(req));
+                Reply::Read(sent.map_err(|e| match e {
+                    Some(e) => self.send_error(req, &url, &e),
+                    None => Error::Transport {
+                        what: format!("{} {url}", req.method),
+                        cause: "the upload thread ended".to_string(),
+                        kind: TransportKind::Broken,
+                        attempts: 1,
+                    },
+                })?)
+            }
+            _ => {
+                let builder = self.build(req, &url, headers);
+                Reply::Live(builder.send().map_err(|e| self.send_error(req, &url, &e))?)
+            }
+        };
+        wire_log::response_head(req, &url, resp.status(), resp.headers());
         self.reply(req, resp, signed.string_to_sign.as_deref())
     }
 
@@ -684,31 +741,43 @@ impl Transport {
         url
     }
 
-    /// The HTTP request: the signed headers (checked for what HTTP allows), the body and
-    /// the timeout.
-    fn build(
-        &self,
+    /// The signed headers, checked for what HTTP allows.
+    fn header_values(
         req: &Request<'_>,
-        url: &str,
         headers: &[(String, String)],
-    ) -> Result<blocking::RequestBuilder, Error> {
+    ) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
         let invalid = |detail: String| Error::InvalidRequest {
             operation: req.operation,
             detail,
         };
+        headers
+            .iter()
+            .map(|(name, value)| {
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|_| invalid(format!("invalid header name {name:?}")))?;
+                let value = HeaderValue::from_str(value).map_err(|_| {
+                    invalid(format!(
+                        "the value of header {name} must be printable ASCII"
+                    ))
+                })?;
+                Ok((name, value))
+            })
+            .collect()
+    }
+
+    /// The HTTP request of the blocking client: the headers, the body and the timeout.
+    fn build(
+        &self,
+        req: &Request<'_>,
+        url: &str,
+        headers: Vec<(HeaderName, HeaderValue)>,
+    ) -> blocking::RequestBuilder {
         let mut builder = self.http.request(req.method.clone(), url);
         for (name, value) in headers {
-            let name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| invalid(format!("invalid header name {name:?}")))?;
-            let value = HeaderValue::from_str(value).map_err(|_| {
-                invalid(format!(
-                    "the value of header {name} must be printable ASCII"
-                ))
-            })?;
             builder = builder.header(name, value);
         }
         let builder = self.with_body(builder, req);
-        Ok(builder.timeout(self.timeout(req)))
+        builder.timeout(self.timeout(req))
     }
 
     /// Attaches the body: in one piece when small or uncapped, else through a reader that
@@ -723,6 +792,8 @@ impl Transport {
                 builder.body(Vec::new())
             }
             Body::Empty => builder,
+            // Sent by the async client (`streamed.rs`), never by the blocking one.
+            Body::File(..) => builder,
             Body::Bytes(bytes) if self.limiter.is_none() || bytes.len() <= SIGNED_PAYLOAD_MAX => {
                 builder.body(bytes.clone())
             }
@@ -792,7 +863,7 @@ impl Transport {
     fn reply(
         &self,
         req: &Request<'_>,
-        resp: blocking::Response,
+        resp: Reply,
         string_to_sign: Option<&str>,
     ) -> Result<Response, Error> {
         let status = resp.status().as_u16();
@@ -813,7 +884,7 @@ impl Transport {
     }
 
     /// Builds the [`ServiceError`] of a non-2xx reply from its headers and body.
-    fn service_error(&self, req: &Request<'_>, resp: blocking::Response) -> ServiceError {
+    fn service_error(&self, req: &Request<'_>, resp: Reply) -> ServiceError {
         let dialect = self.config.target.dialect;
         let status = resp.status().as_u16();
         let header = |name: &str| {
@@ -865,6 +936,7 @@ impl Transport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Mutex;
 
     #[test]
     fn backoff_is_jittered_below_an_exponential_cap() {
@@ -965,16 +1037,5 @@ mod tests {
     fn http_dates_are_rfc9110() {
         let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(http_date(t), "Tue, 14 Nov 2023 22:13:20 GMT");
-    }
-
-    #[test]
-    fn rate_limiter_paces_a_stream() {
-        let limiter = RateLimiter::new(1 << 20);
-        let start = Instant::now();
-        for _ in 0..8 {
-            limiter.acquire(64 * 1024);
-        }
-        // 512 KiB at 1 MiB/s with a 128 KiB burst: at least ~0.35 s.
-        assert!(start.elapsed() >= Duration::from_millis(300));
     }
 }

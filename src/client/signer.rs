@@ -155,14 +155,13 @@ impl V2Signer {
 }
 
 impl V4Signer {
-    /// The SigV4 payload hash of a body: hashed when small, else UNSIGNED-PAYLOAD (a
-    /// streamed body would need a second read to hash; Content-MD5 already protects it).
+    /// The SigV4 payload hash of a body: hashed when small and in memory, else
+    /// UNSIGNED-PAYLOAD (a streamed body would need a second read to hash; Content-MD5
+    /// already protects it).
     fn payload_hash(body: &Body) -> String {
-        match body {
-            Body::Empty => sigv4::EMPTY_SHA256.to_string(),
-            body if body.as_slice().len() <= SIGNED_PAYLOAD_MAX => {
-                sigv4::payload_hash(body.as_slice())
-            }
+        match body.bytes() {
+            _ if body.is_empty() => sigv4::EMPTY_SHA256.to_string(),
+            Some(bytes) if bytes.len() <= SIGNED_PAYLOAD_MAX => sigv4::payload_hash(bytes),
             _ => sigv4::UNSIGNED_PAYLOAD.to_string(),
         }
     }

@@ -276,6 +276,28 @@ fn v4_leaves_a_large_body_unsigned() {
     );
 }
 
+/// SigV4: a body streamed from a file goes as UNSIGNED-PAYLOAD, with the very head of the
+/// same body in memory (another client sends it: `streamed.rs`).
+#[test]
+fn v4_sends_a_file_body_unsigned_with_the_head_of_one_in_memory() {
+    use std::io::Write;
+    let len = SIGNED_PAYLOAD_MAX + 1;
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(&vec![1u8; len]).unwrap();
+    let file = std::sync::Arc::new(std::fs::File::open(file.path()).unwrap());
+    let range = super::super::FileRange::new(file, 0, len as u64);
+    let heads: Vec<String> = [Body::File(range, None), Body::Bytes(vec![1u8; len].into())]
+        .into_iter()
+        .map(|body| {
+            let creds = Some(test_server::credentials(Some(TOKEN)));
+            let req = upload_part("big", b"").body(body);
+            wire_head(Dialect::S3, SignatureVersion::V4, creds, &req)
+        })
+        .collect();
+    assert!(heads[0].contains("x-amz-content-sha256: UNSIGNED-PAYLOAD\n"));
+    assert_eq!(heads[0], heads[1]);
+}
+
 /// SigV4 with no body and no token: the empty hash.
 #[test]
 fn v4_empty_body_without_a_token() {

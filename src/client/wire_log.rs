@@ -2,7 +2,8 @@
 //! security tokens redacted, and both strings to sign when the server refuses a signature.
 //! Only the access key id is left to read: it names the credentials without granting them.
 
-use reqwest::blocking;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
 
 use super::error::ServiceError;
 use super::request::Request;
@@ -59,10 +60,10 @@ pub(super) fn request_head(req: &Request<'_>, url: &str, headers: &[(String, Str
 }
 
 /// Logs a reply's head at `-vv`.
-pub(super) fn response_head(req: &Request<'_>, url: &str, resp: &blocking::Response) {
+pub(super) fn response_head(req: &Request<'_>, url: &str, status: StatusCode, headers: &HeaderMap) {
     if log::log_enabled!(log::Level::Debug) {
-        let mut head = format!("< {} ({} {})", resp.status(), req.method, url);
-        for (name, value) in resp.headers() {
+        let mut head = format!("< {status} ({} {})", req.method, url);
+        for (name, value) in headers {
             head.push_str(&format!(
                 "\n<   {name}: {}",
                 value.to_str().unwrap_or("<binary>")

@@ -1,11 +1,13 @@
-//! The process-wide budget for upload buffers: how many bytes of file data the uploads in
+//! The process-wide budget for upload buffers: how many bytes of data the uploads in
 //! flight may hold in memory at once, whatever `-j` is.
 //!
-//! A single PUT holds the whole file, a multipart upload one part per worker; with many
-//! objects in flight (recursive commands, `sync`) that would multiply by `-j`. An upload
-//! takes its share before it allocates and gives it back when it ends. A holder never
-//! waits for more, so waiting cannot deadlock; a share larger than the whole budget is
-//! granted when nothing else is held, so every upload can run.
+//! Only uploads that buffer take a share: a stdin upload or an encrypted one holds a part
+//! per worker, a small file sent in one PUT holds the file (at most a block). File parts
+//! and larger single PUTs are streamed from their files and hold a block or two each, so
+//! they take none. With many objects in flight (recursive commands, `sync`) buffers
+//! would multiply by `-j`. An upload takes its share before it allocates and gives it back
+//! when it ends. A holder never waits for more, so waiting cannot deadlock; a share larger
+//! than the whole budget is granted when nothing else is held, so every upload can run.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -2,8 +2,9 @@
 //! memory bounded by the work in flight and every byte checked.
 //!
 //! * `upload`: single PUT for small sources; parallel multipart upload above the part size,
-//!   from files or stdin, with one part buffer per worker (memory bounded by the parts in
-//!   flight, not the object).
+//!   from files (streamed from the file: memory does not grow with the part size or jobs)
+//!   or stdin (one part buffer per worker: memory bounded by the parts in flight, not the
+//!   object).
 //! * `download`: ranged GETs in parallel into a temp file beside the target, renamed into
 //!   place when complete and verified (`local` owns the temp file); `stream`: a single
 //!   stream to stdout, into a device or FIFO, or for `--range`.
@@ -63,8 +64,8 @@ pub const DEFAULT_PART_JOBS: usize = 4;
 /// Default number of objects in flight in recursive commands, picked by measurement.
 pub const DEFAULT_JOBS: usize = 64;
 
-/// The size of the reads that fill and hash upload parts (downloads write smaller blocks,
-/// see download.rs).
+/// The size of the reads that fill and hash parts held in memory (downloads write smaller
+/// blocks, see download.rs; file parts are hashed in [`HASH_BLOCK`]s).
 pub(crate) const BLOCK: usize = 1 << 20;
 
 /// How large transfers are cut up: resolved from `--part-size`/`--part-jobs` and the
@@ -346,24 +347,75 @@ pub(crate) fn read_range(
         }
         let n = BLOCK.min(buf.len() - done);
         let block = &mut buf[done..done + n];
-        read_exact_at(file, block, offset + done as u64).map_err(|e| {
-            if e.kind() == io::ErrorKind::UnexpectedEof {
-                anyhow::anyhow!("the file became shorter while it was being read")
-            } else {
-                anyhow::Error::new(e)
-            }
-        })?;
+        read_exact_at(file, block, offset + done as u64).map_err(read_error)?;
         hasher.update(block);
         done += n;
     }
     Ok(hasher.finalize().into())
 }
 
-/// Takes back the allocation of a sent body, if nothing else holds it, so that the next
-/// part reuses it: fresh 16 MiB allocations per part fragment the heap and grew the peak
-/// RSS of a 1 GiB upload to 172 MB (docs/benchmarks.md).
-pub(crate) fn reclaim(sent: bytes::Bytes) -> Vec<u8> {
-    sent.try_into_mut().map(Vec::from).unwrap_or_default()
+/// A failed read of a source file; reading past its end means it shrank meanwhile.
+fn read_error(e: io::Error) -> anyhow::Error {
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        anyhow::anyhow!("the file became shorter while it was being read")
+    } else {
+        anyhow::Error::new(e)
+    }
+}
+
+/// What a part's (or a single PUT's) bytes are, known before they are sent: their length,
+/// MD5 (the `Content-MD5`, and the ETag to expect) and, for the dialects whose servers
+/// return one, CRC-64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sums {
+    pub len: u64,
+    pub md5: [u8; 16],
+    pub crc: Option<u64>,
+}
+
+/// The size of the reads that hash a range of a file before it is streamed: each part
+/// worker holds one such block, whatever the part size.
+pub(crate) const HASH_BLOCK: usize = 256 << 10;
+
+/// Hashes `len` bytes of a file from `offset`, a block at a time through `buf` (reused),
+/// keeping none of them: the range is read again, from the page cache, as it is sent
+/// (`Content-MD5` goes in the headers, before the body, and the V2 family signs it). The
+/// CRC-64 is taken for the dialects that return one. Stops on Ctrl-C.
+pub(crate) fn hash_range(
+    file: &File,
+    offset: u64,
+    len: u64,
+    buf: &mut Vec<u8>,
+    client: &Client,
+) -> anyhow::Result<Sums> {
+    let mut md5 = Md5::new();
+    let mut crc = client
+        .dialect()
+        .crc64_header()
+        .map(|_| crate::crc64::Crc64::new());
+    let want = len.min(HASH_BLOCK as u64) as usize;
+    if buf.len() < want {
+        buf.resize(want, 0);
+    }
+    let mut done = 0u64;
+    while done < len {
+        if client.transport().cancelled() {
+            return Err(interrupted());
+        }
+        let n = (len - done).min(HASH_BLOCK as u64) as usize;
+        let block = &mut buf[..n];
+        read_exact_at(file, block, offset + done).map_err(read_error)?;
+        md5.update(&*block);
+        if let Some(crc) = &mut crc {
+            crc.update(block);
+        }
+        done += n as u64;
+    }
+    Ok(Sums {
+        len,
+        md5: md5.finalize().into(),
+        crc: crc.map(|c| c.value()),
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::client::{Body, SendProgress};
+use crate::client::{Body, FileRange, SendProgress};
 
 /// The progress of one object's transfer, as the engine reports it. Object-safe: the
 /// engine takes a `&dyn Progress`.
@@ -75,16 +75,30 @@ impl PartsProgress {
     /// moves the bar in part-size steps, and its rate and ETA with it); a hidden bar keeps
     /// the faster plain body (see [`Body::Counted`]) and counts the part when it is done.
     pub(crate) fn body(&self, data: bytes::Bytes) -> (Body, PartSent) {
-        let sent = PartSent {
-            progress: self.clone(),
-            furthest: Arc::new(AtomicU64::new(0)),
-        };
+        let sent = self.share();
         let body = if self.bar.is_hidden() {
             Body::Bytes(data)
         } else {
             sent.counted(data)
         };
         (body, sent)
+    }
+
+    /// The body that sends a range of a file, and its share of the progress: counted as
+    /// the transport reads it while a bar is shown (a streamed body reports each block,
+    /// cheaply), when it is done otherwise.
+    pub(crate) fn file_body(&self, range: FileRange) -> (Body, PartSent) {
+        let sent = self.share();
+        let watch = (!self.bar.is_hidden()).then(|| sent.watcher());
+        (Body::File(range, watch), sent)
+    }
+
+    /// A new body's share, nothing counted yet.
+    fn share(&self) -> PartSent {
+        PartSent {
+            progress: self.clone(),
+            furthest: Arc::new(AtomicU64::new(0)),
+        }
     }
 }
 
@@ -99,8 +113,13 @@ pub(crate) struct PartSent {
 impl PartSent {
     /// A body of `data` that reports to this share as the transport reads it.
     fn counted(&self, data: bytes::Bytes) -> Body {
+        Body::Counted(data, self.watcher())
+    }
+
+    /// What the transport tells how far it read a body: this share.
+    fn watcher(&self) -> SendProgress {
         let sent = self.clone();
-        Body::Counted(data, SendProgress::new(move |offset| sent.reached(offset)))
+        SendProgress::new(move |offset| sent.reached(offset))
     }
 
     /// Counts what lies beyond the furthest offset reached so far.
@@ -207,13 +226,10 @@ mod tests {
         port
     }
 
-    #[test]
-    fn a_counted_body_sent_twice_by_the_transport_counts_once() {
-        use crate::client::{
-            self, Addressing, ClientConfig, Endpoint, Request, SignatureVersion, Target, Transport,
-        };
-        let port = fail_once_server();
-        let transport = Transport::new(ClientConfig {
+    /// A transport to the loopback server on `port`, with one retry.
+    fn transport_to(port: u16) -> crate::client::Transport {
+        use crate::client::{self, Addressing, ClientConfig, Endpoint, SignatureVersion, Target};
+        crate::client::Transport::new(ClientConfig {
             target: Target {
                 endpoint: Endpoint::parse(&format!("http://127.0.0.1:{port}")).unwrap(),
                 dialect: client::Dialect::S3,
@@ -234,10 +250,14 @@ mod tests {
             insecure: false,
             pace: None,
         })
-        .unwrap();
-        let len = 3 << 20;
-        let p = PartsProgress::new(&NoProgress);
-        let (_, sent) = p.body(bytes::Bytes::new());
+        .unwrap()
+    }
+
+    /// Sends `body` (of `len` bytes, its share `sent`) to a server that fails the first
+    /// attempt after reading it whole; returns the offsets the transport reported.
+    fn send_twice(body: Body, sent: &PartSent, len: u64) -> Vec<u64> {
+        use crate::client::Request;
+        let transport = transport_to(fail_once_server());
         let offsets = Arc::new(std::sync::Mutex::new(Vec::new()));
         let watch = {
             let (sent, offsets) = (sent.clone(), offsets.clone());
@@ -246,17 +266,56 @@ mod tests {
                 sent.reached(offset);
             })
         };
-        let body = Body::Counted(bytes::Bytes::from(vec![7u8; len]), watch);
+        let body = match body {
+            Body::Counted(data, _) => Body::Counted(data, watch),
+            Body::File(range, _) => Body::File(range, Some(watch)),
+            other => other,
+        };
         let req = Request::new("PutObject", reqwest::Method::PUT, Some("b"), "k").body(body);
         transport.send(&req).unwrap();
-        sent.done(len as u64);
-        let offsets = offsets.lock().unwrap();
-        // Read to the end twice, the second time from the start again...
+        sent.done(len);
+        offsets.lock().unwrap().clone()
+    }
+
+    /// Asserts that the transport read a body to its end twice, the second time from the
+    /// start again.
+    fn assert_read_twice(offsets: &[u64], len: u64) {
         let restarts = offsets.windows(2).filter(|w| w[1] < w[0]).count();
         assert_eq!(restarts, 1, "{offsets:?}");
-        assert_eq!(offsets.last(), Some(&(len as u64)));
-        // ...and counted once.
+        assert_eq!(offsets.last(), Some(&len));
+    }
+
+    #[test]
+    fn a_counted_body_sent_twice_by_the_transport_counts_once() {
+        let len = 3 << 20;
+        let p = PartsProgress::new(&NoProgress);
+        let (_, sent) = p.body(bytes::Bytes::new());
+        let body = Body::Counted(bytes::Bytes::from(vec![7u8; len]), sent.watcher());
+        assert_read_twice(&send_twice(body, &sent, len as u64), len as u64);
         assert_eq!(p.total.load(Ordering::Relaxed), len as u64);
+    }
+
+    #[test]
+    fn a_file_body_sent_twice_by_the_transport_counts_once() {
+        use std::io::Write;
+        let len = 3u64 << 20;
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(&vec![7u8; len as usize + 100]).unwrap();
+        let file = Arc::new(std::fs::File::open(file.path()).unwrap());
+        let range = || FileRange::new(file.clone(), 100, len);
+        // A shown bar watches the body; a hidden one counts the part when it is done.
+        let watched = Watched::default();
+        let (body, _) = PartsProgress::new(&watched).file_body(range());
+        assert!(matches!(body, Body::File(_, Some(_))));
+        let (body, _) = PartsProgress::new(&NoProgress).file_body(range());
+        assert!(matches!(body, Body::File(_, None)));
+        let p = PartsProgress::new(&watched);
+        let (body, sent) = p.file_body(range());
+        assert_read_twice(&send_twice(body, &sent, len), len);
+        assert_eq!(p.total.load(Ordering::Relaxed), len);
+        let positions = watched.0.lock().unwrap().clone();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert_eq!(positions.last(), Some(&len));
     }
 
     #[test]

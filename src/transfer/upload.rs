@@ -1,10 +1,14 @@
 //! Uploads: one PUT for sources up to the part size, a parallel multipart upload above it.
 //!
-//! Each worker reads its file part into a buffer it reuses, hashing on the way, and sends it
-//! from memory (reqwest's blocking client would pass a streamed body 8 KiB at a time); stdin
-//! parts are buffered too, at most one per worker plus the one being read. Every part carries
-//! its `Content-MD5`. On an error the upload is aborted; on Ctrl-C a file upload is kept
-//! for `put --continue` (its checkpoint says where it stands) and a stdin one is aborted.
+//! A file is never held in memory whole, nor a part of it: each worker reads its part once
+//! to hash it (a block at a time), then sends it as a body that reads the same range again
+//! from the file as it goes (`client::FileRange`; the second read comes from the page
+//! cache), so memory stays flat whatever the part size or jobs. A file small enough to be
+//! one block is read into memory and sent from there. Stdin parts, and the ciphertext of
+//! `--encrypt`, are buffered: at most one part per worker plus the one being read. Every
+//! part carries its `Content-MD5`. On an error the upload is aborted; on Ctrl-C a file
+//! upload is kept for `put --continue` (its checkpoint says where it stands) and a stdin
+//! one is aborted.
 //!
 //! `parts` keeps the parts' books, `resume` decides what `--continue` finds; this file
 //! sends.
@@ -16,9 +20,9 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -31,12 +35,13 @@ use self::resume::{Discard, Found, continues, found, plan_file_upload};
 use super::budget;
 use super::checkpoint::{self, UploadCheckpoint};
 use super::crypt::{self, Encrypting};
-use super::progress::{PartsProgress, Progress};
+use super::progress::{PartSent, PartsProgress, Progress};
 use super::{
-    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Resume, Tuning, hex, interrupted,
-    is_interrupted, read_range, reclaim,
+    Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Resume, Sums, Tuning, hash_range, hex,
+    interrupted, is_interrupted, read_range,
 };
-use crate::client::{self, Client, PutOptions, etag_is_md5};
+use crate::client::streamed::STREAM_BLOCK;
+use crate::client::{self, Body, Client, FileRange, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
 use crate::error::{IntegrityError, usage};
 
@@ -73,10 +78,15 @@ pub struct Uploader<'a> {
     pub bar: &'a dyn Progress,
 }
 
+/// The largest file sent from memory in one PUT: one read, one buffer. Larger ones are
+/// streamed from the file (the hashing read, then the sending one).
+const IN_MEMORY_MAX: u64 = STREAM_BLOCK as u64;
+
 /// The local file being uploaded, as its checkpoint knows it.
 #[derive(Clone, Copy)]
 struct Source<'a> {
-    file: &'a File,
+    /// Shared with the bodies that send its ranges.
+    file: &'a Arc<File>,
     /// The file as it was named, for messages and the hint to resume.
     name: &'a str,
     size: u64,
@@ -155,7 +165,7 @@ impl Uploader<'_> {
 
     /// Uploads a local file.
     pub fn upload_file(&self, path: &Path) -> anyhow::Result<UploadOutcome> {
-        let file = File::open(path)?;
+        let file = Arc::new(File::open(path)?);
         let meta = file.metadata()?;
         // The command refuses both before it starts (exit 2); met here, the source
         // changed meanwhile.
@@ -184,7 +194,7 @@ impl Uploader<'_> {
             if stored <= self.tuning.part_size && !self.continuing(&source, Some(key)) {
                 self.discard_checkpoint(&name, Discard::NotContinued)?;
                 let _share = budget::UPLOADS.take(stored, &|| self.cancelled())?;
-                return self.upload_encrypted(&mut Read::take(&file, size), key, Some(size));
+                return self.upload_encrypted(&mut Read::take(&*file, size), key, Some(size));
             }
             return self.multipart_encrypted_file(source, key);
         }
@@ -192,12 +202,24 @@ impl Uploader<'_> {
         if size <= self.tuning.part_size && !self.continuing(&source, None) {
             // Nothing to resume in one PUT; an old multipart upload of this key goes.
             self.discard_checkpoint(&name, Discard::NotContinued)?;
-            let _share = budget::UPLOADS.take(size, &|| self.cancelled())?;
-            let mut data = Vec::new();
-            let md5 = read_range(&file, 0, size, &mut data, self.client)?;
-            return self.put_single(data.into(), md5, &self.options);
+            return self.put_file(&file, size);
         }
         self.multipart_file(source)
+    }
+
+    /// One PUT of a whole file: a small one read into memory, a larger one hashed, then
+    /// streamed from the file.
+    fn put_file(&self, file: &Arc<File>, size: u64) -> anyhow::Result<UploadOutcome> {
+        if size <= IN_MEMORY_MAX {
+            let _share = budget::UPLOADS.take(size, &|| self.cancelled())?;
+            let mut data = Vec::new();
+            let md5 = read_range(file, 0, size, &mut data, self.client)?;
+            return self.put_single(data.into(), md5, &self.options);
+        }
+        let sums = hash_range(file, 0, size, &mut Vec::new(), self.client)?;
+        let range = FileRange::new(file.clone(), 0, size);
+        let body = PartsProgress::new(self.bar).file_body(range);
+        self.put_body(body, sums, &self.options)
     }
 
     /// Uploads stdin: one PUT if it ends within the part size, else a multipart upload
@@ -269,29 +291,52 @@ impl Uploader<'_> {
         Ok(outcome)
     }
 
+    /// One PUT of `data`, whose MD5 is `md5`.
     fn put_single(
         &self,
         data: Bytes,
         md5: [u8; 16],
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
+        let sums = Sums {
+            len: data.len() as u64,
+            md5,
+            crc: self.crc_of(&data),
+        };
+        let body = PartsProgress::new(self.bar).body(data);
+        self.put_body(body, sums, options)
+    }
+
+    /// One PUT of a body whose sums are known, checked against what the server stored.
+    fn put_body(
+        &self,
+        (body, sent): (Body, PartSent),
+        sums: Sums,
+        options: &PutOptions,
+    ) -> anyhow::Result<UploadOutcome> {
         let mut options = options.clone();
-        options.content_md5 = Some(BASE64.encode(md5));
-        let size = data.len() as u64;
-        let crc = self.crc_of(&data);
-        let (body, sent) = PartsProgress::new(self.bar).body(data);
+        options.content_md5 = Some(BASE64.encode(sums.md5));
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
-        sent.done(size);
-        check_crc("the object", crc, out.crc64)?;
-        check_etag(&out.etag, &md5)?;
+        sent.done(sums.len);
+        check_crc("the object", sums.crc, out.crc64)?;
+        check_etag(&out.etag, &sums.md5)?;
         Ok(UploadOutcome {
-            size,
+            size: sums.len,
             etag: out.etag,
             parts: 0,
             reused_parts: 0,
         })
+    }
+
+    /// The sums of a part in memory.
+    fn sums_of(&self, data: &[u8]) -> Sums {
+        Sums {
+            len: data.len() as u64,
+            md5: Md5::digest(data).into(),
+            crc: self.crc_of(data),
+        }
     }
 
     /// Finds the upload to continue, or starts one; returns its id, layout and the parts
@@ -451,13 +496,9 @@ impl Uploader<'_> {
         Ok(())
     }
 
+    /// A multipart upload of a file. It takes no share of the upload budget: its parts
+    /// are streamed from the file, a block or two per worker in memory.
     fn multipart_file(&self, source: Source<'_>) -> anyhow::Result<UploadOutcome> {
-        // Each worker holds one part buffer for the whole upload. Taken before the upload
-        // starts, so that waiting leaves nothing on the server. (A resumed upload keeps
-        // the part size of its checkpoint, normally the same.)
-        let planned = Layout::new(source.size, self.tuning.part_size);
-        let workers = self.tuning.part_jobs.clamp(1, planned.count() as usize) as u64;
-        let _share = budget::UPLOADS.take(workers * planned.part_size, &|| self.cancelled())?;
         let started = self.start_file_upload(&source, None)?;
         let parts = Parts::new(
             &started.upload_id,
@@ -472,9 +513,9 @@ impl Uploader<'_> {
         self.settle_file_upload(source.name, &started.upload_id, outcome)
     }
 
-    /// Sends the file's parts that are not in place through the workers, each reading its
-    /// part into a buffer it reuses.
-    fn send_file(&self, file: &File, layout: Layout, parts: &Parts<'_>) {
+    /// Sends the file's parts that are not in place through the workers, each hashing its
+    /// part through a block buffer it reuses, then streaming it from the file.
+    fn send_file(&self, file: &Arc<File>, layout: Layout, parts: &Parts<'_>) {
         let count = layout.count();
         let next = AtomicU32::new(0);
         let workers = self.tuning.part_jobs.clamp(1, count as usize);
@@ -512,7 +553,7 @@ impl Uploader<'_> {
         let iv = started
             .iv
             .ok_or_else(|| anyhow::anyhow!("an encrypted upload without an IV"))?;
-        let mut reader = Encrypting::new(Read::take(source.file, size), key, iv, 0);
+        let mut reader = Encrypting::new(Read::take(&**source.file, size), key, iv, 0);
         let part_size = started.layout.part_size;
         let sent = read_part(&mut reader, part_size, &|| self.cancelled()).and_then(|first| {
             let (id, existing) = (&started.upload_id, &started.existing);
@@ -568,74 +609,65 @@ impl Uploader<'_> {
         }
     }
 
-    /// Part `index` of a file: read (into `buf`, reused from part to part) and hashed,
-    /// then sent unless it is in place already.
+    /// Part `index` of a file: hashed (through `buf`, reused from part to part), then
+    /// streamed from the file unless it is in place already.
     fn file_part(
         &self,
         parts: &Parts<'_>,
-        file: &File,
+        file: &Arc<File>,
         layout: Layout,
         index: u32,
         buf: &mut Vec<u8>,
     ) -> anyhow::Result<PartDone> {
         let (offset, len) = layout.part(index);
-        let md5 = read_range(file, offset, len, buf, self.client)?;
+        let sums = hash_range(file, offset, len, buf, self.client)?;
         let number = index + 1;
-        if let Some(done) = self.reused_part(parts, number, buf, md5) {
+        if let Some(done) = self.reused_part(parts, number, sums) {
             return Ok(done);
         }
-        let data = bytes::Bytes::from(std::mem::take(buf));
-        let done = self.send_part(parts, number, data.clone(), md5);
-        *buf = reclaim(data);
-        done
+        let body = parts
+            .progress
+            .file_body(FileRange::new(file.clone(), offset, len));
+        self.send_part(parts, number, body, sums)
     }
 
     /// Part `number` as it is in place already (`--continue`) with this very content,
     /// counted as done; `None` when it is to be sent.
-    fn reused_part(
-        &self,
-        parts: &Parts<'_>,
-        number: u32,
-        data: &[u8],
-        md5: [u8; 16],
-    ) -> Option<PartDone> {
-        let len = data.len() as u64;
-        let etag = in_place(parts.existing, number, len, &md5)?;
+    fn reused_part(&self, parts: &Parts<'_>, number: u32, sums: Sums) -> Option<PartDone> {
+        let etag = in_place(parts.existing, number, sums.len, &sums.md5)?;
         log::debug!("part {number} is already uploaded");
-        parts.progress.add(len);
+        parts.progress.add(sums.len);
         Some(PartDone {
             etag: etag.to_string(),
-            md5,
-            crc: self.crc_of(data).map(|c| (c, len)),
+            md5: sums.md5,
+            crc: sums.crc.map(|c| (c, sums.len)),
             reused: true,
         })
     }
 
+    /// Sends part `number`, whose bytes have these sums, and checks what the server stored.
     fn send_part(
         &self,
         parts: &Parts<'_>,
         number: u32,
-        data: Bytes,
-        md5: [u8; 16],
+        (body, sent): (Body, PartSent),
+        sums: Sums,
     ) -> anyhow::Result<PartDone> {
-        let len = data.len() as u64;
-        let crc = self.crc_of(&data);
-        let (body, sent) = parts.progress.body(data);
         let uploaded = self.client.upload_part(
             self.bucket,
             self.key,
             parts.upload_id,
             number,
             body,
-            &BASE64.encode(md5),
+            &BASE64.encode(sums.md5),
         )?;
-        sent.done(len);
-        check_etag(&uploaded.etag, &md5)?;
-        check_crc(&format!("part {number}"), crc, uploaded.crc64)?;
+        sent.done(sums.len);
+        check_etag(&uploaded.etag, &sums.md5)?;
+        check_crc(&format!("part {number}"), sums.crc, uploaded.crc64)?;
         Ok(PartDone {
             etag: uploaded.etag,
-            md5,
-            crc: crc.map(|c| (c, len)),
+            md5: sums.md5,
+            crc: sums.crc.map(|c| (c, sums.len)),
             reused: false,
         })
     }
@@ -712,11 +744,11 @@ impl Uploader<'_> {
             if parts.stopped() {
                 continue;
             }
-            let md5: [u8; 16] = Md5::digest(&data).into();
+            let sums = self.sums_of(&data);
             let number = index + 1;
-            let result = match self.reused_part(parts, number, &data, md5) {
+            let result = match self.reused_part(parts, number, sums) {
                 Some(done) => Ok(done),
-                None => self.send_part(parts, number, data, md5),
+                None => self.send_part(parts, number, parts.progress.body(data), sums),
             };
             parts.record(index, result);
         }

@@ -486,6 +486,7 @@ fn upload_crc_and_anonymous(dialect: Dialect) {
     let url = |key: &str| format!("s3://{b}/{key}");
     t.write("small.txt", b"small body");
     t.write("big.bin", &random_bytes(11 << 20, 3));
+    t.write("mid.bin", &random_bytes(1 << 20, 4));
     // Ranged GETs carry the whole object's CRC-64: objcmd checks them by length.
     objcmd(&t, &g)
         .args(["put", "small.txt", &url("small.txt")])
@@ -504,6 +505,11 @@ fn upload_crc_and_anonymous(dialect: Dialect) {
         .code(6);
     objcmd(&t, &g)
         .args(["--part-size", "5MiB", "put", "big.bin", &url("big.bin")])
+        .assert()
+        .code(6);
+    // One PUT streamed from its file: its CRC-64 comes from the read that hashes it.
+    objcmd(&t, &g)
+        .args(["put", "mid.bin", &url("mid.bin")])
         .assert()
         .code(6);
     g.corrupt_crc(false);

@@ -21,6 +21,7 @@ mod proxy_lost_replies;
 mod proxy_persistent;
 mod proxy_throttle;
 mod snapshots;
+mod streamed_uploads;
 mod terminal;
 mod tls;
 mod trees;

@@ -96,6 +96,9 @@ pub enum Fault {
     /// Reset the client connection (RST) before forwarding: no response, nothing reaches
     /// the server.
     ResetRequest,
+    /// Read the head and only the first `after` bytes of the request body, then reset the
+    /// client connection: it breaks while the client is still sending the body.
+    ResetInBody { after: usize },
     /// Forward, relay the response head and the first `after` body bytes, then reset.
     ResetResponse { after: usize },
     /// Forward (the server acts on the request), then reset without relaying anything:
@@ -146,6 +149,7 @@ impl Fault {
     fn label(&self) -> String {
         match self {
             Fault::ResetRequest => "reset-request".into(),
+            Fault::ResetInBody { after } => format!("reset-in-body@{after}"),
             Fault::ResetResponse { after } => format!("reset-response@{after}"),
             Fault::LoseResponse => "lose-response".into(),
             Fault::Status { status, code } => format!("{status} {code}"),
@@ -438,6 +442,9 @@ struct Request {
     headers: Vec<(String, String)>,
     /// Request line and headers, exactly as received.
     head: Vec<u8>,
+    /// The body's Content-Length.
+    length: usize,
+    /// The body, once read (`read_body`).
     body: Vec<u8>,
     close: bool,
 }
@@ -527,6 +534,7 @@ fn wants_close(headers: &[(String, String)]) -> bool {
     header_of(headers, "connection").is_some_and(|v| v.eq_ignore_ascii_case("close"))
 }
 
+/// Reads a request's head; its body is left to `read_body`, so that a fault can cut it.
 fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Request>> {
     let Some(Head {
         start,
@@ -555,17 +563,22 @@ fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Request>> {
             "{method} {target}: a request without Content-Length"
         )));
     }
-    let mut body = vec![0u8; length.unwrap_or(0)];
-    reader.read_exact(&mut body)?;
     let close = wants_close(&headers);
     Ok(Some(Request {
         method,
         target,
         headers,
         head,
-        body,
+        length: length.unwrap_or(0),
+        body: Vec::new(),
         close,
     }))
+}
+
+/// Reads the first `len` bytes of a request's body (all of it unless a fault cuts it).
+fn read_body(reader: &mut impl BufRead, req: &mut Request, len: usize) -> io::Result<()> {
+    req.body = vec![0u8; len.min(req.length)];
+    reader.read_exact(&mut req.body)
 }
 
 /// Reads a chunked body: returns it decoded and as received.
@@ -754,7 +767,7 @@ fn serve(client: TcpStream, conn: usize, upstream: SocketAddr, state: &State) ->
     let mut reader = BufReader::new(client.try_clone()?);
     let mut out = client;
     loop {
-        let req = match read_request(&mut reader) {
+        let mut req = match read_request(&mut reader) {
             Ok(Some(req)) => req,
             Ok(None) => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::Other => return Err(e),
@@ -768,6 +781,14 @@ fn serve(client: TcpStream, conn: usize, upstream: SocketAddr, state: &State) ->
             continue;
         };
         let decision = state.decide(&req);
+        let cut = match &decision {
+            Some((_, Fault::ResetInBody { after })) => *after,
+            _ => usize::MAX,
+        };
+        if read_body(&mut reader, &mut req, cut).is_err() {
+            // objcmd gave up on the request while sending it.
+            return Ok(());
+        }
         let mut hit = Hit {
             conn,
             method: req.method.clone(),
@@ -784,7 +805,7 @@ fn serve(client: TcpStream, conn: usize, upstream: SocketAddr, state: &State) ->
         let fault = decision.map(|(_, f)| f);
         // Faults that answer without the server.
         match &fault {
-            Some(Fault::ResetRequest) => {
+            Some(Fault::ResetRequest | Fault::ResetInBody { .. }) => {
                 lock(&state.hits).push(hit);
                 set_reset_on_close(&out);
                 return Ok(());
