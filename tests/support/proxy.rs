@@ -775,7 +775,11 @@ fn serve(client: TcpStream, conn: usize, upstream: SocketAddr, state: &State) ->
             Err(_) => return Ok(()),
         };
         let Some(_in_flight) = InFlight::enter(state) else {
-            if !turn_away(state, &req, conn, &mut out) {
+            // The body is read first: left in the stream, it would be taken for the next
+            // request of this connection.
+            if read_body(&mut reader, &mut req, usize::MAX).is_err()
+                || !turn_away(state, &req, conn, &mut out)
+            {
                 return Ok(());
             }
             continue;
