@@ -15,7 +15,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, SystemTime};
 
@@ -25,7 +25,7 @@ use super::checkpoint::{self, DownloadState};
 use super::crypt::{self, KeySource};
 use super::local::{Start, TempFile, WriteError, refuse_special, temp_path};
 use super::progress::{PartsProgress, Progress};
-use super::verify::{Checks, PartDigest, PartSum};
+use super::verify::{Checks, PartDigest, PartLanes};
 use super::{
     Layout, Overwrite, Tuning, fill, interrupted, read_exact_at, wait_to_resume, write_all_at,
 };
@@ -87,31 +87,65 @@ pub enum Partial {
 /// of 64 KiB writes and ran 1.3-1.7 s instead of 0.9-1.0 s (docs/benchmarks.md).
 const SHARED_FILE_BLOCK: usize = 64 << 10;
 
+/// The size of each read of the part hasher, per lane.
+const LANE_READ: usize = 256 << 10;
+
+/// The most parts hashed side by side: the AVX-512 width of the MD5 engine.
+const MAX_LANES: usize = 16;
+
+/// How many lanes must have data before the part hasher runs them: the AVX2 width, below
+/// which MD5 lanes run little faster than one stream at a time.
+const MIN_BATCH: usize = 8;
+
+/// How far the part hasher may lag behind the workers, in bytes of parts that are open in
+/// its lanes: what it reads back stays in the page cache.
+const LANES_LAG: u64 = 256 << 20;
+
+/// How long the part hasher sleeps when too few lanes have data: it is never the last
+/// to finish by more than this, and it is not woken by each of the workers' writes.
+const LANES_POLL: Duration = Duration::from_millis(1);
+
 /// How far each chunk is written, for the hasher that follows the workers.
 struct Written {
     chunks: Vec<AtomicU64>,
+    /// Hashers waiting on `changed`: a worker takes the lock to wake them only then, not
+    /// at each of its writes.
+    waiters: AtomicUsize,
     lock: Mutex<()>,
     changed: Condvar,
 }
 
 impl Written {
-    fn set(&self, index: u32, bytes: u64) {
-        self.chunks[index as usize].store(bytes, Ordering::Release);
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        self.changed.notify_all();
+    fn new(count: u32) -> Written {
+        Written {
+            chunks: (0..count).map(|_| AtomicU64::new(0)).collect(),
+            waiters: AtomicUsize::new(0),
+            lock: Mutex::new(()),
+            changed: Condvar::new(),
+        }
     }
 
-    /// Waits until chunk `index` holds more than `pos` bytes or `stop` is set. Checked under
-    /// the lock that `set` and `wake` notify under, so no wakeup is lost between the check
-    /// and the wait (a lost one used to cost a 20 ms timeout per small file).
+    fn set(&self, index: u32, bytes: u64) {
+        self.chunks[index as usize].store(bytes, Ordering::SeqCst);
+        if self.waiters.load(Ordering::SeqCst) > 0 {
+            let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.changed.notify_all();
+        }
+    }
+
+    /// Waits until chunk `index` holds more than `pos` bytes or `stop` is set. The waiter
+    /// counts itself and checks again under the lock before it sleeps, so a worker's
+    /// `set` either is seen by that check or wakes it: no wakeup is lost (a lost one used
+    /// to cost a 20 ms timeout per small file).
     fn wait(&self, index: u32, pos: u64, stop: &AtomicBool) {
         let guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        if self.chunks[index as usize].load(Ordering::Acquire) > pos || stop.load(Ordering::SeqCst)
+        self.waiters.fetch_add(1, Ordering::SeqCst);
+        if self.chunks[index as usize].load(Ordering::SeqCst) <= pos && !stop.load(Ordering::SeqCst)
         {
-            return;
+            // The timeout only guards against a worker that panicked without setting `stop`.
+            let _ = self.changed.wait_timeout(guard, Duration::from_millis(500));
         }
-        // The timeout only guards against a worker that panicked without setting `stop`.
-        let _ = self.changed.wait_timeout(guard, Duration::from_millis(500));
+        self.waiters.fetch_sub(1, Ordering::SeqCst);
     }
 
     /// Wakes the hasher after `stop` was set.
@@ -133,21 +167,36 @@ struct Job<'a> {
     stop: AtomicBool,
     error: Mutex<Option<anyhow::Error>>,
     state: Mutex<DownloadState>,
-    /// When each chunk is one part of a recomputable multipart ETag: a fresh hasher for a
-    /// part, and the digests of the parts hashed so far.
-    part_sum: Option<PartSum>,
-    part_digests: Mutex<Vec<Option<PartDigest>>>,
 }
 
-/// One chunk being fetched: where it lies in the object, how much of it is written, and
-/// its running sums when it is a part of a recomputable multipart ETag.
+/// One chunk being fetched: where it lies in the object and how much of it is written.
 struct Chunk {
     index: u32,
     offset: u64,
     len: u64,
     received: u64,
     buf: Vec<u8>,
-    sum: Option<PartSum>,
+}
+
+/// How the hasher behind the workers checks a download.
+enum Behind {
+    /// In file order: the MD5 of a plain ETag, or a CRC-64 of the whole object.
+    InOrder(Checks),
+    /// Part by part, several side by side: a recomputable multipart ETag.
+    Parts(Checks),
+}
+
+/// What the hasher computed, to compare with what the object's metadata says.
+enum Hashed {
+    Whole(Checks),
+    Parts(Checks, Vec<PartDigest>),
+}
+
+/// A part open in a lane of the part hasher: which, and how much of it is hashed.
+#[derive(Clone, Copy)]
+struct Slot {
+    index: u32,
+    hashed: u64,
 }
 
 impl Job<'_> {
@@ -171,7 +220,6 @@ impl Job<'_> {
             len,
             received: 0,
             buf: vec![0u8; SHARED_FILE_BLOCK],
-            sum: self.part_sum.clone(),
         };
         let mut resumes = 0u32;
         while chunk.received < len {
@@ -236,21 +284,14 @@ impl Job<'_> {
             let data = &chunk.buf[..n];
             write_all_at(self.file, data, chunk.offset + chunk.received)
                 .map_err(|e| WriteError::writing(self.temp, e))?;
-            if let Some(sum) = chunk.sum.as_mut() {
-                sum.update(data);
-            }
             chunk.received += n as u64;
             self.written.set(chunk.index, chunk.received);
             self.progress.add(n as u64);
         }
     }
 
-    /// Records a complete chunk: its digests, and in the sidecar for `--continue`.
+    /// Records a complete chunk in the sidecar for `--continue`.
     fn chunk_done(&self, chunk: Chunk) {
-        if let Some(sum) = chunk.sum {
-            self.part_digests.lock().unwrap_or_else(|e| e.into_inner())[chunk.index as usize] =
-                Some(sum.finish());
-        }
         if self.layout.count() == 1 {
             // One chunk is all or nothing: no sidecar to keep (see download_to_file).
             return;
@@ -265,21 +306,26 @@ impl Job<'_> {
         }
     }
 
-    /// Runs the chunk workers (and the hasher behind them, if `checks` are given) until
-    /// every chunk is in or one failed; chunks in `done` are only hashed. Returns what
-    /// the hasher found: `None` without one.
+    /// Runs the chunk workers (and the hasher behind them, if given) until every chunk is
+    /// in or one failed; chunks in `done` are already in the temp file, for the hasher to
+    /// read. Returns what the hasher found: `None` without one.
     fn run(
         &self,
         done: &[u32],
         first: Option<GetObjectOutput>,
-        checks: Option<Checks>,
-    ) -> Option<anyhow::Result<Option<Checks>>> {
+        behind: Option<Behind>,
+    ) -> Option<anyhow::Result<Option<Hashed>>> {
         let count = self.layout.count();
         let next = AtomicU32::new(0);
         let first = Mutex::new(first);
         let workers = self.d.tuning.part_jobs.clamp(1, count as usize);
         std::thread::scope(|scope| {
-            let hasher = checks.map(|checks| scope.spawn(move || self.hash_in_order(checks)));
+            let hasher = behind.map(|behind| {
+                scope.spawn(move || match behind {
+                    Behind::InOrder(checks) => self.hash_in_order(checks),
+                    Behind::Parts(checks) => self.hash_parts(checks),
+                })
+            });
             for _ in 0..workers {
                 scope.spawn(|| {
                     while !self.stop.load(Ordering::SeqCst) {
@@ -294,9 +340,6 @@ impl Job<'_> {
                         };
                         if done.contains(&index) {
                             let len = self.layout.part(index).1;
-                            if let Err(e) = self.hash_done_chunk(index) {
-                                self.fail(e);
-                            }
                             self.written.set(index, len);
                             self.progress.add(len);
                             continue;
@@ -314,28 +357,9 @@ impl Job<'_> {
         })
     }
 
-    /// Hashes a chunk that an earlier run finished (`--continue`) from the temp file.
-    fn hash_done_chunk(&self, index: u32) -> anyhow::Result<()> {
-        let Some(mut sum) = self.part_sum.clone() else {
-            return Ok(());
-        };
-        let (offset, len) = self.layout.part(index);
-        let mut buf = vec![0u8; SHARED_FILE_BLOCK];
-        let mut pos = 0u64;
-        while pos < len {
-            let n = (len - pos).min(SHARED_FILE_BLOCK as u64) as usize;
-            read_exact_at(self.file, &mut buf[..n], offset + pos)?;
-            sum.update(&buf[..n]);
-            pos += n as u64;
-        }
-        self.part_digests.lock().unwrap_or_else(|e| e.into_inner())[index as usize] =
-            Some(sum.finish());
-        Ok(())
-    }
-
     /// Runs the checks over the whole file, chunk after chunk as the workers finish them;
     /// `None` if the download stopped.
-    fn hash_in_order(&self, mut checks: Checks) -> anyhow::Result<Option<Checks>> {
+    fn hash_in_order(&self, mut checks: Checks) -> anyhow::Result<Option<Hashed>> {
         let mut buf = vec![0u8; SHARED_FILE_BLOCK];
         for index in 0..self.layout.count() {
             let (offset, len) = self.layout.part(index);
@@ -355,36 +379,122 @@ impl Job<'_> {
                 pos += n as u64;
             }
         }
-        Ok(Some(checks))
+        Ok(Some(Hashed::Whole(checks)))
     }
 
-    /// What the download's checks found, once every chunk is in: by the hasher that
-    /// followed the workers (`digest`), or from the digests the workers made of their
-    /// parts (`for_parts`); true when verified.
-    fn verdict(
-        self,
-        digest: Option<anyhow::Result<Option<Checks>>>,
-        for_parts: Option<Checks>,
-    ) -> anyhow::Result<bool> {
+    /// Hashes the parts of a recomputable multipart ETag as the workers write them, read
+    /// back from the temp file into the lanes of one MD5 engine: several parts at a time,
+    /// at a fraction of the CPU of one thread per part. `None` if the download stopped.
+    fn hash_parts(&self, checks: Checks) -> anyhow::Result<Option<Hashed>> {
+        let count = self.layout.count();
+        let width = lane_count(self.d.tuning.part_jobs, self.layout);
+        let mut lanes = checks.part_lanes(width);
+        let mut slots: Vec<Option<Slot>> = vec![None; width];
+        let mut bufs = vec![vec![0u8; LANE_READ]; width];
+        let mut digests: Vec<Option<PartDigest>> = vec![None; count as usize];
+        let mut next = 0u32;
+        loop {
+            for (lane, slot) in slots.iter_mut().enumerate() {
+                if let Some(open) = slot.filter(|s| s.hashed == self.layout.part(s.index).1) {
+                    digests[open.index as usize] = Some(lanes.finish(lane));
+                    *slot = None;
+                }
+                if slot.is_none() && next < count {
+                    *slot = Some(Slot {
+                        index: next,
+                        hashed: 0,
+                    });
+                    lanes.begin(lane);
+                    next += 1;
+                }
+            }
+            let active = slots.iter().flatten().count();
+            if active == 0 {
+                break;
+            }
+            let amounts = self.lane_amounts(&slots);
+            let ready = amounts.iter().filter(|n| **n > 0).count();
+            if ready < MIN_BATCH.min(active) {
+                if self.stop.load(Ordering::SeqCst) {
+                    return Ok(None);
+                }
+                std::thread::sleep(LANES_POLL);
+                continue;
+            }
+            self.feed_lanes(&mut lanes, &mut slots, &mut bufs, &amounts)?;
+        }
+        let digests = digests
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| anyhow::anyhow!("a part of the download was not hashed"))?;
+        Ok(Some(Hashed::Parts(checks, digests)))
+    }
+
+    /// How many bytes each lane's part has ready to hash: a whole read, or the rest of a
+    /// part that is complete; 0 while a worker has not written that much.
+    fn lane_amounts(&self, slots: &[Option<Slot>]) -> Vec<usize> {
+        slots
+            .iter()
+            .map(|slot| {
+                let Some(s) = slot else { return 0 };
+                let written = self.written.chunks[s.index as usize].load(Ordering::Acquire);
+                let pending = written.saturating_sub(s.hashed);
+                let complete = written == self.layout.part(s.index).1;
+                if pending >= LANE_READ as u64 || complete {
+                    pending.min(LANE_READ as u64) as usize
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
+    /// Reads each lane's `amounts` from the temp file and hashes them side by side.
+    fn feed_lanes(
+        &self,
+        lanes: &mut PartLanes,
+        slots: &mut [Option<Slot>],
+        bufs: &mut [Vec<u8>],
+        amounts: &[usize],
+    ) -> anyhow::Result<()> {
+        for ((slot, buf), n) in slots.iter().zip(bufs.iter_mut()).zip(amounts) {
+            if let (Some(s), true) = (slot, *n > 0) {
+                let offset = self.layout.part(s.index).0 + s.hashed;
+                read_exact_at(self.file, &mut buf[..*n], offset)?;
+            }
+        }
+        let inputs: Vec<&[u8]> = bufs.iter().zip(amounts).map(|(b, n)| &b[..*n]).collect();
+        lanes.update(&inputs);
+        for (slot, n) in slots.iter_mut().zip(amounts) {
+            if let Some(s) = slot.as_mut() {
+                s.hashed += *n as u64;
+            }
+        }
+        Ok(())
+    }
+
+    /// What the download's checks found, once every chunk is in; true when verified.
+    fn verdict(digest: Option<anyhow::Result<Option<Hashed>>>) -> anyhow::Result<bool> {
         match digest {
-            Some(Ok(Some(checks))) => checks.finish(),
+            Some(Ok(Some(Hashed::Whole(checks)))) => checks.finish(),
+            Some(Ok(Some(Hashed::Parts(checks, digests)))) => checks.finish_parts(digests),
             Some(Ok(None)) => Err(anyhow::anyhow!(
                 "the hasher stopped although every chunk was downloaded"
             )),
             Some(Err(e)) => Err(e.context("verifying the download")),
-            None => match for_parts {
-                Some(checks) => self
-                    .part_digests
-                    .into_inner()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| anyhow::anyhow!("a part of the download was not hashed"))
-                    .and_then(|digests| checks.finish_parts(digests)),
-                None => Ok(false),
-            },
+            None => Ok(false),
         }
     }
+}
+
+/// How many parts the part hasher keeps open: enough to fill the MD5 engine's lanes while
+/// `part_jobs` workers fetch, as long as that many parts stay in the page cache.
+fn lane_count(part_jobs: usize, layout: Layout) -> usize {
+    let by_lag = (LANES_LAG / layout.part_size.max(1)) as usize;
+    by_lag
+        .max(part_jobs)
+        .clamp(1, MAX_LANES)
+        .min(layout.count() as usize)
 }
 
 /// How an object is fetched into the temp file, as the first reply (or, for
@@ -394,7 +504,7 @@ struct Plan {
     first: Option<GetObjectOutput>,
     layout: Layout,
     checks: Checks,
-    /// Each chunk is one part of a recomputable multipart ETag, hashed by its worker.
+    /// Each chunk is one part of a recomputable multipart ETag, hashed part by part.
     per_part: bool,
 }
 
@@ -609,30 +719,23 @@ fn fill_temp(
         temp,
         etag: &meta.etag,
         layout,
-        written: Written {
-            chunks: (0..count).map(|_| AtomicU64::new(0)).collect(),
-            lock: Mutex::new(()),
-            changed: Condvar::new(),
-        },
+        written: Written::new(count),
         progress: PartsProgress::new(d.bar),
         stop: AtomicBool::new(false),
         error: Mutex::new(None),
         state: Mutex::new(state),
-        part_sum: plan.per_part.then(|| plan.checks.part_sum()),
-        part_digests: Mutex::new(vec![None; count as usize]),
     };
     let checks = plan.checks;
-    // Checked by a hasher thread behind the workers, or part by part by the workers.
-    let (for_hasher, for_parts) = if checks.any() && !plan.per_part {
-        (Some(checks), None)
-    } else {
-        (None, plan.per_part.then_some(checks))
+    let behind = match (plan.per_part, checks.any()) {
+        (true, _) => Some(Behind::Parts(checks)),
+        (false, true) => Some(Behind::InOrder(checks)),
+        (false, false) => None,
     };
-    let digest = job.run(&done, plan.first, for_hasher);
+    let digest = job.run(&done, plan.first, behind);
     if let Some(err) = job.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
         return Err(Stop::Fetching(err));
     }
-    job.verdict(digest, for_parts).map_err(Stop::Finishing)
+    Job::verdict(digest).map_err(Stop::Finishing)
 }
 
 /// Decrypts the complete temp file in place when the object is encrypted, and gives it
