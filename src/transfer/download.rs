@@ -412,9 +412,8 @@ impl Job<'_> {
             if active == 0 {
                 break;
             }
-            let amounts = self.lane_amounts(&slots);
-            let ready = amounts.iter().filter(|n| **n > 0).count();
-            if ready < MIN_BATCH.min(active) {
+            let amounts = batch(self.lane_amounts(&slots), active);
+            if amounts.iter().all(|n| *n == 0) {
                 if self.stop.load(Ordering::SeqCst) {
                     return Ok(None);
                 }
@@ -485,6 +484,32 @@ impl Job<'_> {
             None => Ok(false),
         }
     }
+}
+
+/// Which of the lanes' `amounts` the part hasher hashes now (the others are set to 0):
+/// whole reads 16 at a time while 16 parts are open (twice the speed of 8), 8 once fewer
+/// are, all of them once fewer than 8 are; and the last bytes of complete parts. All 0:
+/// wait for the workers.
+fn batch(mut amounts: Vec<usize>, active: usize) -> Vec<usize> {
+    let full = amounts.iter().filter(|n| **n == LANE_READ).count();
+    let take = if full >= MAX_LANES {
+        MAX_LANES
+    } else if full >= MIN_BATCH && active < MAX_LANES {
+        MIN_BATCH
+    } else if active < MIN_BATCH {
+        full
+    } else {
+        0
+    };
+    let mut taken = 0;
+    for n in amounts.iter_mut().filter(|n| **n == LANE_READ) {
+        if taken == take {
+            *n = 0;
+        } else {
+            taken += 1;
+        }
+    }
+    amounts
 }
 
 /// How many parts the part hasher keeps open: enough to fill the MD5 engine's lanes while
