@@ -292,9 +292,10 @@ mod tests {
 
     fn args(extra: &[&str]) -> SetMetaArgs {
         use clap::Parser as _;
-        let cli =
-            crate::cli::Cli::try_parse_from(["objcmd", "set-meta", "s3://bkt/k"].iter().chain(extra))
-                .unwrap();
+        let cli = crate::cli::Cli::try_parse_from(
+            ["objcmd", "set-meta", "s3://bkt/k"].iter().chain(extra),
+        )
+        .unwrap();
         match cli.command {
             crate::cli::Command::SetMeta(a) => a,
             _ => unreachable!(),
