@@ -98,11 +98,8 @@ impl Change {
         meta: &ObjectMeta,
         acl: Option<String>,
     ) -> anyhow::Result<PutOptions> {
-        let encrypted = [crypt::META_KEY, crypt::META_IV]
-            .iter()
-            .any(|name| meta.metadata.contains_key(*name));
         if let Some(name) = ENCRYPTION_META.iter().find(|name| self.names(name))
-            && encrypted
+            && crypt::is_encrypted(meta)
         {
             anyhow::bail!(
                 "{url} is encrypted and its {name:?} metadata decrypts it: changing it would leave the object undecryptable"
@@ -229,19 +226,23 @@ pub fn run(args: &SetMetaArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         [one] => change_alone(ctx, one, &change, dry_run),
         _ => {
             let tree = Tree::new(ctx, dry_run);
-            tree.run(1, urls, |url| change_one(ctx, &tree, &url, None, &change));
+            tree.run(1, urls, |url| change_one(ctx, &tree, &url, &change));
             tree.finish()
         }
     }
 }
 
-/// One object of a batch: prepared (in a dry run too), changed, reported and counted.
-fn change_one(ctx: Ctx<'_>, tree: &Tree<'_>, url: &RemoteUrl, size: Option<u64>, change: &Change) {
-    tree.object(
-        planned(url, size),
-        || prepare(ctx, url, change).map(Decision::Go),
-        |prepared| apply(ctx, url, &prepared).map(|()| Done::Done),
-    );
+/// One object of a batch: prepared (in a dry run too, so that its record has the size
+/// the HEAD found), changed, reported and counted.
+fn change_one(ctx: Ctx<'_>, tree: &Tree<'_>, url: &RemoteUrl, change: &Change) {
+    match prepare(ctx, url, change) {
+        Ok(prepared) => tree.object(
+            planned(url, Some(prepared.size)),
+            || Ok(Decision::Go(prepared)),
+            |prepared| apply(ctx, url, &prepared).map(|()| Done::Done),
+        ),
+        Err(e) => tree.failed(&planned(url, None), e),
+    }
 }
 
 /// One object on its own: its record, and its error as the command's.
@@ -280,7 +281,7 @@ fn change_tree(ctx: Ctx<'_>, tree: &Tree<'_>, url: &RemoteUrl, change: &Change, 
     tree.run(ctx.tree_jobs(), items, |item| match item {
         Ok(listed) => {
             let object = url.with_key(listed.object.key.clone());
-            change_one(ctx, tree, &object, Some(listed.object.size), change);
+            change_one(ctx, tree, &object, change);
         }
         Err(e) => tree.source_failed(Op::SetMeta, &prefix_url, e),
     });
@@ -367,7 +368,6 @@ mod tests {
         let mut meta = object();
         assert!(change.options(&url, &meta, None).is_ok(), "not encrypted");
         meta.metadata.insert("iv".into(), "x".into());
-        meta.metadata.insert("key".into(), "y".into());
         let err = change.options(&url, &meta, None).unwrap_err();
         assert!(err.to_string().contains("undecryptable"), "{err}");
     }

@@ -340,9 +340,15 @@ fn set_meta_refuses_the_careless_users_mistakes_with_one_line() {
     );
     assert_eq!(stderr_of(&out).lines().count(), 1, "{}", stderr_of(&out));
     // Among several, the missing one fails (exit 3) and the others are changed.
-    t.cmd()
-        .args(["set-meta", &url, &missing, "--meta", "a=1"])
+    let out = t
+        .cmd()
+        .args(["--json", "set-meta", &url, &missing, "--meta", "a=1"])
         .assert()
         .code(3);
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records[0]["status"], "ok", "{records:?}");
+    assert_eq!(records[0]["size"], 1, "{records:?}");
+    assert_eq!(records[1]["status"], "error", "{records:?}");
+    assert_eq!(records[1]["error"]["code"], "NoSuchKey", "{records:?}");
     assert_eq!(stat(&t, &url)["metadata"]["a"], "1");
 }
