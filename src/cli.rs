@@ -185,6 +185,10 @@ pub enum Command {
     Du(DuArgs),
     /// Checksums of local files (computed) and objects (as stored)
     Hash(HashArgs),
+    /// Change objects' metadata, type, storage class or ACL in place (a copy onto itself),
+    /// keeping every property not named
+    #[command(name = "set-meta")]
+    SetMeta(SetMetaArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -733,6 +737,50 @@ pub struct MvArgs {
     pub dry_run: bool,
 }
 
+/// `objcmd set-meta`.
+#[derive(Debug, Args)]
+pub struct SetMetaArgs {
+    /// s3://BUCKET/KEY (one or more; PREFIX/ with -r)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    /// Change every object under a prefix
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which objects a recursive change takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Set user metadata KEY to VALUE (repeatable; the others are kept)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub meta: Vec<String>,
+
+    /// Remove user metadata KEY (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub delete_meta: Vec<String>,
+
+    /// New Content-Type [default: kept]
+    #[arg(long, value_name = "TYPE")]
+    pub content_type: Option<String>,
+
+    /// New storage class (STANDARD, STANDARD_IA...) [default: kept]
+    #[arg(long, value_name = "CLASS")]
+    pub storage_class: Option<String>,
+
+    /// New canned ACL (private, public-read...) [default: kept]
+    #[arg(long, value_name = "ACL")]
+    pub acl: Option<String>,
+
+    /// Set a header stored with the object (repeatable), e.g. 'Cache-Control: no-cache'
+    #[arg(long, value_name = "'NAME: VALUE'")]
+    pub header: Vec<String>,
+
+    /// Print what would be changed, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 /// `objcmd cat`.
 #[derive(Debug, Args)]
 pub struct CatArgs {
@@ -816,6 +864,7 @@ pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
         Command::Sync(a) => &mut a.filter,
         Command::Du(a) => &mut a.filter,
         Command::Mv(a) => &mut a.filter,
+        Command::SetMeta(a) => &mut a.filter,
         _ => return,
     };
     let mut rules = Vec::new();

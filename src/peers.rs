@@ -251,8 +251,8 @@ const PEER_COMMANDS: &[(&[&str], &str)] = &[
         "objcmd multipart ls|abort URL",
     ),
     (
-        &["setmeta", "modify"],
-        "objcmd cp s3://BUCKET/KEY s3://BUCKET/KEY --meta K=V (a copy onto itself changes metadata)",
+        &["setmeta", "modify", "set-props", "setprops"],
+        "objcmd set-meta s3://BUCKET/KEY --meta K=V (also --content-type, --storage-class, --acl, -r)",
     ),
 ];
 

@@ -103,7 +103,20 @@ pub struct ObjectMeta {
     pub request_id: Option<String>,
     /// The CRC-64 of the stored bytes, where the dialect sends one (OSS, KS3).
     pub crc64: Option<u64>,
+    /// The headers stored with the object that a copy with new metadata (REPLACE) would
+    /// drop unless sent again: [`STORED_HEADERS`], as the server spelled their values.
+    pub stored_headers: Vec<(String, String)>,
 }
+
+/// The standard headers an object is stored with besides its type, which a copy with new
+/// metadata drops unless they are sent again.
+pub const STORED_HEADERS: [&str; 5] = [
+    "Cache-Control",
+    "Content-Disposition",
+    "Content-Encoding",
+    "Content-Language",
+    "Expires",
+];
 
 /// An inclusive byte range of an object (`bytes=first-last`), or a suffix (`bytes=-n`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,6 +344,10 @@ impl Client {
             metadata,
             request_id: resp.request_id(),
             crc64: Self::crc64_of(resp, dialect),
+            stored_headers: STORED_HEADERS
+                .iter()
+                .filter_map(|name| Some((name.to_string(), resp.header(name)?.to_string())))
+                .collect(),
         }
     }
 

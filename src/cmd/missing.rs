@@ -1,5 +1,5 @@
 //! What a 404 of one object means: a missing bucket, a missing key, or a key that is
-//! really a prefix with objects under it. Shared by `stat`, `get` and `cp`.
+//! really a prefix with objects under it. Shared by `stat`, `get`, `cp` and `set-meta`.
 //!
 //! A HEAD reply has no body, so a 404 HEAD says only `NotFound`, for a missing bucket and a
 //! missing key alike. One listing of `KEY/` with max-keys 1 tells them apart and finds the
@@ -18,6 +18,8 @@ pub enum Verb {
     Get,
     /// `cp` on the server.
     Copy,
+    /// `set-meta`.
+    SetMeta,
 }
 
 /// What to type instead of a command on one object whose key names a prefix with objects.
@@ -28,6 +30,9 @@ fn objects_under_hint(verb: Verb, url: &str) -> String {
             format!("add -r to download everything under {url} (objcmd ls {url} lists it)")
         }
         Verb::Copy => format!("add -r to copy everything under {url} (objcmd ls {url} lists it)"),
+        Verb::SetMeta => {
+            format!("add -r to change everything under {url} (objcmd ls {url} lists it)")
+        }
     }
 }
 

@@ -25,6 +25,7 @@ pub mod put;
 pub mod rb;
 pub mod record;
 pub mod rm;
+pub mod set_meta;
 pub mod signurl;
 pub mod stat;
 pub mod sync;
@@ -107,5 +108,6 @@ pub fn run(
         Command::Cat(args) => cat::run(args, transfers),
         Command::Du(args) => du::run(args, &client, printer),
         Command::Hash(args) => hash::run(args, &client, printer),
+        Command::SetMeta(args) => set_meta::run(args, transfers),
     }
 }

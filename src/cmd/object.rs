@@ -214,17 +214,30 @@ pub fn copy(
             meta.size
         }
     };
+    copy_on_server(ctx, src, size, dst, &options, directive)?;
+    Ok(Some(size))
+}
+
+/// The copy itself, `options` sent as they are: CopyObject up to the copy threshold, a
+/// multipart copy (UploadPartCopy, its own part size recorded) above it.
+pub fn copy_on_server(
+    ctx: Ctx<'_>,
+    src: &RemoteUrl,
+    size: u64,
+    dst: &RemoteUrl,
+    options: &PutOptions,
+    directive: MetadataDirective,
+) -> anyhow::Result<()> {
     let source = (src.bucket.as_str(), src.key.as_str());
     let target = (dst.bucket.as_str(), dst.key.as_str());
     if size <= ctx.tuning.copy_threshold {
-        ctx.client
-            .copy_object(source, target, directive, &options)?;
-        return Ok(Some(size));
+        ctx.client.copy_object(source, target, directive, options)?;
+        return Ok(());
     }
     crate::transfer::copy::multipart_copy(
-        ctx.client, source, target, size, directive, &options, ctx.tuning,
+        ctx.client, source, target, size, directive, options, ctx.tuning,
     )?;
-    Ok(Some(size))
+    Ok(())
 }
 
 /// Copies one object on the server as a command's options say (`cp`, `mv`): the source's

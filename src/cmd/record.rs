@@ -33,6 +33,8 @@ pub enum Op {
     Move,
     /// Left as it was (it exists, or is up to date).
     Skip,
+    /// Metadata, type, storage class or ACL changed in place.
+    SetMeta,
 }
 
 impl Op {
@@ -45,6 +47,7 @@ impl Op {
             Op::Delete => "delete",
             Op::Move => "move",
             Op::Skip => "skip",
+            Op::SetMeta => "set-meta",
         }
     }
 
@@ -254,6 +257,7 @@ mod tests {
             (Op::Copy, "copy"),
             (Op::Delete, "delete"),
             (Op::Skip, "skip"),
+            (Op::SetMeta, "set-meta"),
         ] {
             assert_eq!(op.as_str(), word);
         }

@@ -201,7 +201,8 @@ fn peers_command_names_say_which_objcmd_command_to_type() {
         (&["setacl", "s3://b/k", "public-read"], "objcmd acl"),
         (&["presign", "s3://b/k"], "objcmd signurl"),
         (&["mirror", "d", "s3://b/"], "objcmd sync"),
-        (&["modify", "s3://b/k"], "objcmd cp"),
+        (&["modify", "s3://b/k"], "objcmd set-meta"),
+        (&["setmeta", "s3://b/k"], "objcmd set-meta"),
     ];
     for (args, hint) in cases {
         let stderr = refused(&t, args);
