@@ -3,6 +3,7 @@
 
 pub mod acl;
 pub mod cat;
+pub mod check;
 pub mod completions;
 pub mod config;
 pub mod cp;
@@ -20,6 +21,7 @@ pub mod multipart;
 pub mod mv;
 pub mod object;
 pub mod options;
+pub mod pairs;
 pub mod presign;
 pub mod put;
 pub mod rb;
@@ -107,5 +109,6 @@ pub fn run(
         Command::Cat(args) => cat::run(args, transfers),
         Command::Du(args) => du::run(args, &client, printer),
         Command::Hash(args) => hash::run(args, &client, printer),
+        Command::Check(args) => check::run(args, transfers),
     }
 }
