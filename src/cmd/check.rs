@@ -90,10 +90,11 @@ impl Checker<'_> {
         }
     }
 
-    /// Prints and counts one difference.
+    /// Prints and counts one difference. A line that cannot be written (stdout closed) is
+    /// still counted: as in the tree commands, a closed pipe ends quietly.
     fn found(&self, state: State, rel: &str) {
         let printer = self.ctx.printer;
-        let printed = if printer.json {
+        let _ = if printer.json {
             printer.record(&json!({
                 "path": rel,
                 "state": state.name(),
@@ -103,13 +104,8 @@ impl Checker<'_> {
         } else {
             printer.line(&format!("{}: {}", state.label(), printer.escape(rel)))
         };
-        match printed {
-            Ok(()) => {
-                self.found[state as usize].fetch_add(1, Ordering::Relaxed);
-                self.batch.ok();
-            }
-            Err(e) => self.batch.failed(e.into()),
-        }
+        self.found[state as usize].fetch_add(1, Ordering::Relaxed);
+        self.batch.ok();
     }
 
     /// Reports and counts a failure (of one path's comparison, or of a side's listing or
