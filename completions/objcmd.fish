@@ -80,6 +80,7 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "cat" -d 'Write object
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "du" -d 'Total bytes and object count under each prefix'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
@@ -1328,6 +1329,44 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l no-progress -
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l checksum -d 'Compare contents (MD5, a multipart ETag, CRC-64) instead of size and modification time'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l one-way -d 'Ignore what only DST has'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1361,26 +1400,27 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l no-progres
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "config" -d 'Create, edit and show profiles'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "mb" -d 'Make a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "rb" -d 'Remove a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "put" -d 'Upload files or stdin'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "rm" -d 'Delete objects'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "config" -d 'Create, edit and show profiles'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "mb" -d 'Make a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "rb" -d 'Remove a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "put" -d 'Upload files or stdin'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "rm" -d 'Delete objects'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'

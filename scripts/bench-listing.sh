@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/bench-listing.sh -- owns the memory curve of objcmd's listing-driven commands:
-# peak RSS and wall time of `ls -r`, `rm -r` and `sync --dry-run` against the key count,
+# peak RSS and wall time of `ls -r`, `rm -r`, `sync --dry-run` and `check` against the key count,
 # 10^5 to 10^7 keys, served by the test suite's synthetic listing server
 # (tests/support/listing.rs, built as examples/listing_server.rs), which stores no key and
 # answers DeleteObjects with success. No radosgw, no peers. Results: docs/benchmarks.md,
@@ -20,6 +20,7 @@
 #   sync --delete   objcmd sync --delete --dry-run s3://bench/s/ s3://bench/p/
 #                   N-10 would be deleted, 10 up to date
 #   sync to dir     objcmd sync --dry-run s3://bench/p/ DIR        N would be transferred
+#   check           objcmd check s3://bench/p/ s3://bench/q/       exit 7, N/2 missing in DST
 # Each run is wrapped in /usr/bin/time (wall s, peak RSS, user+sys CPU) and `timeout`;
 # every count is checked (lines, the summary, the server's counters). Before each run it
 # waits (at most BENCH_QUIET_MAX s) for the machine to be at most BENCH_QUIET_PCT % busy.
@@ -28,7 +29,7 @@
 #
 # Environment:
 #   BENCH_LISTING_KEYS="100000:3 1000000:3 10000000:1"   N[:RUNS] ...
-#   BENCH_LISTING_COMMANDS="ls rm sync sync-delete sync-local"   which commands
+#   BENCH_LISTING_COMMANDS="ls rm sync sync-delete sync-local check"   which commands
 #   BENCH_TIMEOUT=1800      seconds after which one run is killed and counted as failed
 #   BENCH_QUIET_PCT=15, BENCH_QUIET_MAX=60
 #   BENCH_NO_BUILD=1        use the existing target/release/{objcmd,examples/listing_server}
@@ -42,7 +43,7 @@ log() { printf 'bench-listing.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 KEYS=${BENCH_LISTING_KEYS:-100000:3 1000000:3 10000000:1}
-COMMANDS=${BENCH_LISTING_COMMANDS:-ls rm sync sync-delete sync-local}
+COMMANDS=${BENCH_LISTING_COMMANDS:-ls rm sync sync-delete sync-local check}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
 QUIET_PCT=${BENCH_QUIET_PCT:-15}
 QUIET_MAX=${BENCH_QUIET_MAX:-60}
@@ -110,21 +111,29 @@ args_of() {
         sync) echo "sync --dry-run s3://bench/p/ s3://bench/q/" ;;
         sync-delete) echo "sync --delete --dry-run s3://bench/s/ s3://bench/p/" ;;
         sync-local) echo "sync --dry-run s3://bench/p/ $WORK/absent-dir" ;;
-        *) die "unknown command $1 (ls rm sync sync-delete sync-local)" ;;
+        check) echo "check s3://bench/p/ s3://bench/q/" ;;
+        *) die "unknown command $1 (ls rm sync sync-delete sync-local check)" ;;
     esac
 }
 expected_lines() { # CASE N: stdout lines (human output: up-to-date keys print nothing)
     case $1 in
         ls | rm | sync-local) echo "$2" ;;
-        sync) echo $(($2 / 2)) ;;
+        sync | check) echo $(($2 / 2)) ;;
         sync-delete) echo $(($2 - 10)) ;;
     esac
 }
-expected_summary() { # CASE N: the sync summary on stderr
+expected_code() { # CASE: the exit code (check: 7, the trees differ)
+    case $1 in
+        check) echo 7 ;;
+        *) echo 0 ;;
+    esac
+}
+expected_summary() { # CASE N: the sync (or check) summary on stderr
     case $1 in
         sync) echo "$(($2 / 2)) would be transferred, 0 would be deleted, $(($2 / 2)) up to date" ;;
         sync-delete) echo "0 would be transferred, $(($2 - 10)) would be deleted, 10 up to date" ;;
         sync-local) echo "$2 would be transferred, 0 would be deleted, 0 up to date" ;;
+        check) echo "$(($2 / 2)) identical, 0 differ, $(($2 / 2)) missing in DST, 0 missing in SRC" ;;
         *) echo "" ;;
     esac
 }
@@ -146,7 +155,7 @@ one_run() { # CASE N RUN
         --access-key AK --secret-key SK $(args_of "$case") 2>"$errf" | wc -l)
     code=${PIPESTATUS[0]}
     set -e
-    if [ "$code" -ne 0 ]; then
+    if [ "$code" -ne "$(expected_code "$case")" ]; then
         log "FAILED: exit $code: $(tail -n 3 "$errf")"
         FAILED=1
         return
@@ -165,8 +174,10 @@ one_run() { # CASE N RUN
         log "FAILED check: the server got $((deleted - deleted0)) keys to delete, expected $n"
         FAILED=1
     fi
-    awk -v c="$case" -v n="$n" -v r="$run" '{ printf "%s %s %s %s %s %.2f\n", c, n, r, $1, $2, $3 + $4 }' \
-        "$timef" >>"$RESULTS"
+    # The last line: GNU time puts "Command exited with non-zero status 7" (check) before.
+    tail -n 1 "$timef" |
+        awk -v c="$case" -v n="$n" -v r="$run" '{ printf "%s %s %s %s %s %.2f\n", c, n, r, $1, $2, $3 + $4 }' \
+            >>"$RESULTS"
     log "  $(tail -n 1 "$RESULTS" | awk '{ printf "%s s, %.1f MiB, CPU %s s", $4, $5 / 1024, $6 }')"
 }
 

@@ -189,6 +189,8 @@ pub enum Command {
     /// keeping every property not named
     #[command(name = "set-meta")]
     SetMeta(SetMetaArgs),
+    /// Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different
+    Check(CheckArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -838,6 +840,30 @@ pub struct HashArgs {
     pub algorithm: HashAlgorithm,
 }
 
+/// `objcmd check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Source: a directory or s3://BUCKET[/PREFIX]
+    #[arg(value_name = "SRC")]
+    pub src: String,
+
+    /// Destination: a directory or s3://BUCKET[/PREFIX]
+    #[arg(value_name = "DST")]
+    pub dst: String,
+
+    /// Compare contents (MD5, a multipart ETag, CRC-64) instead of size and modification time
+    #[arg(long)]
+    pub checksum: bool,
+
+    /// Ignore what only DST has
+    #[arg(long)]
+    pub one_way: bool,
+
+    /// Which paths to compare.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
 /// `objcmd completions`.
 #[derive(Debug, Args)]
 #[command(after_help = "Install, e.g.:\n  \
@@ -865,6 +891,7 @@ pub fn order_filters(cli: &mut Cli, matches: &clap::ArgMatches) {
         Command::Du(a) => &mut a.filter,
         Command::Mv(a) => &mut a.filter,
         Command::SetMeta(a) => &mut a.filter,
+        Command::Check(a) => &mut a.filter,
         _ => return,
     };
     let mut rules = Vec::new();

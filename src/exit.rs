@@ -14,6 +14,9 @@ use crate::error::{Hinted, IntegrityError, KeyFileError, LocalNotFound, UsageErr
 pub enum ExitStatus {
     /// 0: success.
     Success,
+    /// 7: `check` found differences, and nothing failed (below every failure: a check that
+    /// also failed exits with the failure's code).
+    Differences,
     /// 1: network, I/O, server error after retries, anything else.
     Failure,
     /// 2: usage or configuration error, found before any request.
@@ -35,6 +38,7 @@ impl ExitStatus {
     pub fn code(self) -> i32 {
         match self {
             ExitStatus::Success => 0,
+            ExitStatus::Differences => 7,
             ExitStatus::Failure => 1,
             ExitStatus::Usage => 2,
             ExitStatus::Partial => 3,

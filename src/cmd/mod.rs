@@ -3,6 +3,7 @@
 
 pub mod acl;
 pub mod cat;
+pub mod check;
 pub mod completions;
 pub mod config;
 pub mod cp;
@@ -20,6 +21,7 @@ pub mod multipart;
 pub mod mv;
 pub mod object;
 pub mod options;
+pub mod pairs;
 pub mod presign;
 pub mod put;
 pub mod rb;
@@ -109,5 +111,6 @@ pub fn run(
         Command::Du(args) => du::run(args, &client, printer),
         Command::Hash(args) => hash::run(args, &client, printer),
         Command::SetMeta(args) => set_meta::run(args, transfers),
+        Command::Check(args) => check::run(args, transfers),
     }
 }

@@ -1,4 +1,4 @@
-//! Listing-driven commands keep a flat memory line: `rm -r` and `sync --dry-run` over
+//! Listing-driven commands keep a flat memory line: `rm -r`, `sync --dry-run` and `check` over
 //! 10^5 keys of the synthetic listing server (tests/support/listing.rs), every record
 //! counted, and objcmd's peak RSS compared with the same command over a tenth of the keys.
 //! A memory test, not a timing test: the curve up to 10^7 keys is scripts/bench-listing.sh's.
@@ -181,4 +181,42 @@ fn sync_dry_run_to_a_local_directory_keeps_a_flat_memory_line() {
     }
     assert!(!t.path("out").exists(), "a dry run created the directory");
     assert_flat("sync --dry-run to a directory", &runs[0], &runs[1]);
+}
+
+#[test]
+fn check_between_two_big_prefixes_keeps_a_flat_memory_line() {
+    let t = TestEnv::new();
+    let mut runs = Vec::new();
+    for keys in [KEYS / 10, KEYS] {
+        // q/ holds every second key of p/, with the same size and time.
+        let server = ListingServer::start(vec![
+            Prefix::new("p/", keys, 1),
+            Prefix::new("q/", keys / 2, 2),
+        ]);
+        let mut cmd = t.bare_std();
+        cmd.args(["--endpoint", &server.endpoint()])
+            .args(["--access-key", "AK", "--secret-key", "SK", "--json"])
+            .args(["check", "s3://bkt/p/", "s3://bkt/q/"]);
+        let mut records = BTreeMap::new();
+        let measured = run_measured(cmd, |line| {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            let state = record["state"].as_str().unwrap_or("?").to_string();
+            *records.entry((state, String::new())).or_insert(0) += 1;
+        });
+        assert_eq!(measured.code, Some(7), "{}", measured.stderr);
+        assert_eq!(server.unexpected(), Vec::<String>::new());
+        let half = keys / 2;
+        assert_eq!(records.len(), 1, "{records:?}");
+        assert_eq!(records[&("missing_dst".to_string(), String::new())], half);
+        let summary =
+            format!("{half} identical, 0 differ, {half} missing in DST, 0 missing in SRC");
+        assert!(measured.stderr.contains(&summary), "{}", measured.stderr);
+        assert_eq!(server.count(|c| &c.listed), keys + half);
+        runs.push(Run {
+            records,
+            stderr: measured.stderr,
+            peak_kib: measured.peak_kib,
+        });
+    }
+    assert_flat("check", &runs[0], &runs[1]);
 }

@@ -355,6 +355,28 @@ fn snapshots_of_transfers() {
 }
 
 #[test]
+fn snapshots_of_check() {
+    let t = TestEnv::new();
+    let b = t.bucket("snap-check");
+    t.write("tree/1.txt", b"one");
+    t.write("tree/sub/2.json", b"{\"n\": 2}\n");
+    setup(&t, &["put", "-r", "tree", &b.url("dir/")]);
+    let mut s = Session::new(&t);
+    s.hide(&b.name, "[BUCKET]");
+    s.run(&["check", "tree", &b.url("dir/")]);
+    s.run(&["--json", "check", "tree", &b.url("dir/")]);
+    // One difference of each kind; one worker, so that the lines come in key order.
+    t.write("tree/0-new.txt", b"new");
+    t.write("tree/sub/2.json", b"{\"n\": 22}\n");
+    setup(&t, &["put", "tree/1.txt", &b.url("dir/9-extra.txt")]);
+    s.run(&["check", "-j", "1", "tree", &b.url("dir/")]);
+    s.run(&["--json", "check", "-j", "1", "tree", &b.url("dir/")]);
+    s.run(&["check", "-j", "1", "--one-way", &b.url("dir/"), "tree"]);
+    s.run(&["check", "tree", &b.url("dir/").replace("s3://", "s3://no-")]);
+    s.snapshot("check");
+}
+
+#[test]
 fn snapshots_of_mb_and_rb() {
     let t = TestEnv::new();
     let b = t.bucket("snap-mb");

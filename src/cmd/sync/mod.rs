@@ -10,26 +10,21 @@
 //! run ends with what was transferred and what was not done instead of the summary. The
 //! comparison rules are in docs/behaviour.md.
 
-mod compare;
-mod plan;
-
 use std::cell::{Cell, RefCell};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 
-use compare::{Stored, Verdict};
-use plan::{Action, Entry, Extra, Side, Sizes, entries, merge};
-
 use super::ctx::Ctx;
 use super::object;
 use super::options::{Recursive, Writing, directive, filter, upload_options};
+use super::pairs::compare::{Checksum, Comparer, Stored, Verdict};
+use super::pairs::{Action, Entry, Existing, Extra, Side, Sizes, entries, merge, side};
 use super::record::Op;
 use super::tree::{Counts, Decision, Done, DryRun, Planned, Tree};
-use crate::address::{Location, RemoteUrl, check_key};
+use crate::address::check_key;
 use crate::cli::SyncArgs;
-use crate::error::{LocalNotFound, usage};
+use crate::error::usage;
 use crate::exit::{self, ExitStatus, Stated};
 use crate::filter::Selection;
 use crate::transfer::download::Partial;
@@ -43,21 +38,12 @@ enum Deletes {
     Stopped,
 }
 
-/// Whether a side must exist before the sync.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Existing {
-    /// The source: a missing directory is a missing source (exit 4).
-    Required,
-    /// The destination: created as needed.
-    Optional,
-}
-
 /// The sync of one pair of sides.
 struct Syncer<'a> {
     ctx: Ctx<'a>,
     src: &'a Side,
     dst: &'a Side,
-    checksum: bool,
+    checksum: Checksum,
     dry_run: DryRun,
     /// How objects are written: replaced, and (uploads) with `--continue`'s checkpoints, so
     /// that an upload kept when a sync was interrupted is resumed by the next sync of the
@@ -78,24 +64,13 @@ impl Syncer<'_> {
         }
     }
 
-    fn display(side: &Side, rel: &str) -> String {
-        match side {
-            Side::Local(dir) => dir.join(rel).display().to_string(),
-            Side::Remote { url, prefix } => url.with_key(format!("{prefix}{rel}")).to_string(),
-        }
-    }
-
-    fn remote(side: &Side, rel: &str) -> Option<RemoteUrl> {
-        match side {
-            Side::Remote { url, prefix } => Some(url.with_key(format!("{prefix}{rel}"))),
-            Side::Local(_) => None,
-        }
-    }
-
-    fn local(side: &Side, rel: &str) -> Option<Result<PathBuf, String>> {
-        match side {
-            Side::Local(dir) => Some(walk::local_path(dir, rel)),
-            Side::Remote { .. } => None,
+    /// How this sync compares what both sides have.
+    fn comparer(&self) -> Comparer<'_> {
+        Comparer {
+            ctx: self.ctx,
+            src: self.src,
+            dst: self.dst,
+            checksum: self.checksum,
         }
     }
 
@@ -106,7 +81,7 @@ impl Syncer<'_> {
         let rel = &entry.rel;
         match (self.src, self.dst) {
             (Side::Local(dir), Side::Remote { .. }) => {
-                let url = Self::remote(self.dst, rel).expect("remote");
+                let url = self.dst.remote(rel).expect("remote");
                 check_key(&url.key, ctx.client.dialect()).map_err(|why| anyhow::anyhow!(why))?;
                 let path = dir.join(rel).display().to_string();
                 // As `get` of an encrypted object without a key: a failure (exit 1), found
@@ -130,8 +105,10 @@ impl Syncer<'_> {
                 Ok(())
             }
             (Side::Remote { .. }, Side::Local(_)) => {
-                let url = Self::remote(self.src, rel).expect("remote");
-                let path = Self::local(self.dst, rel)
+                let url = self.src.remote(rel).expect("remote");
+                let path = self
+                    .dst
+                    .local(rel)
                     .expect("local")
                     .map_err(|why| anyhow::anyhow!(why))?;
                 object::download(
@@ -145,8 +122,8 @@ impl Syncer<'_> {
                 Ok(())
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
-                let from = Self::remote(self.src, rel).expect("remote");
-                let to = Self::remote(self.dst, rel).expect("remote");
+                let from = self.src.remote(rel).expect("remote");
+                let to = self.dst.remote(rel).expect("remote");
                 object::copy(
                     ctx,
                     &from,
@@ -165,11 +142,13 @@ impl Syncer<'_> {
     fn delete(&self, entry: &Entry) -> anyhow::Result<()> {
         match self.dst {
             Side::Remote { .. } => {
-                let url = Self::remote(self.dst, &entry.rel).expect("remote");
+                let url = self.dst.remote(&entry.rel).expect("remote");
                 self.ctx.client.delete_object(&url.bucket, &url.key)?;
             }
             Side::Local(_) => {
-                let path = Self::local(self.dst, &entry.rel)
+                let path = self
+                    .dst
+                    .local(&entry.rel)
                     .expect("local")
                     .map_err(|why| anyhow::anyhow!(why))?;
                 std::fs::remove_file(&path)
@@ -185,7 +164,7 @@ impl Syncer<'_> {
         let cancelled = self.ctx.client.transport().cancelled();
         match action {
             Action::Failed(e) => {
-                let root = Self::display(self.src, "");
+                let root = self.src.display("");
                 self.tree.source_failed(self.op(), &root, e);
             }
             _ if cancelled => {}
@@ -196,7 +175,7 @@ impl Syncer<'_> {
     }
 
     fn delete_action(&self, entry: &Entry) {
-        let target = Self::display(self.dst, &entry.rel);
+        let target = self.dst.display(&entry.rel);
         let planned = Planned {
             op: Op::Delete,
             src: target.clone(),
@@ -217,10 +196,7 @@ impl Syncer<'_> {
     /// Transfers an entry only the source has, or compares it with the destination's
     /// (`other`) first.
     fn transfer_action(&self, entry: Entry, other: Option<Entry>, hidden: &dyn Progress) {
-        let (src_text, dst_text) = (
-            Self::display(self.src, &entry.rel),
-            Self::display(self.dst, &entry.rel),
-        );
+        let (src_text, dst_text) = (self.src.display(&entry.rel), self.dst.display(&entry.rel));
         let planned = Planned {
             op: self.op(),
             src: src_text.clone(),
@@ -229,7 +205,7 @@ impl Syncer<'_> {
         };
         let decide = || match &other {
             None => Ok(Decision::Go(Stored::Plain)),
-            Some(other) => match self.differs(&entry, other) {
+            Some(other) => match self.comparer().differs(&entry, other) {
                 Ok(Verdict::Same) => Ok(Decision::Settled(Done::UpToDate)),
                 Ok(Verdict::Transfer(stored)) => Ok(Decision::Go(stored)),
                 Err(e) => Err(e.context(format!("comparing {src_text} with {dst_text}"))),
@@ -243,39 +219,13 @@ impl Syncer<'_> {
     }
 }
 
-fn side(arg: &str, existing: Existing) -> anyhow::Result<Side> {
-    match Location::parse(arg)? {
-        Location::Remote(url) => Ok(Side::Remote {
-            prefix: walk::as_prefix(&url.key),
-            url,
-        }),
-        Location::Local(path) => {
-            let path = PathBuf::from(path);
-            if path.exists() && !path.is_dir() {
-                return Err(usage(format!(
-                    "{} is not a directory; sync works on trees",
-                    path.display()
-                )));
-            }
-            if existing == Existing::Required && !path.exists() {
-                return Err(anyhow::Error::new(LocalNotFound(format!(
-                    "{}: no such directory",
-                    path.display()
-                ))));
-            }
-            Ok(Side::Local(path))
-        }
-        Location::Stdio => Err(usage("sync works on trees, not stdin or stdout")),
-    }
-}
-
 /// Runs `sync`.
 pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     let Ctx {
         client, printer, ..
     } = ctx;
-    let src = side(&args.src, Existing::Required)?;
-    let dst = side(&args.dst, Existing::Optional)?;
+    let src = side(&args.src, Existing::Required, "sync")?;
+    let dst = side(&args.dst, Existing::Optional, "sync")?;
     if let (Side::Local(_), Side::Local(_)) = (&src, &dst) {
         return Err(usage(
             "sync needs a remote side: one of SRC and DST must be an s3://, oss:// or ks3:// URL",
@@ -301,7 +251,7 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         ctx,
         src: &src,
         dst: &dst,
-        checksum: args.checksum,
+        checksum: Checksum::from(args.checksum),
         dry_run: DryRun::from(args.dry_run),
         writing: Writing {
             object: upload_options(&args.upload, client.dialect())?,
@@ -567,7 +517,9 @@ fn interrupted(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::address::RemoteUrl;
     use clap::Parser as _;
+    use std::path::PathBuf;
 
     #[test]
     fn the_empty_source_refusal_names_both_sides_and_the_count() {

@@ -1,6 +1,7 @@
-//! How `sync` decides whether a path both sides have needs a transfer: by size and time,
-//! by content with `--checksum` (MD5, a recomputed multipart ETag), and for an object stored
-//! encrypted, against the plaintext its metadata describes.
+//! How `sync` and `check` decide whether a path both sides have differs: by size and time,
+//! by content with `--checksum` (MD5, a recomputed multipart ETag, the CRC-64 that OSS and
+//! KS3 store), and for an object stored encrypted, against the plaintext its metadata
+//! describes.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::Path;
@@ -9,16 +10,35 @@ use std::time::{Duration, SystemTime};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use super::Syncer;
-use super::plan::{Entry, Side};
+use super::{Entry, Side};
 use crate::address::RemoteUrl;
 use crate::client::{Client, ObjectMeta, etag_is_md5};
+use crate::cmd::ctx::Ctx;
 use crate::cmd::object::{MTIME_META, PART_SIZE_META, parse_mtime_meta};
 use crate::transfer::{self, Layout, crypt, hex};
 
+/// How paths both sides have are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checksum {
+    /// By size and time (the default).
+    No,
+    /// By content (`--checksum`), where the checksums can tell.
+    Yes,
+}
+
+impl From<bool> for Checksum {
+    fn from(checksum: bool) -> Checksum {
+        if checksum {
+            Checksum::Yes
+        } else {
+            Checksum::No
+        }
+    }
+}
+
 /// What a closer comparison decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Verdict {
+pub enum Verdict {
     /// The destination holds the source's content: skip.
     Same,
     /// Transfer, replacing the destination as it is stored.
@@ -27,7 +47,7 @@ pub(super) enum Verdict {
 
 /// How the destination of a transfer is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Stored {
+pub enum Stored {
     /// As it is (or there is none yet).
     Plain,
     /// Encrypted on the client: it is replaced encrypted, never with plaintext.
@@ -44,13 +64,25 @@ enum Twin {
 }
 
 /// Whole seconds: Last-Modified has no finer precision on every server.
-pub(super) fn secs(t: SystemTime) -> u64 {
+pub fn secs(t: SystemTime) -> u64 {
     t.duration_since(SystemTime::UNIX_EPOCH)
         .unwrap_or_default()
         .as_secs()
 }
 
-impl Syncer<'_> {
+/// Compares the entries of one path on two sides (of which at least one is remote).
+pub struct Comparer<'a> {
+    /// The client and keys.
+    pub ctx: Ctx<'a>,
+    /// The source side.
+    pub src: &'a Side,
+    /// The destination side.
+    pub dst: &'a Side,
+    /// By size and time, or by content.
+    pub checksum: Checksum,
+}
+
+impl Comparer<'_> {
     /// MD5 of a whole local file, or its multipart ETag for parts of `part_size`.
     fn local_etag(path: &Path, part_size: Option<u64>, client: &Client) -> anyhow::Result<String> {
         let file = std::fs::File::open(path)?;
@@ -98,20 +130,35 @@ impl Syncer<'_> {
             .metadata
             .get(PART_SIZE_META)
             .and_then(|p| p.parse().ok());
-        match part {
-            Some(part) => Ok(Some(
+        match (part, meta.crc64) {
+            (Some(part), _) => Ok(Some(
                 Self::local_etag(path, Some(part), client)?.eq_ignore_ascii_case(etag),
             )),
-            None => Ok(None),
+            // OSS and KS3 store a CRC-64 of every object, however it was uploaded.
+            (None, Some(stored)) => Ok(Some(Self::local_crc64(path, client)? == stored)),
+            (None, None) => Ok(None),
         }
     }
 
+    /// CRC-64/ECMA of a whole local file, as OSS and KS3 compute it.
+    fn local_crc64(path: &Path, client: &Client) -> anyhow::Result<u64> {
+        let file = std::fs::File::open(path)?;
+        let layout = Layout::new(file.metadata()?.len(), 16 << 20);
+        let (mut crc, mut buf) = (crate::crc64::Crc64::new(), Vec::new());
+        for i in 0..layout.count() {
+            let (offset, len) = layout.part(i);
+            transfer::read_range(&file, offset, len, &mut buf, client)?;
+            crc.update(&buf);
+        }
+        Ok(crc.value())
+    }
+
     /// Decides whether an entry both sides have needs a transfer.
-    pub(super) fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
+    pub fn differs(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
         match (self.src, self.dst) {
             (Side::Local(_), Side::Remote { .. }) => self.file_and_object(a, b),
             (Side::Remote { .. }, Side::Local(_)) => self.file_and_object(b, a),
-            (Side::Remote { .. }, Side::Remote { .. }) => Ok(self.objects_differ(a, b)),
+            (Side::Remote { .. }, Side::Remote { .. }) => self.objects_differ(a, b),
             (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
         }
     }
@@ -123,8 +170,9 @@ impl Syncer<'_> {
             Side::Local(_) => (self.src, self.dst),
             Side::Remote { .. } => (self.dst, self.src),
         };
-        let url = Self::remote(side_remote, &object.rel).expect("remote side");
-        let path = Self::local(side_local, &file.rel)
+        let url = side_remote.remote(&object.rel).expect("remote side");
+        let path = side_local
+            .local(&file.rel)
             .expect("local side")
             .map_err(|why| anyhow::anyhow!(why))?;
         if file.size != object.size {
@@ -137,7 +185,7 @@ impl Syncer<'_> {
             };
         }
         let changed = Verdict::Transfer(Stored::Plain);
-        if !self.checksum {
+        if self.checksum == Checksum::No {
             return self.by_time(file, object, &url, None, changed);
         }
         Ok(match self.same_content(&url, &object.etag, &path)? {
@@ -178,7 +226,7 @@ impl Syncer<'_> {
         if plain_len.and_then(|l| l.trim().parse().ok()) != Some(file.size) {
             return Ok(Twin::Decided(changed));
         }
-        if !self.checksum {
+        if self.checksum == Checksum::No {
             return Ok(Twin::SameSize(meta));
         }
         let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
@@ -231,15 +279,23 @@ impl Syncer<'_> {
         Ok(if same { Verdict::Same } else { changed })
     }
 
-    /// Two objects: by ETag with `--checksum` where the ETags can tell, else by time.
-    fn objects_differ(&self, a: &Entry, b: &Entry) -> Verdict {
+    /// Two objects: by ETag with `--checksum` where the ETags can tell (or the CRC-64s
+    /// OSS and KS3 store), else by time.
+    fn objects_differ(&self, a: &Entry, b: &Entry) -> anyhow::Result<Verdict> {
         let changed = Verdict::Transfer(Stored::Plain);
-        if self.checksum {
+        // `sync` pairs only objects of one size; `check` pairs all.
+        if a.size != b.size {
+            return Ok(changed);
+        }
+        if self.checksum == Checksum::Yes {
             if a.etag.eq_ignore_ascii_case(&b.etag) {
-                return Verdict::Same;
+                return Ok(Verdict::Same);
             }
             if etag_is_md5(&a.etag) && etag_is_md5(&b.etag) {
-                return changed;
+                return Ok(changed);
+            }
+            if let Some(same) = self.same_crc64(a, b)? {
+                return Ok(if same { Verdict::Same } else { changed });
             }
             // A multipart ETag depends on the part sizes: different ETags do not mean
             // different content. Fall back to the times.
@@ -250,9 +306,24 @@ impl Syncer<'_> {
                 b.etag
             );
         }
-        match (a.time, b.time) {
+        Ok(match (a.time, b.time) {
             (Some(src), Some(dst)) if secs(dst) >= secs(src) => Verdict::Same,
             _ => changed,
+        })
+    }
+
+    /// Whether two objects have the same stored CRC-64 (OSS, KS3); `None` where the
+    /// dialect or either object has none.
+    fn same_crc64(&self, a: &Entry, b: &Entry) -> anyhow::Result<Option<bool>> {
+        let client = self.ctx.client;
+        if client.dialect().crc64_header().is_none() {
+            return Ok(None);
         }
+        let (Some(from), Some(to)) = (self.src.remote(&a.rel), self.dst.remote(&b.rel)) else {
+            return Ok(None);
+        };
+        let from = client.head_object(&from.bucket, &from.key)?.crc64;
+        let to = client.head_object(&to.bucket, &to.key)?.crc64;
+        Ok(from.zip(to).map(|(x, y)| x == y))
     }
 }

@@ -1,38 +1,116 @@
-//! What `sync` plans: each side's entries in key order (a local walk, or a listing), and
-//! their merge into actions (transfer, compare, delete), streamed, with deletes stopped
-//! once a side fails or comes out of order.
+//! How `sync` and `check` pair two trees: each side's entries in key order (a local walk, or
+//! a listing), and their merge into actions (transfer, compare, delete), streamed, with
+//! deletes stopped once a side fails or comes out of order; and in [`compare`], how the
+//! entries of one path on both sides are compared.
+
+pub mod compare;
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
-use super::super::listing;
-use crate::address::RemoteUrl;
+use super::listing;
+use crate::address::{Location, RemoteUrl};
 use crate::client::Client;
+use crate::error::{LocalNotFound, usage};
 use crate::filter::Filter;
 use crate::walk::{self, Walked};
 
-/// One side of a sync: a directory, or a bucket and prefix (as `dir/`).
-pub(super) enum Side {
+/// One side of a sync or check: a directory, or a bucket and prefix (as `dir/`).
+pub enum Side {
+    /// A directory.
     Local(PathBuf),
-    Remote { url: RemoteUrl, prefix: String },
+    /// A bucket and prefix.
+    Remote {
+        /// The URL as given.
+        url: RemoteUrl,
+        /// Its key as a prefix (`dir/`, or empty).
+        prefix: String,
+    },
+}
+
+impl Side {
+    /// The path or URL of `rel` on this side, to show.
+    pub fn display(&self, rel: &str) -> String {
+        match self {
+            Side::Local(dir) => dir.join(rel).display().to_string(),
+            Side::Remote { url, prefix } => url.with_key(format!("{prefix}{rel}")).to_string(),
+        }
+    }
+
+    /// The URL of `rel` on a remote side.
+    pub fn remote(&self, rel: &str) -> Option<RemoteUrl> {
+        match self {
+            Side::Remote { url, prefix } => Some(url.with_key(format!("{prefix}{rel}"))),
+            Side::Local(_) => None,
+        }
+    }
+
+    /// The path of `rel` on a local side, or why it cannot be one.
+    pub fn local(&self, rel: &str) -> Option<Result<PathBuf, String>> {
+        match self {
+            Side::Local(dir) => Some(walk::local_path(dir, rel)),
+            Side::Remote { .. } => None,
+        }
+    }
+}
+
+/// Whether a side must exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// A missing directory is a missing source (exit 4).
+    Required,
+    /// Created as needed (a sync's destination).
+    Optional,
+}
+
+/// Parses one side of `command` (`sync`, `check`): a directory (that must exist if
+/// `existing` says so) or a remote prefix.
+pub fn side(arg: &str, existing: Existing, command: &str) -> anyhow::Result<Side> {
+    match Location::parse(arg)? {
+        Location::Remote(url) => Ok(Side::Remote {
+            prefix: walk::as_prefix(&url.key),
+            url,
+        }),
+        Location::Local(path) => {
+            let path = PathBuf::from(path);
+            if path.exists() && !path.is_dir() {
+                return Err(usage(format!(
+                    "{} is not a directory; {command} works on trees",
+                    path.display()
+                )));
+            }
+            if existing == Existing::Required && !path.exists() {
+                return Err(anyhow::Error::new(LocalNotFound(format!(
+                    "{}: no such directory",
+                    path.display()
+                ))));
+            }
+            Ok(Side::Local(path))
+        }
+        Location::Stdio => Err(usage(format!(
+            "{command} works on trees, not stdin or stdout"
+        ))),
+    }
 }
 
 /// One file or object of a side, under its relative path.
 #[derive(Clone, Debug)]
-pub(super) struct Entry {
-    pub(super) rel: String,
-    pub(super) size: u64,
+pub struct Entry {
+    /// Its path relative to the side's top.
+    pub rel: String,
+    /// Its size.
+    pub size: u64,
     /// A file's mtime, or an object's Last-Modified.
-    pub(super) time: Option<SystemTime>,
+    pub time: Option<SystemTime>,
     /// An object's ETag (empty for files).
-    pub(super) etag: String,
+    pub etag: String,
 }
 
 /// What a sync does with what only the destination has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Extra {
+pub enum Extra {
     /// Keep it.
     Keep,
     /// Delete it (`--delete`).
@@ -41,15 +119,17 @@ pub(super) enum Extra {
 
 /// What two entries of one path of different sizes may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Sizes {
-    /// Two objects: another size is another content.
+pub enum Sizes {
+    /// Two objects: another size is another content (to transfer without comparing).
     Exact,
+    /// Paired whatever their sizes: `check` reports each pair as the same or differing.
+    Paired,
     /// A file and an object: the object may be the file's ciphertext.
     MaybeCiphertext,
 }
 
 /// What the merge found for one relative path.
-pub(super) enum Action {
+pub enum Action {
     /// Only the source has it, or two objects differ by size: transfer.
     Transfer(Entry),
     /// Both have it with the same size, or a file and an object (which may be stored
@@ -61,7 +141,8 @@ pub(super) enum Action {
     Failed(anyhow::Error),
 }
 
-pub(super) fn entries<'a>(
+/// A side's entries in key order: the files of a walk, or the objects of a listing.
+pub fn entries<'a>(
     side: &'a Side,
     client: &'a Client,
     filter: &'a Filter,
@@ -106,11 +187,11 @@ pub(super) fn entries<'a>(
 /// from there on, least of all to delete.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}: listed out of key order; no deletes from here on")]
-pub(super) struct OutOfOrder(String);
+pub struct OutOfOrder(String);
 
 /// Passes a side's entries on, turning one that does not sort after the previous into an
 /// `OutOfOrder` error.
-pub(super) fn in_order<'a>(
+pub fn in_order<'a>(
     side: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
 ) -> impl Iterator<Item = anyhow::Result<Entry>> + 'a {
     let mut last: Option<String> = None;
@@ -129,7 +210,7 @@ pub(super) fn in_order<'a>(
 
 /// Merges the two sides in key order into actions. After a failure on the source side, or
 /// either side out of order, no more deletes are planned.
-pub(super) fn merge<'a>(
+pub fn merge<'a>(
     src: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     dst: impl Iterator<Item = anyhow::Result<Entry>> + 'a,
     extra: Extra,
@@ -169,7 +250,7 @@ pub(super) fn merge<'a>(
                     let (a, b) = (src.next()?.ok()?, dst.next()?.ok()?);
                     // Between a file and an object, sizes differ when the object is
                     // stored encrypted: only its metadata can tell.
-                    return Some(if a.size == b.size || sizes == Sizes::MaybeCiphertext {
+                    return Some(if a.size == b.size || sizes != Sizes::Exact {
                         Action::Compare(a, b)
                     } else {
                         Action::Transfer(a)
