@@ -4,7 +4,9 @@
 //! Chunk workers write at their offsets (`pwrite`) and record how far each chunk is
 //! written; when the ETag is an MD5, a hasher thread follows behind in file order, reading
 //! back from the page cache, so verification overlaps the transfer instead of following
-//! it. The temp file `.NAME.objcmd-part` and its sidecar (chunks done, ETag) let
+//! it. A recomputable multipart ETag is hashed part by part, up to 16 parts side by side
+//! in the lanes of one MD5 engine; an object of one chunk is hashed as it is written, on
+//! the calling thread. The temp file `.NAME.objcmd-part` and its sidecar (chunks done, ETag) let
 //! `get --continue` pick up where an interrupted download stopped (see `local` for the temp
 //! file, `stream` for single streams).
 //!
