@@ -45,7 +45,8 @@ struct Syncer<'a> {
     dst: &'a Side,
     checksum: Checksum,
     dry_run: DryRun,
-    /// How objects are written: replaced, and (uploads) with `--continue`'s checkpoints, so
+    /// How objects are written: replaced (never, with `--no-clobber`: what the destination
+    /// has is skipped), and (uploads) with `--continue`'s checkpoints, so
     /// that an upload kept when a sync was interrupted is resumed by the next sync of the
     /// same, unchanged file (the checkpoint checks size and mtime).
     writing: Writing,
