@@ -802,6 +802,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete from the destination what is not in the source')
             [CompletionResult]::new('--allow-empty-source', '--allow-empty-source', [CompletionResultType]::ParameterName, 'With --delete, go on when the source is empty (after filters): empty the destination')
             [CompletionResult]::new('--checksum', '--checksum', [CompletionResultType]::ParameterName, 'Compare contents (MD5) instead of size and modification time')
+            [CompletionResult]::new('--no-clobber', '--no-clobber', [CompletionResultType]::ParameterName, 'Never replace what the destination has: transfer only what it lacks')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be transferred and deleted, change nothing')
             [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
             [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')

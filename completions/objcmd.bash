@@ -4832,7 +4832,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__sync)
-            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

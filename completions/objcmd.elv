@@ -773,6 +773,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --delete 'Delete from the destination what is not in the source'
             cand --allow-empty-source 'With --delete, go on when the source is empty (after filters): empty the destination'
             cand --checksum 'Compare contents (MD5) instead of size and modification time'
+            cand --no-clobber 'Never replace what the destination has: transfer only what it lacks'
             cand --dry-run 'Print what would be transferred and deleted, change nothing'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'

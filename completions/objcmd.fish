@@ -711,6 +711,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l resolve -d 'Resol
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l delete -d 'Delete from the destination what is not in the source'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l allow-empty-source -d 'With --delete, go on when the source is empty (after filters): empty the destination'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l checksum -d 'Compare contents (MD5) instead of size and modification time'
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-clobber -d 'Never replace what the destination has: transfer only what it lacks'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l dry-run -d 'Print what would be transferred and deleted, change nothing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l cname -d 'The endpoint is a custom domain bound to one bucket'

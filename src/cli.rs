@@ -599,6 +599,10 @@ pub struct SyncArgs {
     #[arg(long)]
     pub checksum: bool,
 
+    /// Never replace what the destination has: transfer only what it lacks
+    #[arg(long)]
+    pub no_clobber: bool,
+
     /// Which paths to sync.
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -7,7 +7,7 @@ use reqwest::Method;
 
 use super::request::Request;
 use super::xml::{self, CopyResult};
-use super::{Client, Dialect, Error, PutOptions, ServiceError, dialect, unquote_etag};
+use super::{Client, Dialect, Error, PutOptions, ServiceError, Write, dialect, unquote_etag};
 
 /// How a copy treats the source's metadata.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +71,7 @@ impl Client {
             options.metadata.clear();
         }
         req = self.with_object_headers(req, &options);
+        req = self.unless_taken(req, options.overwrite, Write::Copy);
         // Copying twice gives the same object.
         req.idempotent = true;
         self.copy_reply(&req)

@@ -23,6 +23,19 @@ pub enum Dialect {
     Ks3,
 }
 
+/// The requests that create an object, for [`Dialect::forbid_overwrite_header`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// PutObject.
+    Put,
+    /// CopyObject.
+    Copy,
+    /// InitiateMultipartUpload (CreateMultipartUpload).
+    Initiate,
+    /// CompleteMultipartUpload.
+    Complete,
+}
+
 /// Characters left alone by "Percent-encode(safe=``)": the RFC 3986 unreserved set.
 pub const ENCODE_ALL: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -113,6 +126,19 @@ impl Dialect {
     /// The header that selects the storage class of a new object.
     pub fn storage_class_header(self) -> String {
         self.provider_header("storage-class")
+    }
+
+    /// The header (name, value) that makes a write fail rather than replace an object that
+    /// exists, where this dialect's servers honour one on this request: `If-None-Match: *`
+    /// on S3's PutObject, CopyObject and CompleteMultipartUpload (CreateMultipartUpload
+    /// takes no conditional header), `x-oss-forbid-overwrite: true` on all four in OSS.
+    /// KS3 documents none: `--no-clobber` there rests on the HEAD check alone.
+    pub fn forbid_overwrite_header(self, write: Write) -> Option<(&'static str, &'static str)> {
+        match (self, write) {
+            (Dialect::S3, Write::Initiate) | (Dialect::Ks3, _) => None,
+            (Dialect::S3, _) => Some(("If-None-Match", "*")),
+            (Dialect::Oss, _) => Some(("x-oss-forbid-overwrite", "true")),
+        }
     }
 
     /// The response header with the CRC-64 of the stored bytes (wire-formats.md §8); S3

@@ -123,6 +123,14 @@ impl ServiceError {
             )
     }
 
+    /// True for a write's refusal to replace an object that exists, asked for with the
+    /// dialect's conditional header: S3's 412 PreconditionFailed to `If-None-Match: *`,
+    /// OSS's 409 FileAlreadyExists to `x-oss-forbid-overwrite: true`.
+    pub fn is_taken(&self) -> bool {
+        // A 412 may come without a body to name its code.
+        self.status == 412 || (self.status == 409 && self.code == "FileAlreadyExists")
+    }
+
     /// True for the answers that mean "you may not" or "you are not who you say".
     pub fn is_access_denied(&self) -> bool {
         self.status == 403
@@ -241,6 +249,12 @@ impl Error {
             Error::Service(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// True when the error is the service refusing to replace an object that exists
+    /// ([`ServiceError::is_taken`]).
+    pub fn is_taken(&self) -> bool {
+        self.service().is_some_and(ServiceError::is_taken)
     }
 
     /// True when the error is the service saying the object or bucket does not exist.

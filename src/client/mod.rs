@@ -7,6 +7,8 @@
 
 pub mod acl;
 pub mod batch;
+#[cfg(test)]
+mod conditional_tests;
 pub mod copy;
 pub mod dialect;
 pub mod endpoint;
@@ -31,7 +33,7 @@ use reqwest::Method;
 
 pub use acl::{AccessControlPolicy, Grant, Grantee};
 pub use copy::MetadataDirective;
-pub use dialect::Dialect;
+pub use dialect::{Dialect, Write};
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
 pub use multipart::{CompletedUpload, MultipartUploadsPage, PartsPage, UploadedPart};
@@ -158,6 +160,18 @@ pub struct GetObjectOutput {
     pub body: Response,
 }
 
+/// Whether a write may replace an object (or a download a local file) that exists, or
+/// that appears while it runs (`--no-clobber` says never).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Replace it.
+    #[default]
+    Replace,
+    /// Fail rather than replace it: writes carry the dialect's conditional header
+    /// ([`Dialect::forbid_overwrite_header`]), and its refusal is [`Error::is_taken`].
+    Never,
+}
+
 /// Options of PutObject.
 #[derive(Clone, Debug, Default)]
 pub struct PutOptions {
@@ -173,6 +187,9 @@ pub struct PutOptions {
     pub metadata: Vec<(String, String)>,
     /// Other headers, sent as given.
     pub headers: Vec<(String, String)>,
+    /// [`Overwrite::Never`] sends the dialect's header that makes the write fail rather
+    /// than replace an object that exists (`--no-clobber`); only then.
+    pub overwrite: Overwrite,
 }
 
 /// What PutObject answered.
@@ -434,6 +451,7 @@ impl Client {
             req = req.header("Content-MD5", md5);
         }
         req = self.with_object_headers(req, options);
+        req = self.unless_taken(req, options.overwrite, Write::Put);
         let resp = self.send(&req)?;
         Ok(PutObjectOutput {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
@@ -462,6 +480,20 @@ impl Client {
             req = req.header(name, value);
         }
         req
+    }
+
+    /// Adds the dialect's header that makes a write of `write`'s kind fail rather than
+    /// replace an object, with [`Overwrite::Never`] (never otherwise).
+    fn unless_taken<'a>(
+        &self,
+        req: Request<'a>,
+        overwrite: Overwrite,
+        write: Write,
+    ) -> Request<'a> {
+        match (overwrite, self.dialect().forbid_overwrite_header(write)) {
+            (Overwrite::Never, Some((name, value))) => req.header(name, value),
+            _ => req,
+        }
     }
 
     /// DeleteObject.

@@ -5,7 +5,9 @@ use reqwest::Method;
 
 use super::request::{Body, Request};
 use super::xml::{self, CompleteResult};
-use super::{Client, Error, PutOptions, ServiceError, TransportKind, unquote_etag};
+use super::{
+    Client, Error, Overwrite, PutOptions, ServiceError, TransportKind, Write, unquote_etag,
+};
 
 /// One page of ListMultipartUploads.
 pub use super::xml::ListMultipartUploadsResult as MultipartUploadsPage;
@@ -44,6 +46,7 @@ impl Client {
         let mut req = Request::new("InitiateMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploads", "");
         req = self.with_object_headers(req, options);
+        req = self.unless_taken(req, options.overwrite, Write::Initiate);
         let sent = jiff::Timestamp::now();
         let body = match self.send_text(&req) {
             Ok(reply) => reply.body,
@@ -117,13 +120,17 @@ impl Client {
     /// retry finds NoSuchUpload, and then a HEAD that shows the object with
     /// `expected_etag` proves the upload complete. A reply with an empty ETag (radosgw's)
     /// gets `expected_etag`, which is what a HEAD of the new object shows.
+    ///
+    /// With [`Overwrite::Never`] the request carries the dialect's conditional header; its
+    /// refusal ([`Error::is_taken`]) leaves the upload in place for the caller to abort,
+    /// unless the object there is this very upload's (a retry after a lost reply).
     pub fn complete_multipart_upload(
         &self,
-        bucket: &str,
-        key: &str,
+        (bucket, key): (&str, &str),
         upload_id: &str,
         parts: &[(u32, String)],
         expected_etag: Option<&str>,
+        overwrite: Overwrite,
     ) -> Result<CompletedUpload, Error> {
         let mut req = Request::new("CompleteMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploadId", upload_id)
@@ -131,10 +138,14 @@ impl Client {
             .body(Body::Bytes(
                 xml::complete_multipart_upload(parts).into_bytes().into(),
             ));
+        req = self.unless_taken(req, overwrite, Write::Complete);
         req.idempotent = true;
         let reply = match self.send_text(&req) {
             Ok(reply) => reply,
-            Err(e) if e.service().is_some_and(|s| s.code == "NoSuchUpload") => {
+            Err(e)
+                if e.service().is_some_and(|s| s.code == "NoSuchUpload")
+                    || (overwrite == Overwrite::Never && e.is_taken()) =>
+            {
                 if let Some(expected) = expected_etag
                     && let Ok(meta) = self.head_object(bucket, key)
                     && meta.etag == expected
@@ -317,8 +328,13 @@ mod tests {
     ) -> (Result<CompletedUpload, Error>, Vec<Seen>) {
         let (port, seen) = test_server::serve(replies);
         let client = test_server::s3_client(port);
-        let outcome =
-            client.complete_multipart_upload("bkt", "key", UPLOAD, &parts(), expected_etag);
+        let outcome = client.complete_multipart_upload(
+            ("bkt", "key"),
+            UPLOAD,
+            &parts(),
+            expected_etag,
+            Overwrite::Replace,
+        );
         (outcome, seen.try_iter().collect())
     }
 
@@ -448,7 +464,13 @@ mod tests {
         let client = Client::new(config).unwrap();
         for expected in [12, 34] {
             let done = client
-                .complete_multipart_upload("bkt", "key", UPLOAD, &parts(), None)
+                .complete_multipart_upload(
+                    ("bkt", "key"),
+                    UPLOAD,
+                    &parts(),
+                    None,
+                    Overwrite::Replace,
+                )
                 .unwrap();
             assert_eq!(done.crc64, Some(expected));
         }

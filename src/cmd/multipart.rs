@@ -13,7 +13,7 @@ use super::empty::{AbortAll, Outcome, abort_all, report_abort};
 use super::options::upload_options;
 use crate::address::RemoteUrl;
 use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
-use crate::client::{Client, PutOptions, unquote_etag};
+use crate::client::{Client, Overwrite, PutOptions, unquote_etag};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
@@ -232,7 +232,13 @@ fn complete(
     let size: u64 = parts.iter().map(|p| p.size).sum();
     let expected = crate::transfer::expected_multipart_etag(&list);
     let etag = client
-        .complete_multipart_upload(&url.bucket, &url.key, upload_id, &list, expected.as_deref())
+        .complete_multipart_upload(
+            (&url.bucket, &url.key),
+            upload_id,
+            &list,
+            expected.as_deref(),
+            Overwrite::Replace,
+        )
         .with_context(|| format!("completing upload {upload_id} of {url}"))?
         .etag;
     // An empty ETag (radosgw's, for parts whose ETags are not MD5s) is null in the record,

@@ -41,8 +41,37 @@ pub fn exists(client: &Client, url: &RemoteUrl) -> anyhow::Result<bool> {
     }
 }
 
+/// True when a write was refused because the object exists: the server honoured the
+/// conditional header `--no-clobber` sends ([`crate::client::Overwrite::Never`]). The object
+/// appeared between the HEAD check and the write; that is the same skip as the one the
+/// check gives (a multipart upload refused at Complete has been aborted by then).
+fn taken(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<crate::client::Error>()
+            .is_some_and(|e| e.is_taken())
+    })
+}
+
+/// What a write with `overwrite` came to: `None` when the server refused to replace the
+/// object that appeared meanwhile ([`taken`]).
+fn unless_taken<T>(
+    result: anyhow::Result<T>,
+    overwrite: Overwrite,
+    dst: &RemoteUrl,
+) -> anyhow::Result<Option<T>> {
+    match result {
+        Ok(done) => Ok(Some(done)),
+        Err(e) if overwrite == Overwrite::Never && taken(&e) => {
+            log::info!("{dst} appeared meanwhile; the server refused to replace it (--no-clobber)");
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Uploads a local file (or stdin, `-`) to `dst`, storing its modification time; `None`
-/// when `--no-clobber` found the key taken.
+/// when `--no-clobber` found the key taken (by the HEAD check, or by the server refusing
+/// the conditional write).
 pub fn upload(
     ctx: Ctx<'_>,
     src: &str,
@@ -58,7 +87,8 @@ pub fn upload(
     } else {
         None
     };
-    let options = stored_options(ctx, src, dst, &writing.object, encrypt.is_some());
+    let mut options = stored_options(ctx, src, dst, &writing.object, encrypt.is_some());
+    options.overwrite = writing.overwrite;
     refuse_source(src, writing.resume)?;
     let uploader = Uploader {
         client: ctx.client,
@@ -71,11 +101,11 @@ pub fn upload(
         bar,
     };
     let outcome = if src == "-" {
-        uploader.upload_stdin()?
+        uploader.upload_stdin()
     } else {
-        uploader.upload_file(Path::new(src))?
+        uploader.upload_file(Path::new(src))
     };
-    Ok(Some(outcome))
+    unless_taken(outcome, writing.overwrite, dst)
 }
 
 /// The options an upload of `src` is stored with: the Content-Type guessed from the file's
@@ -187,7 +217,8 @@ pub fn download(
 }
 
 /// Copies `src` (of `size` bytes, if known) to `dst` on the server: CopyObject up to the
-/// copy limit, parallel UploadPartCopy above it. `None` when `--no-clobber` found `dst`.
+/// copy limit, parallel UploadPartCopy above it. `None` when `--no-clobber` found `dst`
+/// (by the HEAD check, or by the server refusing the conditional write).
 pub fn copy(
     ctx: Ctx<'_>,
     src: &RemoteUrl,
@@ -201,6 +232,7 @@ pub fn copy(
         return Ok(None);
     }
     let mut options = options.clone();
+    options.overwrite = overwrite;
     let size = match (size, directive) {
         (Some(s), MetadataDirective::Copy) => s,
         _ => {
@@ -214,8 +246,8 @@ pub fn copy(
             meta.size
         }
     };
-    copy_on_server(ctx, src, size, dst, &options, directive)?;
-    Ok(Some(size))
+    let copied = copy_on_server(ctx, src, size, dst, &options, directive);
+    unless_taken(copied.map(|()| size), overwrite, dst)
 }
 
 /// The copy itself, `options` sent as they are: CopyObject up to the copy threshold, a

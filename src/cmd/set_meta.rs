@@ -16,7 +16,7 @@ use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use crate::address::RemoteUrl;
 use crate::cli::{SetMetaArgs, UploadArgs};
-use crate::client::{Dialect, MetadataDirective, ObjectMeta, PutOptions};
+use crate::client::{Dialect, MetadataDirective, ObjectMeta, Overwrite, PutOptions};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
@@ -136,6 +136,8 @@ impl Change {
             }),
             metadata,
             headers,
+            // A copy onto itself replaces the object by design.
+            overwrite: Overwrite::Replace,
         })
     }
 }

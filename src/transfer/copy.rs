@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use crate::client::{Client, MetadataDirective, PutOptions};
+use crate::client::{Client, MetadataDirective, Overwrite, PutOptions};
 use crate::transfer::{Layout, Tuning, expected_multipart_etag, interrupted};
 
 /// Copies `size` bytes of `source` to `target` in parts. With the COPY directive the
@@ -29,6 +29,7 @@ pub fn multipart_copy(
         target,
         upload_id: &upload_id,
         layout,
+        overwrite: options.overwrite,
     };
     let result = copy
         .run(tuning.part_jobs)
@@ -73,6 +74,9 @@ struct PartCopy<'a> {
     target: (&'a str, &'a str),
     upload_id: &'a str,
     layout: Layout,
+    /// `--no-clobber`: Complete carries the conditional header (Initiate does too, where
+    /// the dialect has one for it).
+    overwrite: Overwrite,
 }
 
 impl PartCopy<'_> {
@@ -142,11 +146,11 @@ impl PartCopy<'_> {
         // an earlier attempt completed it.
         let expected = expected_multipart_etag(parts);
         let done = self.client.complete_multipart_upload(
-            self.target.0,
-            self.target.1,
+            self.target,
             self.upload_id,
             parts,
             expected.as_deref(),
+            self.overwrite,
         )?;
         Ok(done.etag)
     }

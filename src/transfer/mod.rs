@@ -94,14 +94,9 @@ impl Default for Tuning {
 }
 
 /// Whether a download may replace a local file that is there, or that appears while it
-/// runs (`--no-clobber` says never).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overwrite {
-    /// Replace it.
-    Replace,
-    /// Fail rather than replace it.
-    Never,
-}
+/// runs, and an upload or copy an object (`--no-clobber` says never): the client's, since
+/// its writes carry it to the server.
+pub use crate::client::Overwrite;
 
 /// Whether an upload of a file continues an interrupted upload of that very file
 /// (`put --continue`), or starts over and discards any.

@@ -797,11 +797,11 @@ impl Uploader<'_> {
     ) -> anyhow::Result<UploadOutcome> {
         let done = Completion::of(results)?;
         let completed = self.client.complete_multipart_upload(
-            self.bucket,
-            self.key,
+            (self.bucket, self.key),
             upload_id,
             &done.list,
             Some(&done.expected),
+            self.options.overwrite,
         )?;
         check_crc("the completed object", done.crc, completed.crc64)?;
         let etag = completed.etag;

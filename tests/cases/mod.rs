@@ -16,6 +16,7 @@ mod interrupts;
 mod listing_memory;
 mod multipart;
 mod mv;
+mod no_clobber;
 mod objects;
 mod proxy_faults;
 mod proxy_lost_replies;

@@ -17,7 +17,7 @@ use anyhow::Context as _;
 
 use super::ctx::Ctx;
 use super::object;
-use super::options::{Recursive, Writing, directive, filter, upload_options};
+use super::options::{Recursive, Writing, directive, filter, overwrite, upload_options};
 use super::pairs::compare::{Checksum, Comparer, Stored, Verdict};
 use super::pairs::{Action, Entry, Existing, Extra, Side, Sizes, entries, merge, side};
 use super::record::Op;
@@ -45,7 +45,8 @@ struct Syncer<'a> {
     dst: &'a Side,
     checksum: Checksum,
     dry_run: DryRun,
-    /// How objects are written: replaced, and (uploads) with `--continue`'s checkpoints, so
+    /// How objects are written: replaced (never, with `--no-clobber`: what the destination
+    /// has is skipped), and (uploads) with `--continue`'s checkpoints, so
     /// that an upload kept when a sync was interrupted is resumed by the next sync of the
     /// same, unchanged file (the checkpoint checks size and mtime).
     writing: Writing,
@@ -75,8 +76,14 @@ impl Syncer<'_> {
     }
 
     /// Transfers one entry; an object it replaces that is stored encrypted is replaced
-    /// encrypted (the upload fails without a key rather than store plaintext).
-    fn transfer(&self, entry: &Entry, stored: Stored, hidden: &dyn Progress) -> anyhow::Result<()> {
+    /// encrypted (the upload fails without a key rather than store plaintext). Skipped
+    /// when `--no-clobber` finds the destination taken meanwhile.
+    fn transfer(
+        &self,
+        entry: &Entry,
+        stored: Stored,
+        hidden: &dyn Progress,
+    ) -> anyhow::Result<Done> {
         let ctx = self.ctx;
         let rel = &entry.rel;
         match (self.src, self.dst) {
@@ -92,7 +99,7 @@ impl Syncer<'_> {
                         "{url} is stored encrypted and the profile has no encryption_key_file: sync replaces it only encrypted, never with plaintext"
                     );
                 }
-                object::upload(
+                let uploaded = object::upload(
                     Ctx {
                         encrypt: encrypted,
                         ..ctx
@@ -102,7 +109,7 @@ impl Syncer<'_> {
                     &self.writing,
                     hidden,
                 )?;
-                Ok(())
+                Ok(written(uploaded))
             }
             (Side::Remote { .. }, Side::Local(_)) => {
                 let url = self.src.remote(rel).expect("remote");
@@ -111,29 +118,24 @@ impl Syncer<'_> {
                     .local(rel)
                     .expect("local")
                     .map_err(|why| anyhow::anyhow!(why))?;
-                object::download(
-                    ctx,
-                    &url,
-                    &path,
-                    Overwrite::Replace,
-                    Partial::Remove,
-                    hidden,
-                )?;
-                Ok(())
+                let overwrite = self.writing.overwrite;
+                let downloaded =
+                    object::download(ctx, &url, &path, overwrite, Partial::Remove, hidden)?;
+                Ok(written(downloaded))
             }
             (Side::Remote { .. }, Side::Remote { .. }) => {
                 let from = self.src.remote(rel).expect("remote");
                 let to = self.dst.remote(rel).expect("remote");
-                object::copy(
+                let copied = object::copy(
                     ctx,
                     &from,
                     Some(entry.size),
                     &to,
                     &self.writing.object,
                     directive(&self.writing.object),
-                    Overwrite::Replace,
+                    self.writing.overwrite,
                 )?;
-                Ok(())
+                Ok(written(copied))
             }
             (Side::Local(_), Side::Local(_)) => unreachable!("refused before"),
         }
@@ -205,6 +207,10 @@ impl Syncer<'_> {
         };
         let decide = || match &other {
             None => Ok(Decision::Go(Stored::Plain)),
+            // --no-clobber keeps whatever the destination has, changed or not.
+            Some(_) if self.writing.overwrite == Overwrite::Never => {
+                Ok(Decision::Settled(Done::Skipped("exists")))
+            }
             Some(other) => match self.comparer().differs(&entry, other) {
                 Ok(Verdict::Same) => Ok(Decision::Settled(Done::UpToDate)),
                 Ok(Verdict::Transfer(stored)) => Ok(Decision::Go(stored)),
@@ -213,9 +219,17 @@ impl Syncer<'_> {
         };
         self.tree.object(planned, decide, |stored| {
             self.transfer(&entry, stored, hidden)
-                .map_err(|e| e.context(format!("syncing {src_text} to {dst_text}")))?;
-            Ok(Done::Done)
+                .map_err(|e| e.context(format!("syncing {src_text} to {dst_text}")))
         });
+    }
+}
+
+/// What a transfer came to: done, or (`None`) skipped as `--no-clobber` skips what it
+/// finds taken.
+fn written<T>(outcome: Option<T>) -> Done {
+    match outcome {
+        Some(_) => Done::Done,
+        None => Done::Skipped("exists"),
     }
 }
 
@@ -255,7 +269,7 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         dry_run: DryRun::from(args.dry_run),
         writing: Writing {
             object: upload_options(&args.upload, client.dialect())?,
-            overwrite: Overwrite::Replace,
+            overwrite: overwrite(args.no_clobber),
             resume: Resume::Yes,
         },
         tree: Tree::new(ctx, DryRun::from(args.dry_run)),
