@@ -17,6 +17,7 @@ mod listing_memory;
 mod multipart;
 mod mv;
 mod objects;
+mod progress;
 mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
