@@ -293,11 +293,6 @@ impl Printer {
         }
     }
 
-    /// Whether progress bars are drawn (on the terminal).
-    pub fn shows_bar(&self) -> bool {
-        self.shown == Shown::Bar
-    }
-
     /// A progress bar for a transfer of `len` bytes (0 when not known yet: the transfer
     /// sets it); hidden unless stderr is a terminal. Nothing is drawn until the transfer
     /// first reports (its length, or bytes sent), so no frame shows a length it does not

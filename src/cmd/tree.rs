@@ -205,7 +205,6 @@ pub struct Share(Arc<ShareInner>);
 struct ShareInner {
     tally: Arc<Tally>,
     pos: AtomicU64,
-    shown: bool,
 }
 
 impl Drop for ShareInner {
@@ -227,10 +226,11 @@ impl Progress for Share {
         };
     }
 
-    /// Counted as sent only while a bar shows it; status lines are coarse enough to take
-    /// each part when it is done, with the faster plain bodies.
+    /// Hidden to the engine: a tree's bytes count as each part (or small object) is
+    /// done, which is fine enough for a whole tree, and keeps the faster plain bodies that
+    /// counting as sent would cost every small object on a terminal.
     fn is_hidden(&self) -> bool {
-        !self.0.shown
+        true
     }
 
     fn finish(&self) {}
@@ -333,7 +333,6 @@ impl<'a> Tree<'a> {
         Share(Arc::new(ShareInner {
             tally: self.tally.clone(),
             pos: AtomicU64::new(0),
-            shown: self.ctx.printer.shows_bar(),
         }))
     }
 
@@ -742,6 +741,54 @@ mod tests {
         batch.ok();
         batch.failed(not_found());
         assert_eq!(partial(batch.finish()), (1, 1, ExitStatus::Partial));
+    }
+
+    fn summary(op: Option<Op>, deletes: bool, dry_run: DryRun) -> Summary {
+        Summary {
+            counts: Counts {
+                moved: 3,
+                deleted: 2,
+                skipped: 1,
+                failed: 1,
+                ..Counts::default()
+            },
+            elapsed: Duration::from_millis(400),
+            dry_run,
+            op,
+            deletes,
+            first_failure: None,
+        }
+    }
+
+    #[test]
+    fn summaries_speak_in_the_words_of_the_operation() {
+        let words = |op, deletes, dry_run| summary(op, deletes, dry_run).words();
+        assert_eq!(
+            words(Some(Op::Put), false, DryRun::No),
+            "3 uploaded, 1 skipped, 1 failed"
+        );
+        assert_eq!(
+            words(Some(Op::Get), true, DryRun::Yes),
+            "3 would be downloaded, 2 would be deleted, 1 skipped, 1 failed"
+        );
+        assert_eq!(
+            words(None, true, DryRun::No),
+            "2 deleted, 1 skipped, 1 failed"
+        );
+        assert_eq!(
+            words(None, false, DryRun::No),
+            "3 done, 1 skipped, 1 failed"
+        );
+        let mut first = summary(Some(Op::Copy), false, DryRun::No);
+        first.add(Summary {
+            first_failure: Some("s3://b/k: gone".into()),
+            ..summary(Some(Op::Copy), false, DryRun::No)
+        });
+        assert_eq!(first.words(), "6 copied, 2 skipped, 2 failed");
+        assert_eq!(first.elapsed, Duration::from_millis(800));
+        assert_eq!(first.first_failure.as_deref(), Some("s3://b/k: gone"));
+        assert_eq!(seconds(Duration::from_millis(400)), "0.4s");
+        assert_eq!(seconds(Duration::from_secs(185)), "3m05s");
     }
 
     #[test]

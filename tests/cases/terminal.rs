@@ -311,19 +311,20 @@ fn aggregate_frames(shown: &str) -> Vec<String> {
 fn a_tree_shows_one_aggregate_bar_and_ends_with_its_summary() {
     let t = TestEnv::new();
     let b = t.bucket("bar-tree");
+    // Above 64 KiB, so that the rate cap paces each body (smaller ones go in one piece).
     for i in 0..24 {
-        t.write(&format!("tree/f{i:02}.bin"), &random_bytes(32 << 10, i));
+        t.write(&format!("tree/f{i:02}.bin"), &random_bytes(128 << 10, i));
     }
-    // 768 KiB at 256 KiB/s: about three seconds on the terminal.
+    // 3 MiB at 1 MiB/s: about three seconds on the terminal.
     let mut cmd = t.std_cmd();
-    cmd.args(["--limit-rate", "256KiB/s", "-j", "2", "put", "-r", "tree"])
+    cmd.args(["--limit-rate", "1MiB/s", "-j", "2", "put", "-r", "tree"])
         .arg(b.url("tree/"))
         .env("TERM", "xterm");
     let (status, shown) = t.on_terminal(&cmd, &[]);
     assert_eq!(status, 0, "{shown}");
     let frames = aggregate_frames(&shown);
     assert!(frames.len() >= 3, "no aggregate bar: {shown:?}");
-    // Every frame is the one bar of the tree (`5/24 objects, 160 KiB/768 KiB, ...`), none a
+    // Every frame is the one bar of the tree (`5/24 objects, 640 KiB/3 MiB, ...`), none a
     // bar of its own file.
     for frame in &frames {
         assert!(
@@ -336,14 +337,14 @@ fn a_tree_shows_one_aggregate_bar_and_ends_with_its_summary() {
     assert!(
         frames
             .iter()
-            .any(|f| f.contains("/24 objects") && f.contains("/768 KiB")),
+            .any(|f| f.contains("/24 objects") && f.contains("/3 MiB")),
         "{frames:#?}"
     );
     // The per-object lines are still there, above the bar, and the summary ends the run.
     assert_eq!(shown.matches("upload: ").count(), 24, "{shown:?}");
     let last = frames_of_stderr(&shown);
     assert!(
-        last.starts_with("objcmd: 24 uploaded, 0 skipped, 0 failed, 768 KiB in "),
+        last.starts_with("objcmd: 24 uploaded, 0 skipped, 0 failed, 3 MiB in "),
         "{last:?}"
     );
 
@@ -351,7 +352,7 @@ fn a_tree_shows_one_aggregate_bar_and_ends_with_its_summary() {
     for off in [&["--no-progress"][..], &["--progress", "none"][..]] {
         let mut cmd = t.std_cmd();
         cmd.args(off)
-            .args(["--limit-rate", "256KiB/s", "put", "-r", "tree"])
+            .args(["--limit-rate", "4MiB/s", "put", "-r", "tree"])
             .arg(b.url("again/"))
             .env("TERM", "xterm");
         let (status, shown) = t.on_terminal(&cmd, &[]);
