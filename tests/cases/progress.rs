@@ -130,6 +130,30 @@ fn json_tree_commands_end_with_the_summary_record() {
         (1.into(), 3.into())
     );
 
+    // cp -r, set-meta -r and mv -r: the same record, in their own counts.
+    let (records, summary) = json_run(&t, &["cp", "-r", &b.url("p/"), &b.url("c/")]);
+    assert_eq!((records.len(), summary["ok"].clone()), (6, 6.into()));
+    assert_eq!(summary["bytes"], 5003);
+    let c = b.url("c/");
+    let (_, summary) = json_run(&t, &["set-meta", "-r", "--meta", "k=v", &c]);
+    assert_eq!(
+        (summary["ok"].clone(), summary["failed"].clone()),
+        (6.into(), 0.into())
+    );
+    let (_, summary) = json_run(&t, &["mv", "-r", &b.url("c/"), &b.url("m/")]);
+    assert_eq!(
+        (summary["ok"].clone(), summary["bytes"].clone()),
+        (6.into(), 5003.into())
+    );
+    // The human summary of a delete gives no size: nothing moved.
+    t.cmd()
+        .args(["rm", "-r", &b.url("m/")])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "objcmd: 6 deleted, 0 skipped, 0 failed in ",
+        ));
+
     let (records, summary) = json_run(&t, &["rm", "-r", &b.url("p/")]);
     assert_eq!(records.len(), 6, "{records:#?}");
     assert_eq!(
