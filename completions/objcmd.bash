@@ -302,7 +302,7 @@ _objcmd() {
 
     case "${cmd}" in
         objcmd)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +350,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -400,7 +408,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version get set help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,6 +456,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -498,7 +514,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl__subcmd__get)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +562,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -652,7 +676,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl__subcmd__set)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,6 +724,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -750,7 +782,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__cat)
-            opts="-p -q -v -j -h -V --range --raw --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --range --raw --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -804,6 +836,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -852,7 +892,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__check)
-            opts="-p -q -v -j -h -V --checksum --one-way --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --checksum --one-way --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +954,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -962,7 +1010,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__completions)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version bash elvish fish powershell zsh"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1010,6 +1058,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1060,7 +1116,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path profiles gen-key help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path profiles gen-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1108,6 +1164,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1158,7 +1222,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__gen__subcmd__key)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1206,6 +1270,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1256,7 +1328,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__get)
-            opts="-p -q -v -j -h -V --reveal --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --reveal --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1304,6 +1376,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1480,7 +1560,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__init)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1528,6 +1608,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1578,7 +1666,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__list)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1626,6 +1714,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1676,7 +1772,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__path)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,6 +1820,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1774,7 +1878,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__profiles)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1822,6 +1926,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1872,7 +1984,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__set)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,6 +2032,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1970,7 +2090,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__cp)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2172,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2100,7 +2228,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__du)
-            opts="-H -p -q -v -j -h -V --human --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-H -p -q -v -j -h -V --human --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,6 +2290,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2210,7 +2346,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__get)
-            opts="-r -p -q -v -j -h -V --range --recursive --include --exclude --shard --no-clobber --continue --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --range --recursive --include --exclude --shard --no-clobber --continue --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,6 +2412,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2324,7 +2468,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__hash)
-            opts="-p -q -v -j -h -V --algorithm --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --algorithm --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2376,6 +2520,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -2944,7 +3096,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__ls)
-            opts="-r -l -H -p -q -v -j -h -V --recursive --long --human --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -l -H -p -q -v -j -h -V --recursive --long --human --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2992,6 +3144,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3042,7 +3202,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mb)
-            opts="-p -q -v -j -h -V --acl --location --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --location --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3100,6 +3260,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3148,7 +3316,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version ls parts abort init complete sign-parts help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version ls parts abort init complete sign-parts help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3196,6 +3364,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3246,7 +3422,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__abort)
-            opts="-p -q -v -j -h -V --upload-id --all --older-than --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --all --older-than --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3304,6 +3480,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3352,7 +3536,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__complete)
-            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3404,6 +3588,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3566,7 +3758,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__init)
-            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3636,6 +3828,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3684,7 +3884,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__ls)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3732,6 +3932,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3782,7 +3990,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__parts)
-            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3836,6 +4044,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3884,7 +4100,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__sign__subcmd__parts)
-            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3966,6 +4182,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4014,7 +4238,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mv)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4094,6 +4318,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4144,7 +4376,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__put)
-            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4226,6 +4458,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4274,7 +4514,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__rb)
-            opts="-p -q -v -j -h -V --force --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --force --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4322,6 +4562,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4372,7 +4620,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__rm)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4434,6 +4682,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4482,7 +4738,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__set__subcmd__meta)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --meta --delete-meta --content-type --storage-class --acl --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --meta --delete-meta --content-type --storage-class --acl --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4568,6 +4824,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4616,7 +4880,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__signurl)
-            opts="-p -q -v -j -h -V --expires --expires-at --method --content-type --content-md5 --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --expires --expires-at --method --content-type --content-md5 --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4686,6 +4950,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4734,7 +5006,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__stat)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4782,6 +5054,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4832,7 +5112,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__sync)
-            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4916,6 +5196,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)

@@ -5,7 +5,7 @@ end
 
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_objcmd_global_optspecs
-    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= json q/quiet v/verbose no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
+    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
 end
 
 function __fish_objcmd_needs_command
@@ -44,6 +44,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_needs_command" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -58,9 +63,9 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -l cname -d 'The endpoint is
 complete -c objcmd -n "__fish_objcmd_needs_command" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_needs_command" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_needs_command" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_needs_command" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_needs_command" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_needs_command" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_needs_command" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "config" -d 'Create, edit and show profiles'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "ls" -d 'List buckets, or the objects under a prefix'
@@ -98,6 +103,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -112,9 +122,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_see
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
@@ -139,6 +149,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -153,9 +168,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -172,6 +187,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -186,9 +206,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -205,6 +225,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -220,9 +245,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -239,6 +264,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -253,9 +283,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -272,6 +302,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -286,9 +321,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -305,6 +340,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -319,9 +359,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -338,6 +378,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -352,9 +397,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
@@ -379,6 +424,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -396,9 +446,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l acl -d 'Canned ACL of the new bucket (private, public-read...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l location -d 'Location constraint (region) of the new bucket' -r
@@ -417,6 +467,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -431,9 +486,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -450,6 +505,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -466,9 +526,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -485,6 +545,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -499,9 +564,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l cname -d 'The end
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
@@ -526,6 +591,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -545,7 +615,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l cname -d 'The endp
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -s V -l version -d 'Print version'
@@ -568,6 +638,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -587,7 +662,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l cname -d 'The endp
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'Print version'
@@ -609,6 +684,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -625,7 +705,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s V -l version -d 'Print version'
@@ -652,6 +732,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -671,7 +756,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s V -l version -d 'Print version'
@@ -699,6 +784,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -718,7 +808,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l cname -d 'The end
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s V -l version -d 'Print version'
@@ -737,6 +827,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -751,9 +846,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_s
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'
@@ -773,6 +868,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -787,9 +887,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subco
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -806,6 +906,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -820,9 +925,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subco
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'
@@ -850,6 +955,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -864,9 +974,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l cname -d 'The 
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -883,6 +993,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -897,9 +1012,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "ls" -d 'List unfinished multipart uploads (key, upload id, initiated)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -f -a "parts" -d 'List the parts of an upload (number, size, ETag)'
@@ -923,6 +1038,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -937,9 +1057,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l upload-id -d 'The upload' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
@@ -957,6 +1077,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -971,9 +1096,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l upload-id -d 'The upload' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l older-than -d 'With --all: only uploads started longer ago than this, e.g. 1h, 7d' -r
@@ -992,6 +1117,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1007,9 +1137,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l acl -d 'Canned ACL of the object (private, public-read...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l content-type -d 'Content-Type [default: guessed from the file\'s name, else from the key]' -r
@@ -1031,6 +1161,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1045,9 +1180,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l upload-id -d 'The upload' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
@@ -1065,6 +1200,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1079,9 +1219,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l size -d 'Size of the object to upload, in bytes (or with a unit)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l expires -d 'Seconds the URLs stay valid' -r
@@ -1106,6 +1246,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1120,9 +1265,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List unfinished multipart uploads (key, upload id, initiated)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from help" -f -a "parts" -d 'List the parts of an upload (number, size, ETag)'
@@ -1154,6 +1299,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1173,7 +1323,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s V -l version -d 'Print version'
@@ -1193,6 +1343,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1208,9 +1363,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l cname -d 'The endp
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
@@ -1230,6 +1385,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1245,7 +1405,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l cname -d 'The endpo
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s V -l version -d 'Print version'
@@ -1268,6 +1428,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1282,7 +1447,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l cname -d 'The end
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -s V -l version -d 'Print version'
@@ -1310,6 +1475,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1326,7 +1496,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l cname -d 'The
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -s V -l version -d 'Print version'
@@ -1348,6 +1518,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1364,7 +1539,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l cname -d 'The en
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -s V -l version -d 'Print version'
@@ -1383,6 +1558,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1397,9 +1577,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l cname -d '
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "config" -d 'Create, edit and show profiles'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'

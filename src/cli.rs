@@ -101,7 +101,16 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
-    /// Never show progress bars
+    /// Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status
+    /// line every --progress-interval seconds, for CI logs) or none
+    #[arg(long, global = true, value_name = "MODE")]
+    pub progress: Option<ProgressMode>,
+
+    /// Seconds between the status lines of --progress lines [default: 10]
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub progress_interval: Option<u64>,
+
+    /// Never show progress (the same as --progress none)
     #[arg(long, global = true)]
     pub no_progress: bool,
 
@@ -817,6 +826,20 @@ pub struct DuArgs {
     /// Which keys count.
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// How progress is shown on stderr (`--progress`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProgressMode {
+    /// A bar when stderr is a terminal, else nothing
+    #[default]
+    Auto,
+    /// A bar (only ever drawn on a terminal)
+    Bar,
+    /// A plain status line every --progress-interval seconds
+    Lines,
+    /// No progress
+    None,
 }
 
 /// The checksums `objcmd hash` knows.

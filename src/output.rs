@@ -1,15 +1,21 @@
 //! Output policy: results on stdout (human lines or `--json` records), chatter on stderr,
-//! progress bars only on a terminal, colour only on a terminal and never with `NO_COLOR`,
-//! control characters escaped on a terminal, and the logger behind `-v` / `-vv`.
+//! progress bars only on a terminal (or with `--progress lines` a status line every few
+//! seconds, for logs), colour only on a terminal and never with `NO_COLOR`, control
+//! characters escaped on a terminal, and the logger behind `-v` / `-vv`.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::GlobalArgs;
+use crate::cli::{GlobalArgs, ProgressMode};
 use crate::transfer::Progress;
+
+mod aggregate;
+
+pub use aggregate::{Ticker, TreeStatus, TreeTally, clock};
 
 /// Whether a stream may be coloured: a terminal, `NO_COLOR` unset or empty (the
 /// no-color.org rule), and a terminal that knows colours (`TERM` not `dumb`).
@@ -99,9 +105,26 @@ pub enum Message {
     Note,
 }
 
+/// The aggregate bar of the tree command running, if one is drawn: what is written to the
+/// terminal meanwhile is written above it (the bar is lifted, then drawn again).
+static ACTIVE_BAR: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Runs `write` with the aggregate bar (if any) lifted off the terminal.
+fn above_bar<R>(write: impl FnOnce() -> R) -> R {
+    let bar = ACTIVE_BAR.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    match bar {
+        Some(bar) => bar.suspend(write),
+        None => write(),
+    }
+}
+
 /// Writes one message line on stderr: labelled, coloured and escaped as the terminal
 /// allows. Every line objcmd writes on stderr goes through here.
 pub fn eprint(kind: Message, text: &str) {
+    above_bar(|| eprint_now(kind, text));
+}
+
+fn eprint_now(kind: Message, text: &str) {
     let (tty, colour) = *STDERR;
     let text = match (tty, kind) {
         (false, _) => Cow::Borrowed(text),
@@ -124,6 +147,39 @@ pub fn eprint(kind: Message, text: &str) {
     }
 }
 
+/// How progress is shown, decided once from the options and the terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    /// Not at all.
+    Nothing,
+    /// Bars on the terminal (stderr).
+    Bar,
+    /// Trees print a status line on stderr at this interval.
+    Lines(Duration),
+}
+
+impl Shown {
+    /// `--progress` (`--no-progress` is `none`): a bar only ever on a terminal and never
+    /// with `-v` (whose log lines would tear it); nothing at all with `-q`.
+    fn of(global: &GlobalArgs, stderr_tty: bool) -> Shown {
+        let mode = match global.no_progress {
+            true => ProgressMode::None,
+            false => global.progress.unwrap_or_default(),
+        };
+        match mode {
+            _ if global.quiet => Shown::Nothing,
+            ProgressMode::None => Shown::Nothing,
+            ProgressMode::Lines => {
+                Shown::Lines(Duration::from_secs(global.progress_interval.unwrap_or(10)))
+            }
+            ProgressMode::Auto | ProgressMode::Bar if stderr_tty && global.verbose == 0 => {
+                Shown::Bar
+            }
+            ProgressMode::Auto | ProgressMode::Bar => Shown::Nothing,
+        }
+    }
+}
+
 /// Where and how the program speaks.
 pub struct Printer {
     /// `--json`: records on stdout.
@@ -132,7 +188,7 @@ pub struct Printer {
     pub quiet: bool,
     /// `-v` count.
     pub verbose: u8,
-    progress: bool,
+    shown: Shown,
     stdout_tty: bool,
     /// Whether stdout may be coloured.
     pub colour: bool,
@@ -148,7 +204,7 @@ impl Printer {
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,
-            progress: stderr_tty && !global.no_progress && !global.quiet && global.verbose == 0,
+            shown: Shown::of(global, stderr_tty),
             stdout_tty,
             colour: colour_allowed(stdout_tty),
             stdout: Mutex::new(io::BufWriter::new(io::stdout())),
@@ -157,9 +213,16 @@ impl Printer {
 
     fn with_stdout(&self, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         let mut out = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut *out)?;
-        // A terminal user wants each line now; a pipe gets them in blocks.
-        if self.stdout_tty { out.flush() } else { Ok(()) }
+        // A terminal user wants each line now (above a tree's bar); a pipe gets them in
+        // blocks.
+        if self.stdout_tty {
+            above_bar(|| {
+                f(&mut *out)?;
+                out.flush()
+            })
+        } else {
+            f(&mut *out)
+        }
     }
 
     /// Writes one human-readable line to stdout.
@@ -249,7 +312,7 @@ impl Printer {
     }
 
     fn bar(&self, len: Option<u64>, label: &str, template: &str) -> Bar {
-        if !self.progress {
+        if self.shown != Shown::Bar {
             return Bar(ProgressBar::hidden());
         }
         // Set up out of sight: a label shown alone would be drawn with an empty length.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::ctx::Ctx;
 use super::downloads;
-use super::listing;
+use super::listing::{self, Markers};
 use super::object;
 use super::options::{Recursive, Writing, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
@@ -57,10 +57,11 @@ fn copy_tree(
     }
     let src_prefix = walk::as_prefix(&src.key);
     let dst_prefix = walk::as_prefix(&dst.key);
-    let tree = Tree::new(ctx, dry_run);
+    let tree = Tree::new(ctx, dry_run).of(Op::Copy);
     let items = listing::listing(ctx.client, src, &src_prefix, filter);
     let src_prefix_url = src.with_key(src_prefix.clone()).to_string();
-    tree.run(ctx.tree_jobs(), items, |item| {
+    let weight = |item: &_| listing::weight(item, Markers::Objects);
+    tree.run_weighed(ctx.tree_jobs(), items, weight, |item| {
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => return tree.source_failed(Op::Copy, &src_prefix_url, e),

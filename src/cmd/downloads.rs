@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
-use super::listing;
+use super::listing::{self, Markers};
 use super::object;
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Decision, Done, DryRun, Planned, Tree};
@@ -18,7 +18,7 @@ use crate::exit::ExitStatus;
 use crate::filter::Filter;
 use crate::output::shell_word;
 use crate::transfer::download::Partial;
-use crate::transfer::{self, NoProgress, Overwrite, Progress, Resume, Sink};
+use crate::transfer::{self, Overwrite, Progress, Resume, Sink};
 use crate::walk;
 
 /// Where the object goes.
@@ -289,16 +289,17 @@ pub fn get_tree(
     if dry_run == DryRun::No {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let tree = Tree::new(ctx, dry_run);
+    let tree = Tree::new(ctx, dry_run).of(Op::Get);
     let items = listing::listing(ctx.client, src, &prefix, filter);
     let prefix_url = src.with_key(prefix.clone()).to_string();
-    tree.run(ctx.tree_jobs(), items, |item| {
+    let weight = |item: &_| listing::weight(item, Markers::Passed);
+    tree.run_weighed(ctx.tree_jobs(), items, weight, |item| {
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => return tree.source_failed(Op::Get, &prefix_url, e),
         };
         // A "directory" marker object: the directory is made by the files inside it.
-        if listed.rel.is_empty() || listed.rel.ends_with('/') {
+        if listed.is_marker() {
             return;
         }
         let url = src.with_key(listed.object.key.clone());
@@ -319,7 +320,7 @@ pub fn get_tree(
         };
         tree.object(planned, decide, |path| {
             let downloaded =
-                object::download(ctx, &url, path, overwrite, Partial::Remove, &NoProgress)
+                object::download(ctx, &url, path, overwrite, Partial::Remove, &tree.share())
                     .with_context(|| format!("downloading {url} to {}", path.display()))?;
             Ok(match downloaded {
                 Some(_) => Done::Done,

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::ctx::Ctx;
 use super::listing;
 use super::record::Op;
-use super::tree::{Batch, Done, DryRun, Echo, Planned, Tree};
+use super::tree::{Batch, Done, DryRun, Echo, Planned, Summary, Tree, Weight};
 use crate::address::RemoteUrl;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, Client, ServiceError};
@@ -157,14 +157,15 @@ pub enum TreeDelete {
 }
 
 /// Deletes everything under `url`'s prefix that the filter accepts, or with
-/// [`TreeDelete::Plan`] only lists it. Returns the batch's result and the number of keys
-/// deleted (or planned).
+/// [`TreeDelete::Plan`] only lists it. Returns the batch's result, the number of keys
+/// deleted (or planned) and the summary, for the caller to print (once for all its
+/// prefixes) or not.
 pub fn rm_tree(
     ctx: Ctx<'_>,
     url: &RemoteUrl,
     filter: &Filter,
     mode: TreeDelete,
-) -> (anyhow::Result<ExitStatus>, usize) {
+) -> (anyhow::Result<ExitStatus>, usize, Summary) {
     let prefix = walk::as_prefix(&url.key);
     let dry_run = DryRun::from(mode == TreeDelete::Plan);
     let echo = match mode {
@@ -176,18 +177,23 @@ pub fn rm_tree(
         url,
         dry_run,
         single: AtomicBool::new(false),
-        tree: Tree::new(ctx, dry_run).echo(echo),
+        tree: Tree::new(ctx, dry_run).of(Op::Delete).echo(echo),
     };
     let items = batches(listing::listing(ctx.client, url, &prefix, filter));
     let prefix_url = url.with_key(prefix.clone()).to_string();
+    let weight = |item: &anyhow::Result<Vec<String>>| Weight {
+        objects: item.as_ref().map_or(1, |keys| keys.len() as u64),
+        bytes: None,
+    };
     deleter
         .tree
-        .run(ctx.tuning.jobs.min(8), items, |item| match item {
+        .run_weighed(ctx.tuning.jobs.min(8), items, weight, |item| match item {
             Ok(keys) => deleter.delete(keys),
             Err(e) => deleter.tree.source_failed(Op::Delete, &prefix_url, e),
         });
     let done = deleter.tree.counts().deleted;
-    (deleter.tree.finish(), done)
+    let (result, summary) = deleter.tree.end();
+    (result, done, summary)
 }
 
 /// What became of one upload.

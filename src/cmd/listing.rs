@@ -1,9 +1,11 @@
 //! The listing that feeds recursive work: the objects under a prefix that the filter
 //! accepts, page by page, each with its key relative to the prefix.
 
+use super::tree::Weight;
 use crate::address::RemoteUrl;
 use crate::client::{Client, ObjectInfo};
 use crate::filter::Filter;
+use crate::walk::Walked;
 
 /// An object found by a listing, with its key relative to the listed prefix.
 pub struct Listed {
@@ -11,6 +13,44 @@ pub struct Listed {
     pub object: ObjectInfo,
     /// Its key after the prefix.
     pub rel: String,
+}
+
+/// What the "directory" marker objects (keys ending in `/`, and the prefix itself) are to
+/// a tree command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markers {
+    /// Objects like the others (copied, changed).
+    Objects,
+    /// Passed over (a download makes directories from the files inside them).
+    Passed,
+}
+
+impl Listed {
+    /// Whether this is a "directory" marker object.
+    pub fn is_marker(&self) -> bool {
+        self.rel.is_empty() || self.rel.ends_with('/')
+    }
+}
+
+/// What an item of a listing weighs in a tree's progress: its object and size (a failed
+/// page counts as one failure).
+pub fn weight(item: &anyhow::Result<Listed>, markers: Markers) -> Weight {
+    match item {
+        Ok(listed) if markers == Markers::Passed && listed.is_marker() => Weight {
+            objects: 0,
+            bytes: Some(0),
+        },
+        Ok(listed) => Weight::object(Some(listed.object.size)),
+        Err(_) => Weight::object(Some(0)),
+    }
+}
+
+/// What an item of a walk weighs in a tree's progress.
+pub fn walked_weight(item: &Walked) -> Weight {
+    match item {
+        Walked::File(file) => Weight::object(Some(file.size)),
+        Walked::Failed { .. } => Weight::object(Some(0)),
+    }
 }
 
 /// The objects under `prefix` (of `url`'s bucket) that the filter accepts, fetched page by page as the

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
-use super::listing;
+use super::listing::{self, Markers};
 use super::object;
 use super::options::{Recursive, Writing, filter, overwrite, upload_options};
 use super::record::{Op, Status, TransferRecord, report};
@@ -19,7 +19,7 @@ use crate::error::{LocalNotFound, usage};
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::transfer::download::Partial;
-use crate::transfer::{NoProgress, Progress, Resume};
+use crate::transfer::{Progress, Resume};
 use crate::walk::{self, Walked};
 
 /// One move: where from and where to.
@@ -334,12 +334,12 @@ fn local_size(m: &Move) -> Option<u64> {
 /// Several single moves, one after another, each reported; a failure keeps its source and
 /// the others go on (exit 3).
 fn move_each(ctx: Ctx<'_>, moves: Vec<Move>, how: &How<'_>) -> anyhow::Result<ExitStatus> {
-    let tree = Tree::new(ctx, how.dry_run);
+    let tree = Tree::new(ctx, how.dry_run).of(Op::Move);
     tree.run(1, moves, |m| {
         tree.object(
             m.planned(local_size(&m)),
             || Ok(Decision::Go(())),
-            |()| move_one(ctx, &m, how.writing, &NoProgress),
+            |()| move_one(ctx, &m, how.writing, &tree.share()),
         );
     });
     tree.finish()
@@ -371,7 +371,7 @@ fn move_trees(
             Location::Stdio => unreachable!("way() refused it"),
         }
     }
-    let tree = Tree::new(ctx, how.dry_run);
+    let tree = Tree::new(ctx, how.dry_run).of(Op::Move);
     for src in srcs {
         match (src, dst, way) {
             (Location::Local(dir), Location::Remote(to), Way::Up) => {
@@ -396,9 +396,10 @@ fn move_trees(
 fn move_local_tree(ctx: Ctx<'_>, tree: &Tree<'_>, dir: &Path, to: &RemoteUrl, how: &How<'_>) {
     let prefix = walk::as_prefix(&to.key);
     let dialect = ctx.client.dialect();
-    tree.run(
+    tree.run_weighed(
         ctx.tree_jobs(),
         walk::walk(dir, how.filter),
+        listing::walked_weight,
         |walked| match walked {
             Walked::File(file) => {
                 let m = Move::Upload {
@@ -407,7 +408,7 @@ fn move_local_tree(ctx: Ctx<'_>, tree: &Tree<'_>, dir: &Path, to: &RemoteUrl, ho
                 };
                 let decide = || check_move(&m, dialect).map(|()| Decision::Go(()));
                 tree.object(m.planned(Some(file.size)), decide, |()| {
-                    move_one(ctx, &m, how.writing, &NoProgress)
+                    move_one(ctx, &m, how.writing, &tree.share())
                 });
             }
             Walked::Failed { path, error } => {
@@ -429,13 +430,14 @@ fn move_remote_tree(
     let dialect = ctx.client.dialect();
     let prefix_url = from.with_key(prefix.clone()).to_string();
     let items = listing::listing(ctx.client, from, &prefix, how.filter);
-    tree.run(ctx.tree_jobs(), items, |item| {
+    let weight = |item: &_| listing::weight(item, Markers::Passed);
+    tree.run_weighed(ctx.tree_jobs(), items, weight, |item| {
         let listed = match item {
             Ok(listed) => listed,
             Err(e) => return tree.source_failed(Op::Move, &prefix_url, e),
         };
         // A "directory" marker object: the directory is made by the files inside it.
-        if listed.rel.is_empty() || listed.rel.ends_with('/') {
+        if listed.is_marker() {
             return;
         }
         let url = from.with_key(listed.object.key.clone());
@@ -460,7 +462,7 @@ fn move_remote_tree(
         };
         let decide = || check_move(&m, dialect).map(|()| Decision::Go(()));
         tree.object(m.planned(Some(listed.object.size)), decide, |()| {
-            move_one(ctx, &m, how.writing, &NoProgress)
+            move_one(ctx, &m, how.writing, &tree.share())
         });
     });
 }

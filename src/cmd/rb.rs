@@ -37,7 +37,7 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl, how: Emptying) -> anyhow::Result<
     {
         return aborts.map(|_| ());
     }
-    let (deletes, deleted) = rm_tree(ctx, &root, &Filter::default(), delete_mode);
+    let (deletes, deleted, _) = rm_tree(ctx, &root, &Filter::default(), delete_mode);
     if deleted + aborted > 0 {
         let (objects, uploads) = (
             count(deleted as u64, "object"),

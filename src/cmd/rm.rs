@@ -7,7 +7,7 @@ use super::ctx::Ctx;
 use super::empty::{TreeDelete, rm_tree};
 use super::options::{Recursive, filter};
 use super::record::{Op, Status, TransferRecord, report};
-use super::tree::{Batch, DryRun};
+use super::tree::{Batch, DryRun, Summary};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::error::usage;
@@ -58,8 +58,13 @@ fn rm_trees(
     };
     let mut worst = ExitStatus::Success;
     let mut last_error = None;
+    let mut summary: Option<Summary> = None;
     for url in urls {
-        let (result, done) = rm_tree(ctx, url, filter, mode);
+        let (result, done, part) = rm_tree(ctx, url, filter, mode);
+        match &mut summary {
+            Some(summary) => summary.add(part),
+            None => summary = Some(part),
+        }
         if done == 0 && result.is_ok() {
             let prefix = url.with_key(walk::as_prefix(&url.key));
             ctx.printer
@@ -73,6 +78,10 @@ fn rm_trees(
                 last_error = Some(e);
             }
         }
+    }
+    // One summary for all the prefixes.
+    if let Some(summary) = summary {
+        summary.print(ctx.printer, &summary.words());
     }
     match last_error {
         Some(e) => Err(e),

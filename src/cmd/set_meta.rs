@@ -8,7 +8,7 @@
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
-use super::listing;
+use super::listing::{self, Markers};
 use super::missing::{self, Verb};
 use super::object;
 use super::options::{Recursive, filter, upload_options};
@@ -210,7 +210,7 @@ pub fn run(args: &SetMetaArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         .map(|u| RemoteUrl::parse_required(u))
         .collect::<Result<Vec<_>, _>>()?;
     if recursive == Recursive::Yes {
-        let tree = Tree::new(ctx, dry_run);
+        let tree = Tree::new(ctx, dry_run).of(Op::SetMeta);
         for url in &urls {
             change_tree(ctx, &tree, url, &change, &filter);
         }
@@ -227,7 +227,7 @@ pub fn run(args: &SetMetaArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     match urls.as_slice() {
         [one] => change_alone(ctx, one, &change, dry_run),
         _ => {
-            let tree = Tree::new(ctx, dry_run);
+            let tree = Tree::new(ctx, dry_run).of(Op::SetMeta);
             tree.run(1, urls, |url| change_one(ctx, &tree, &url, &change));
             tree.finish()
         }
@@ -280,7 +280,8 @@ fn change_tree(ctx: Ctx<'_>, tree: &Tree<'_>, url: &RemoteUrl, change: &Change, 
     let prefix = walk::as_prefix(&url.key);
     let prefix_url = url.with_key(prefix.clone()).to_string();
     let items = listing::listing(ctx.client, url, &prefix, filter);
-    tree.run(ctx.tree_jobs(), items, |item| match item {
+    let weight = |item: &_| listing::weight(item, Markers::Objects);
+    tree.run_weighed(ctx.tree_jobs(), items, weight, |item| match item {
         Ok(listed) => {
             let object = url.with_key(listed.object.key.clone());
             change_one(ctx, tree, &object, change);

@@ -15,7 +15,7 @@ use crate::client::Dialect;
 use crate::error::{LocalNotFound, usage};
 use crate::exit::ExitStatus;
 use crate::filter::Filter;
-use crate::transfer::{NoProgress, Progress};
+use crate::transfer::Progress;
 use crate::walk::{self, Walked};
 
 /// One planned upload.
@@ -154,11 +154,12 @@ pub fn put_tree(
     }
     let prefix = walk::as_prefix(&dst.key);
     let dialect = ctx.client.dialect();
-    let tree = Tree::new(ctx, dry_run);
+    let tree = Tree::new(ctx, dry_run).of(Op::Put);
     let items = srcs
         .iter()
         .flat_map(|src| walk::walk(Path::new(src), filter));
-    tree.run(ctx.tree_jobs(), items, |walked| match walked {
+    let weight = super::listing::walked_weight;
+    tree.run_weighed(ctx.tree_jobs(), items, weight, |walked| match walked {
         Walked::File(file) => {
             let url = dst.with_key(format!("{prefix}{}", file.rel));
             let src = file.path.display().to_string();
@@ -173,7 +174,7 @@ pub fn put_tree(
                 Err(why) => Err(anyhow::anyhow!("cannot upload {src} to {url}: {why}")),
             };
             tree.object(planned, decide, |()| {
-                let uploaded = object::upload(ctx, &src, &url, writing, &NoProgress)
+                let uploaded = object::upload(ctx, &src, &url, writing, &tree.share())
                     .with_context(|| format!("uploading {src} to {url}"))?;
                 Ok(match uploaded {
                     Some(_) => Done::Done,

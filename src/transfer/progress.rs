@@ -1,7 +1,7 @@
 //! How the engine reports how far a transfer got, without knowing whether or how it is
-//! shown: the face implements [`Progress`] (output.rs draws it as a bar on a terminal), and
-//! [`NoProgress`] stands for a transfer nobody watches (a tree's members, tests). A later
-//! aggregate bar for trees is one more implementation of the trait.
+//! shown: the face implements [`Progress`] (output.rs draws it as a bar on a terminal; a
+//! tree's members report to their share of the tree's aggregate progress, cmd/tree.rs),
+//! and [`NoProgress`] stands for a transfer nobody watches (tests).
 //!
 //! Also here: the share of the progress that each part of a parallel transfer reports,
 //! counting the bytes of an upload as the transport sends them.

@@ -43,12 +43,26 @@ fn run(t: &TestEnv, server: &ListingServer, args: &[&str]) -> Run {
         .args(["--access-key", "AK", "--secret-key", "SK", "--json"])
         .args(args);
     let mut records = BTreeMap::new();
+    let mut summary = None;
     let measured = run_measured(cmd, |line| {
         let record: serde_json::Value =
             serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
+        // The summary comes last: no record after it.
+        assert_eq!(summary, None, "a record after the summary: {line}");
+        if record["summary"].is_object() {
+            summary = Some(record["summary"].clone());
+            return;
+        }
         let field = |name: &str| record[name].as_str().unwrap_or("?").to_string();
         *records.entry((field("op"), field("status"))).or_insert(0) += 1;
     });
+    let summary = summary.unwrap_or_else(|| panic!("no summary record: {}", measured.stderr));
+    let total: u64 = records.values().sum();
+    assert_eq!(
+        summary["ok"].as_u64().unwrap() + summary["skipped"].as_u64().unwrap(),
+        total,
+        "{summary}"
+    );
     assert_eq!(
         measured.code,
         Some(0),

@@ -18,6 +18,7 @@ mod multipart;
 mod mv;
 mod no_clobber;
 mod objects;
+mod progress;
 mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;

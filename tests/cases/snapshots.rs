@@ -60,6 +60,9 @@ const COMMON_FILTERS: &[(&str, &str)] = &[
     (r"mtime=\d+\.\d+", "mtime=[MTIME]"),
     (r#""mtime":"\d+\.\d+""#, r#""mtime":"[MTIME]""#),
     (r"(127\.0\.0\.1|localhost):\d+", "$1:[PORT]"),
+    // The time a tree command's summary gives.
+    (r" in \d+\.\ds\b", " in [SECS]"),
+    (r#""seconds":[0-9.]+"#, r#""seconds":"[SECS]""#),
 ];
 
 /// A transcript of objcmd commands, snapshotted at the end.

@@ -297,3 +297,78 @@ fn the_download_bar_starts_with_the_object_length() {
         "{frames:#?}"
     );
 }
+
+/// The frames of a tree's aggregate bar among what the terminal showed: the lines that are
+/// neither an object's line (stdout) nor a message (stderr).
+fn aggregate_frames(shown: &str) -> Vec<String> {
+    frames(shown)
+        .into_iter()
+        .filter(|f| !f.starts_with("upload: ") && !f.starts_with("objcmd: "))
+        .collect()
+}
+
+#[test]
+fn a_tree_shows_one_aggregate_bar_and_ends_with_its_summary() {
+    let t = TestEnv::new();
+    let b = t.bucket("bar-tree");
+    // Above 64 KiB, so that the rate cap paces each body (smaller ones go in one piece).
+    for i in 0..24 {
+        t.write(&format!("tree/f{i:02}.bin"), &random_bytes(128 << 10, i));
+    }
+    // 3 MiB at 1 MiB/s: about three seconds on the terminal.
+    let mut cmd = t.std_cmd();
+    cmd.args(["--limit-rate", "1MiB/s", "-j", "2", "put", "-r", "tree"])
+        .arg(b.url("tree/"))
+        .env("TERM", "xterm");
+    let (status, shown) = t.on_terminal(&cmd, &[]);
+    assert_eq!(status, 0, "{shown}");
+    let frames = aggregate_frames(&shown);
+    assert!(frames.len() >= 3, "no aggregate bar: {shown:?}");
+    // Every frame is the one bar of the tree (`5/24 objects, 640 KiB/3 MiB, ...`), none a
+    // bar of its own file.
+    for frame in &frames {
+        assert!(
+            frame.split_whitespace().nth(1) == Some("objects,"),
+            "{frame:?}\n{frames:#?}"
+        );
+        assert!(!frame.contains("f0") && !frame.contains("f1"), "{frame:?}");
+    }
+    // Once the walk is complete the bar shows the totals, and a fill.
+    assert!(
+        frames
+            .iter()
+            .any(|f| f.contains("/24 objects") && f.contains("/3 MiB")),
+        "{frames:#?}"
+    );
+    // The per-object lines are still there, above the bar, and the summary ends the run.
+    assert_eq!(shown.matches("upload: ").count(), 24, "{shown:?}");
+    let last = frames_of_stderr(&shown);
+    assert!(
+        last.starts_with("objcmd: 24 uploaded, 0 skipped, 0 failed, 3 MiB in "),
+        "{last:?}"
+    );
+
+    // --no-progress and --progress none: no bar, the summary still.
+    for off in [&["--no-progress"][..], &["--progress", "none"][..]] {
+        let mut cmd = t.std_cmd();
+        cmd.args(off)
+            .args(["--limit-rate", "4MiB/s", "put", "-r", "tree"])
+            .arg(b.url("again/"))
+            .env("TERM", "xterm");
+        let (status, shown) = t.on_terminal(&cmd, &[]);
+        assert_eq!(status, 0, "{shown}");
+        assert_eq!(aggregate_frames(&shown), Vec::<String>::new(), "{off:?}");
+        assert!(
+            frames_of_stderr(&shown).contains(" uploaded, "),
+            "{shown:?}"
+        );
+    }
+}
+
+/// The last message line the terminal showed.
+fn frames_of_stderr(shown: &str) -> String {
+    frames(shown)
+        .into_iter()
+        .rfind(|f| f.starts_with("objcmd: "))
+        .unwrap_or_default()
+}

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use predicates::prelude::*;
 
-use crate::support::{TestBucket, TestEnv, json_lines, md5_hex, random_bytes};
+use crate::support::{TestBucket, TestEnv, json_lines, md5_hex, random_bytes, without_summary};
 
 /// Builds a tree with nested directories, an empty file and unicode names; returns its
 /// relative paths.
@@ -103,8 +103,9 @@ fn include_exclude_and_dry_run() {
         .args(["--json", "put", "-r", "src", &b.url(""), "--dry-run"])
         .assert()
         .success();
-    let records = json_lines(&out.get_output().stdout);
+    let (records, summary) = without_summary(json_lines(&out.get_output().stdout));
     assert_eq!(records.len(), 7);
+    assert_eq!(summary["ok"], 7, "{summary}");
     assert!(records.iter().all(|r| r["status"] == "planned"));
     assert!(keys(&t, &b.url("")).is_empty());
     // Only .txt files, but not those under a/.
@@ -311,7 +312,9 @@ fn rm_r_deletes_in_batches_and_rb_force_empties_everything() {
         .args(["-v", "--json", "rm", "-r", &b.url("many/")])
         .assert()
         .success();
-    assert_eq!(json_lines(&out.get_output().stdout).len(), 1200);
+    let (records, summary) = without_summary(json_lines(&out.get_output().stdout));
+    assert_eq!(records.len(), 1200);
+    assert_eq!(summary["ok"], 1200, "{summary}");
     assert_eq!(keys(&t, &b.url("")).len(), 1200);
     assert!(keys(&t, &b.url("")).iter().all(|k| k.starts_with("keep/")));
 
@@ -460,8 +463,12 @@ fn sync_up_is_idempotent_and_delete_makes_the_destination_match() {
         .assert()
         .success()
         .stderr(predicate::str::contains("nothing to do: 7 up to date"));
-    let records = json_lines(&out.get_output().stdout);
+    let (records, summary) = without_summary(json_lines(&out.get_output().stdout));
     assert!(records.iter().all(|r| r["op"] == "skip"), "{records:?}");
+    assert_eq!(
+        (summary["ok"].clone(), summary["skipped"].clone()),
+        (0.into(), 7.into())
+    );
     // Change one, add one, delete one.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     t.write("src/top.txt", b"changed!");

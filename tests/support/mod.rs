@@ -342,6 +342,20 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The records of a tree command's `--json` output, and its summary: the last record, and
+/// the only one with a `summary` (asserted).
+pub fn without_summary(
+    mut records: Vec<serde_json::Value>,
+) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let last = records.pop().expect("a summary record");
+    assert!(last["summary"].is_object(), "not the summary: {last}");
+    assert!(
+        records.iter().all(|r| r.get("summary").is_none()),
+        "a summary before the last record: {records:#?}"
+    );
+    (records, last["summary"].clone())
+}
+
 /// Names of the entries of a directory, sorted.
 pub fn dir_entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -21,14 +21,14 @@ use super::options::{Recursive, Writing, directive, filter, overwrite, upload_op
 use super::pairs::compare::{Checksum, Comparer, Stored, Verdict};
 use super::pairs::{Action, Entry, Existing, Extra, Side, Sizes, entries, merge, side};
 use super::record::Op;
-use super::tree::{Counts, Decision, Done, DryRun, Planned, Tree};
+use super::tree::{Counts, Decision, Done, DryRun, Planned, Tree, Weight, is_interrupted};
 use crate::address::check_key;
 use crate::cli::SyncArgs;
 use crate::error::usage;
 use crate::exit::{self, ExitStatus, Stated};
 use crate::filter::Selection;
 use crate::transfer::download::Partial;
-use crate::transfer::{NoProgress, Overwrite, Progress, Resume};
+use crate::transfer::{Overwrite, Progress, Resume};
 use crate::walk;
 
 /// Whether the deletes went as planned, or stopped when the source could not be read whole.
@@ -299,15 +299,15 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
             }
         })
         .filter_map(|action| held.hold(action));
-    syncer.tree.run(jobs, actions, |action| {
-        syncer.run_action(action, &NoProgress)
+    syncer.tree.run_weighed(jobs, actions, weight, |action| {
+        syncer.run_action(action, &syncer.tree.share())
     });
     // With --max-delete, the deletes wait for the whole plan: all of them, or none.
     let over = match held.release() {
         Ok(entries) => {
             let deletes = entries.into_iter().map(Action::Delete);
-            syncer.tree.run(jobs, deletes, |action| {
-                syncer.run_action(action, &NoProgress)
+            syncer.tree.run_weighed(jobs, deletes, weight, |action| {
+                syncer.run_action(action, &syncer.tree.share())
             });
             None
         }
@@ -324,6 +324,17 @@ pub fn run(args: &SyncArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     match (over, args.max_delete) {
         (Some(count), Some(max)) if !interrupted => Err(too_many_deletes(&dst, count, max, result)),
         _ => result,
+    }
+}
+
+/// What an action weighs in the progress's totals: the source's size for a transfer (or
+/// a comparison), the size of what is deleted.
+fn weight(action: &Action) -> Weight {
+    match action {
+        Action::Transfer(entry) | Action::Compare(entry, _) | Action::Delete(entry) => {
+            Weight::object(Some(entry.size))
+        }
+        Action::Failed(_) => Weight::object(Some(0)),
     }
 }
 
@@ -458,32 +469,30 @@ impl Syncer<'_> {
             DryRun::No => "",
         };
         let cancelled = self.ctx.client.transport().cancelled();
-        let result = self.tree.finish();
-        if cancelled
-            || result
-                .as_ref()
-                .is_err_and(|e| exit::status_of(e) == ExitStatus::Interrupted)
-        {
+        let (result, summary) = self.tree.end();
+        if cancelled || is_interrupted(&result) {
             return Err(interrupted(&result, counts, planned, extra, verb));
-        }
-        let (transferred, deleted) = (counts.moved, counts.deleted);
-        let (same, failed) = (counts.up_to_date, counts.failed);
-        if transferred == 0 && deleted == 0 && failed == 0 {
-            printer.info(&format!("nothing to do: {same} up to date"));
-        } else {
-            let mut summary = format!(
-                "{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date"
-            );
-            if failed > 0 {
-                summary.push_str(&format!(", {failed} failed"));
-            }
-            printer.info(&summary);
         }
         if deletes == Deletes::Stopped {
             printer.info(
                 "deletes skipped: the source could not be read whole, so what it lacks is not known",
             );
         }
+        let (transferred, deleted) = (counts.moved, counts.deleted);
+        let (same, failed) = (counts.up_to_date, counts.failed);
+        // Sync's own words: what it transferred, deleted and found up to date.
+        let words = if transferred == 0 && deleted == 0 && failed == 0 {
+            format!("nothing to do: {same} up to date")
+        } else {
+            let mut words = format!(
+                "{transferred}{verb} transferred, {deleted}{verb} deleted, {same} up to date"
+            );
+            if failed > 0 {
+                words.push_str(&format!(", {failed} failed"));
+            }
+            words
+        };
+        summary.print(printer, &words);
         result
     }
 }
