@@ -459,20 +459,11 @@ impl<'a> Tree<'a> {
     /// Ends the run without a summary: the progress stops; the command's result, and the
     /// summary for the command to print in its own words.
     pub fn end(self) -> (anyhow::Result<ExitStatus>, Summary) {
+        let counts = self.counts();
         if let Some(Some(ticker)) = self.ticker.into_inner() {
             ticker.stop();
         }
         let tally = &*self.tally;
-        let load = |n: &AtomicUsize| n.load(Ordering::Relaxed);
-        let counts = Counts {
-            moved: load(&tally.moved),
-            deleted: load(&tally.deleted),
-            skipped: load(&tally.skipped),
-            up_to_date: load(&tally.up_to_date),
-            failed: tally.batch.counts().1,
-            ended: load(&tally.ended),
-            bytes: tally.bytes.load(Ordering::Relaxed),
-        };
         let summary = Summary {
             counts,
             elapsed: self.start.elapsed(),
