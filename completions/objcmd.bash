@@ -67,6 +67,9 @@ _objcmd() {
             objcmd,rm)
                 cmd="objcmd__subcmd__rm"
                 ;;
+            objcmd,run)
+                cmd="objcmd__subcmd__run"
+                ;;
             objcmd,set-meta)
                 cmd="objcmd__subcmd__set__subcmd__meta"
                 ;;
@@ -196,6 +199,9 @@ _objcmd() {
             objcmd__subcmd__help,rm)
                 cmd="objcmd__subcmd__help__subcmd__rm"
                 ;;
+            objcmd__subcmd__help,run)
+                cmd="objcmd__subcmd__help__subcmd__run"
+                ;;
             objcmd__subcmd__help,set-meta)
                 cmd="objcmd__subcmd__help__subcmd__set__subcmd__meta"
                 ;;
@@ -302,7 +308,7 @@ _objcmd() {
 
     case "${cmd}" in
         objcmd)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2426,7 +2432,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help)
-            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check completions help"
+            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2874,6 +2880,20 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4390,6 +4410,104 @@ _objcmd() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__run)
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
                     return 0
