@@ -73,6 +73,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand hash 'Checksums of local files (computed) and objects (as stored)'
             cand set-meta 'Change objects'' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
             cand check 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
+            cand run 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1577,6 +1578,42 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'objcmd;run'= {
+            cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
+            cand --provider 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]'
+            cand --endpoint 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]'
+            cand --region 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]'
+            cand --access-key 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]'
+            cand --secret-key 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]'
+            cand --security-token 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]'
+            cand --addressing 'Bucket addressing: path, virtual or auto'
+            cand --signature 'S3 signature version: v2 or v4'
+            cand --retries 'Retries of a retryable failure [default: 5]'
+            cand --timeout 'Connect and read timeout in seconds [default: 60]'
+            cand --limit-rate 'Bandwidth cap, e.g. 10MiB/s'
+            cand -j 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --jobs 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --part-size 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]'
+            cand --copy-threshold 'Remote copies above this size are made in parts [default: 5GiB]'
+            cand --part-jobs 'Parts in flight per object [default: 4]'
+            cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
+            cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
+            cand --anonymous 'Send unsigned requests (public buckets)'
+            cand --cname 'The endpoint is a custom domain bound to one bucket'
+            cand --json 'Machine output: one JSON object per line on stdout'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --verbose 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --no-progress 'Never show progress bars'
+            cand --insecure 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'objcmd;completions'= {
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
@@ -1635,6 +1672,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand hash 'Checksums of local files (computed) and objects (as stored)'
             cand set-meta 'Change objects'' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
             cand check 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
+            cand run 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1720,6 +1758,8 @@ set edit:completion:arg-completer[objcmd] = {|@words|
         &'objcmd;help;set-meta'= {
         }
         &'objcmd;help;check'= {
+        }
+        &'objcmd;help;run'= {
         }
         &'objcmd;help;completions'= {
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/bench-listing.sh -- owns the memory curve of objcmd's listing-driven commands:
-# peak RSS and wall time of `ls -r`, `rm -r`, `sync --dry-run` and `check` against the key count,
+# peak RSS and wall time of `ls -r`, `rm -r`, `sync --dry-run`, `check` and `du` against the key count,
 # 10^5 to 10^7 keys, served by the test suite's synthetic listing server
 # (tests/support/listing.rs, built as examples/listing_server.rs), which stores no key and
 # answers DeleteObjects with success. No radosgw, no peers. Results: docs/benchmarks.md,
@@ -21,6 +21,7 @@
 #                   N-10 would be deleted, 10 up to date
 #   sync to dir     objcmd sync --dry-run s3://bench/p/ DIR        N would be transferred
 #   check           objcmd check s3://bench/p/ s3://bench/q/       exit 7, N/2 missing in DST
+#   du              objcmd du s3://bench/p/                        one line: N objects
 # Each run is wrapped in /usr/bin/time (wall s, peak RSS, user+sys CPU) and `timeout`;
 # every count is checked (lines, the summary, the server's counters). Before each run it
 # waits (at most BENCH_QUIET_MAX s) for the machine to be at most BENCH_QUIET_PCT % busy.
@@ -29,7 +30,7 @@
 #
 # Environment:
 #   BENCH_LISTING_KEYS="100000:3 1000000:3 10000000:1"   N[:RUNS] ...
-#   BENCH_LISTING_COMMANDS="ls rm sync sync-delete sync-local check"   which commands
+#   BENCH_LISTING_COMMANDS="ls rm sync sync-delete sync-local check du"   which commands
 #   BENCH_TIMEOUT=1800      seconds after which one run is killed and counted as failed
 #   BENCH_QUIET_PCT=15, BENCH_QUIET_MAX=60
 #   BENCH_NO_BUILD=1        use the existing target/release/{objcmd,examples/listing_server}
@@ -43,7 +44,7 @@ log() { printf 'bench-listing.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 KEYS=${BENCH_LISTING_KEYS:-100000:3 1000000:3 10000000:1}
-COMMANDS=${BENCH_LISTING_COMMANDS:-ls rm sync sync-delete sync-local check}
+COMMANDS=${BENCH_LISTING_COMMANDS:-ls rm sync sync-delete sync-local check du}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
 QUIET_PCT=${BENCH_QUIET_PCT:-15}
 QUIET_MAX=${BENCH_QUIET_MAX:-60}
@@ -112,7 +113,8 @@ args_of() {
         sync-delete) echo "sync --delete --dry-run s3://bench/s/ s3://bench/p/" ;;
         sync-local) echo "sync --dry-run s3://bench/p/ $WORK/absent-dir" ;;
         check) echo "check s3://bench/p/ s3://bench/q/" ;;
-        *) die "unknown command $1 (ls rm sync sync-delete sync-local check)" ;;
+        du) echo "du s3://bench/p/" ;;
+        *) die "unknown command $1 (ls rm sync sync-delete sync-local check du)" ;;
     esac
 }
 expected_lines() { # CASE N: stdout lines (human output: up-to-date keys print nothing)
@@ -120,6 +122,7 @@ expected_lines() { # CASE N: stdout lines (human output: up-to-date keys print n
         ls | rm | sync-local) echo "$2" ;;
         sync | check) echo $(($2 / 2)) ;;
         sync-delete) echo $(($2 - 10)) ;;
+        du) echo 1 ;;
     esac
 }
 expected_code() { # CASE: the exit code (check: 7, the trees differ)
@@ -142,6 +145,12 @@ FAILED=0
 RESULTS=$WORK/results # CASE N RUN wall_s rss_kib cpu_s
 : >"$RESULTS"
 
+timed() { # CASE TIMEF ERRF: runs the case under time and timeout, stdout to stdout
+    # shellcheck disable=SC2046 # the case's words are split on purpose
+    timeout -k 10 "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$2" \
+        env -i PATH="$PATH" HOME="$WORK" NO_COLOR=1 "$OBJCMD" --endpoint "$ENDPOINT" \
+        --access-key AK --secret-key SK $(args_of "$1") 2>"$3"
+}
 one_run() { # CASE N RUN
     local case=$1 n=$2 run=$3 lines code deleted0 deleted summary
     local timef=$WORK/time.$case.$n.$run errf=$WORK/err.$case.$n.$run
@@ -149,11 +158,15 @@ one_run() { # CASE N RUN
     settle
     log "N=$n $case run $run: objcmd $(args_of "$case")"
     set +e
-    # shellcheck disable=SC2046 # the case's words are split on purpose
-    lines=$(timeout -k 10 "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$timef" \
-        env -i PATH="$PATH" HOME="$WORK" NO_COLOR=1 "$OBJCMD" --endpoint "$ENDPOINT" \
-        --access-key AK --secret-key SK $(args_of "$case") 2>"$errf" | wc -l)
-    code=${PIPESTATUS[0]}
+    if [ "$case" = du ]; then
+        # One line, kept to check the count it gives.
+        timed "$case" "$timef" "$errf" >"$WORK/out.du"
+        code=$?
+        lines=$(wc -l <"$WORK/out.du")
+    else
+        lines=$(timed "$case" "$timef" "$errf" | wc -l)
+        code=${PIPESTATUS[0]}
+    fi
     set -e
     if [ "$code" -ne "$(expected_code "$case")" ]; then
         log "FAILED: exit $code: $(tail -n 3 "$errf")"
@@ -162,6 +175,10 @@ one_run() { # CASE N RUN
     fi
     if [ "$lines" -ne "$(expected_lines "$case" "$n")" ]; then
         log "FAILED check: $lines lines, expected $(expected_lines "$case" "$n")"
+        FAILED=1
+    fi
+    if [ "$case" = du ] && ! grep -qE " $n objects  s3://bench/p/\$" "$WORK/out.du"; then
+        log "FAILED check: du did not count $n objects: $(cat "$WORK/out.du")"
         FAILED=1
     fi
     summary=$(expected_summary "$case" "$n")

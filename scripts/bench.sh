@@ -51,6 +51,11 @@
 #        rm-tree    objcmd `rm -r s3://b/p/`, s5cmd `rm 's3://b/p/*'`, rclone `delete t:b/p`
 #                   of a prefix that objcmd uploaded (untimed) just before, for this tool and
 #                   run alone; checked: no key left under the prefix
+#        mv-tree    objcmd `mv -r s3://b/p/ s3://b/q/`, s5cmd `mv 's3://b/p/*' s3://b/q/`,
+#                   rclone `move t:b/p t:b/q` (aws `s3 mv --recursive`, s3cmd `mv
+#                   --recursive`): remote to remote, of a prefix that objcmd uploaded
+#                   (untimed) just before; checked: the listing of q/ (keys, sizes, ETag =
+#                   MD5) equals the local tree and no key is left under p/
 #      Before every timed run: sync, drop the page cache (echo 1 > drop_caches), so that
 #      every tool reads its source file (and its own program files) from disk, then wait
 #      for a quiet machine. Every run is wrapped in /usr/bin/time -v for peak RSS and CPU
@@ -472,7 +477,8 @@ oc() { "$OBJ" -q "$@"; } # objcmd, used for set-up, checks and clean-up (never t
 # STDIN_FILE: when set, timed() pipes this file into the command (`cat FILE | CMD`).
 # cmd_put_big TOOL SRC BUCKET KEY / cmd_get_big TOOL BUCKET KEY DST / cmd_put_dir TOOL DIR BUCKET PREFIX
 # cmd_put_tree TOOL DIR BUCKET PREFIX / cmd_get_tree TOOL BUCKET PREFIX DIR /
-# cmd_rm_tree TOOL BUCKET PREFIX / cmd_ls_tree TOOL BUCKET PREFIX (objcmd and s5cmd only;
+# cmd_rm_tree TOOL BUCKET PREFIX / cmd_mv_tree TOOL BUCKET PREFIX TO_PREFIX /
+# cmd_ls_tree TOOL BUCKET PREFIX (objcmd and s5cmd only;
 # s5cmd prints its listing at log level info, so it runs without --log error there)
 OBJ_EXTRA=()
 STDIN_FILE=
@@ -538,6 +544,17 @@ cmd_rm_tree() {
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 rm --only-show-errors --recursive "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress del --recursive "s3://$b/$p/") ;;
     rclone) CMD=(env -u AWS_CA_BUNDLE "${BIN[rclone]}" delete "t:$b/$p") ;;
+    esac
+}
+cmd_mv_tree() {
+    local t=$1 b=$2 p=$3 q=$4
+    STDIN_FILE=
+    case $t in
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" mv -r "s3://$b/$p/" "s3://$b/$q/") ;;
+    s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error mv "s3://$b/$p/*" "s3://$b/$q/") ;;
+    aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 mv --only-show-errors --recursive "s3://$b/$p/" "s3://$b/$q/") ;;
+    s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress mv --recursive "s3://$b/$p/" "s3://$b/$q/") ;;
+    rclone) CMD=(env -u AWS_CA_BUNDLE "${BIN[rclone]}" move "t:$b/$p" "t:$b/$q") ;;
     esac
 }
 cmd_ls_tree() {
@@ -802,7 +819,7 @@ if [ "$SMALL_COUNT" -gt 0 ]; then
     done
 fi
 
-# ---- trees: put -r, get -r, rm -r (every tree, every tree tool)
+# ---- trees: put -r, get -r, rm -r, mv -r (every tree, every tree tool)
 
 # tree_put CASE KEY RUN TOOL TREE: timed upload of the tree into a fresh prefix of TOOL's
 # bucket, its listing checked against the tree's manifest, then the prefix deleted (untimed)
@@ -855,9 +872,37 @@ tree_rm() {
     oc rm -r "s3://$b/$p/" >/dev/null 2>&1 || true
 }
 
+# tree_mv CASE KEY RUN TOOL TREE: the tree uploaded by objcmd (untimed) into a fresh prefix
+# of TOOL's bucket, then the timed move to a second prefix, checked: its listing equals the
+# tree's manifest and no key is left under the first; both prefixes then deleted (untimed)
+tree_mv() {
+    local c=$1 k=$2 r=$3 t=$4 tr=$5 b p q n
+    b=$(bucket_of "$t")
+    p=$c-$k-$r
+    q=$p-moved
+    if ! oc put -r "$WORK/tree-$tr" "s3://$b/$p/" || [ "$(count_keys "$b" "$p")" -ne "$(tree_count "$tr")" ]; then
+        log "FAILED: could not prepare $p/ for $c $k run $r"
+        NOTE[$c|$k]=failed
+        FAILED=1
+    else
+        cmd_mv_tree "$t" "$b" "$p" "$q"
+        if timed "$c" "$k" "$r"; then
+            remote_manifest "$b" "$q" >"$WORK/manifest.got"
+            if ! cmp -s "$WORK/manifest.got" "$WORK/tree-$tr.manifest"; then
+                n=$(grep -c . "$WORK/manifest.got" || true)
+                check_fail "$c" "$k" "listing of $q/ differs from the tree: $n objects (expected $(tree_count "$tr")), first difference: $(diff "$WORK/tree-$tr.manifest" "$WORK/manifest.got" | sed -n 2p)"
+            fi
+            n=$(count_keys "$b" "$p")
+            [ "$n" -eq 0 ] || check_fail "$c" "$k" "$n objects left under $p/"
+        fi
+    fi
+    oc rm -r "s3://$b/$p/" >/dev/null 2>&1 || true
+    oc rm -r "s3://$b/$q/" >/dev/null 2>&1 || true
+}
+
 for tr in "${TREES[@]}"; do
     n=${TRUNS[$tr]}
-    for op in put get rm; do
+    for op in put get rm mv; do
         for ((r = 1; r <= n; r++)); do
             round_order "$r" "${TREE_TOOLS[@]}"
             for t in "${ORDER[@]}"; do "tree_$op" "$op-tree-$tr" "$t" "$r" "$t" "$tr"; done
@@ -1001,7 +1046,7 @@ CASES=()
 for s in "${SIZES[@]}"; do CASES+=("put-$s" "get-$s"); done
 [ "$SMALL_COUNT" -eq 0 ] || CASES+=(put-small)
 TREE_CASES=()
-for tr in "${TREES[@]}"; do TREE_CASES+=("put-tree-$tr" "get-tree-$tr" "rm-tree-$tr"); done
+for tr in "${TREES[@]}"; do TREE_CASES+=("put-tree-$tr" "get-tree-$tr" "rm-tree-$tr" "mv-tree-$tr"); done
 tree_label() { echo "$(tree_count "$1") x $(tree_kib "$1") KiB"; }
 case_label() {
     case $1 in

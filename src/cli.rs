@@ -200,6 +200,8 @@ pub enum Command {
     SetMeta(SetMetaArgs),
     /// Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different
     Check(CheckArgs),
+    /// Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once
+    Run(RunArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -889,6 +891,20 @@ pub struct CheckArgs {
     /// Which paths to compare.
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// `objcmd run`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each line is one objcmd command without the word objcmd, quoted as in a \
+    shell; blank lines and lines starting with # are skipped. The global options of run \
+    (profile, endpoint, --json, -q...) apply to every line that does not set its own; -j is \
+    how many lines run at once (default 1, in order). The exit status is the worst line's."
+)]
+pub struct RunArgs {
+    /// The file of command lines; - or nothing reads stdin
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 /// `objcmd completions`.

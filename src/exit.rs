@@ -48,6 +48,25 @@ impl ExitStatus {
             ExitStatus::Interrupted => 130,
         }
     }
+
+    /// The status a numeric code stands for (a child objcmd's, for `run`); a code objcmd
+    /// never gives is a failure.
+    pub fn from_code(code: i32) -> ExitStatus {
+        const ALL: [ExitStatus; 9] = [
+            ExitStatus::Success,
+            ExitStatus::Differences,
+            ExitStatus::Failure,
+            ExitStatus::Usage,
+            ExitStatus::Partial,
+            ExitStatus::NotFound,
+            ExitStatus::Denied,
+            ExitStatus::Integrity,
+            ExitStatus::Interrupted,
+        ];
+        ALL.into_iter()
+            .find(|s| s.code() == code)
+            .unwrap_or(ExitStatus::Failure)
+    }
 }
 
 /// Objects of a batch failed; each failure was already reported, this is the summary.
@@ -304,6 +323,10 @@ mod tests {
         .map(|s| s.code())
         .collect();
         assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
+        for code in [0, 1, 2, 3, 4, 5, 6, 7, 130] {
+            assert_eq!(ExitStatus::from_code(code).code(), code);
+        }
+        assert_eq!(ExitStatus::from_code(101), ExitStatus::Failure);
     }
 
     #[test]

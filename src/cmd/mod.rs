@@ -27,6 +27,7 @@ pub mod put;
 pub mod rb;
 pub mod record;
 pub mod rm;
+pub mod run;
 pub mod set_meta;
 pub mod signurl;
 pub mod stat;
@@ -55,6 +56,10 @@ pub fn run(
     // Needs no profile: a broken config file must not stop a shell from starting.
     if let Command::Completions(args) = &cli.command {
         return completions::run(args, printer);
+    }
+    // Needs no profile either: each line loads its own.
+    if let Command::Run(args) = &cli.command {
+        return run::run(args, &cli.global, printer, cancel);
     }
     let profile_use = match &cli.command {
         Command::Config(_) => ProfileUse::Creating,
@@ -93,7 +98,9 @@ pub fn run(
         raw: false,
     };
     match &cli.command {
-        Command::Config(_) | Command::Completions(_) => unreachable!("handled above"),
+        Command::Config(_) | Command::Completions(_) | Command::Run(_) => {
+            unreachable!("handled above")
+        }
         Command::Ls(args) => ls::run(args, &client, printer),
         Command::Mb(args) => mb::run(args, &client, &connection, printer),
         Command::Rb(args) => rb::run(args, transfers),

@@ -23,6 +23,7 @@ mod proxy_faults;
 mod proxy_lost_replies;
 mod proxy_persistent;
 mod proxy_throttle;
+mod run;
 mod set_meta;
 mod snapshots;
 mod streamed_uploads;
