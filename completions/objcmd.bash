@@ -308,7 +308,7 @@ _objcmd() {
 
     case "${cmd}" in
         objcmd)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,6 +356,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -406,7 +414,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version get set help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,6 +462,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -504,7 +520,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl__subcmd__get)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,6 +568,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -658,7 +682,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__acl__subcmd__set)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +730,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -756,7 +788,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__cat)
-            opts="-p -q -v -j -h -V --range --raw --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --range --raw --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,6 +842,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -858,7 +898,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__check)
-            opts="-p -q -v -j -h -V --checksum --one-way --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --checksum --one-way --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,6 +960,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -968,7 +1016,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__completions)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version bash elvish fish powershell zsh"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1016,6 +1064,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1066,7 +1122,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path profiles gen-key help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version init set get list path profiles gen-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1170,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1164,7 +1228,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__gen__subcmd__key)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,6 +1276,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1262,7 +1334,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__get)
-            opts="-p -q -v -j -h -V --reveal --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --reveal --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1382,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1486,7 +1566,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__init)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,6 +1614,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1584,7 +1672,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__list)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1632,6 +1720,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1682,7 +1778,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__path)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1730,6 +1826,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1780,7 +1884,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__profiles)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,6 +1932,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1878,7 +1990,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__config__subcmd__set)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1926,6 +2038,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -1976,7 +2096,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__cp)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2058,6 +2178,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2106,7 +2234,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__du)
-            opts="-H -p -q -v -j -h -V --human --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-H -p -q -v -j -h -V --human --include --exclude --shard --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,6 +2296,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2216,7 +2352,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__get)
-            opts="-r -p -q -v -j -h -V --range --recursive --include --exclude --shard --no-clobber --continue --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --range --recursive --include --exclude --shard --no-clobber --continue --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,6 +2418,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2330,7 +2474,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__hash)
-            opts="-p -q -v -j -h -V --algorithm --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --algorithm --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2382,6 +2526,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -2964,7 +3116,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__ls)
-            opts="-r -l -H -p -q -v -j -h -V --recursive --long --human --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -l -H -p -q -v -j -h -V --recursive --long --human --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3012,6 +3164,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3062,7 +3222,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mb)
-            opts="-p -q -v -j -h -V --acl --location --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --location --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3120,6 +3280,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3168,7 +3336,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version ls parts abort init complete sign-parts help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version ls parts abort init complete sign-parts help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,6 +3384,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3266,7 +3442,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__abort)
-            opts="-p -q -v -j -h -V --upload-id --all --older-than --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --all --older-than --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3324,6 +3500,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3372,7 +3556,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__complete)
-            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3424,6 +3608,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3586,7 +3778,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__init)
-            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3656,6 +3848,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3704,7 +3904,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__ls)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3752,6 +3952,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -3802,7 +4010,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__parts)
-            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --upload-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3856,6 +4064,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3904,7 +4120,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__sign__subcmd__parts)
-            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3986,6 +4202,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4034,7 +4258,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mv)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4114,6 +4338,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4164,7 +4396,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__put)
-            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4246,6 +4478,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4294,7 +4534,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__rb)
-            opts="-p -q -v -j -h -V --force --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --force --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4342,6 +4582,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4392,7 +4640,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__rm)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4454,6 +4702,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4502,7 +4758,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__run)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4550,6 +4806,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4600,7 +4864,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__set__subcmd__meta)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --meta --delete-meta --content-type --storage-class --acl --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --meta --delete-meta --content-type --storage-class --acl --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4686,6 +4950,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4734,7 +5006,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__signurl)
-            opts="-p -q -v -j -h -V --expires --expires-at --method --content-type --content-md5 --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --expires --expires-at --method --content-type --content-md5 --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4804,6 +5076,14 @@ _objcmd() {
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
                     return 0
                     ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4852,7 +5132,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__stat)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4900,6 +5180,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
@@ -4950,7 +5238,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__sync)
-            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5034,6 +5322,14 @@ _objcmd() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)

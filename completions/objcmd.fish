@@ -1559,6 +1559,11 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l retries -d 'Retries of a retryable failure [default: 5]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
@@ -1573,9 +1578,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l cname -d 'The endp
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l json -d 'Machine output: one JSON object per line on stdout'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s q -l quiet -d 'Print less on stderr'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l no-progress -d 'Never show progress bars'
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l no-progress -d 'Never show progress (the same as --progress none)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s h -l help -d 'Print help'
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F

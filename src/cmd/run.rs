@@ -428,6 +428,8 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
         json,
         quiet,
         verbose,
+        progress,
+        progress_interval,
         no_progress,
         retries,
         timeout,
@@ -479,6 +481,9 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
         c.switch("--quiet", *quiet, line.quiet);
         c.args.extend((0..*verbose).map(|_| OsString::from("-v")));
     }
+    c.value("--progress", progress.map(word), &line.progress);
+    let interval = progress_interval.map(number);
+    c.value("--progress-interval", interval, &line.progress_interval);
     c.switch("--no-progress", *no_progress, line.no_progress);
     c.value("--retries", retries.map(number), &line.retries);
     c.value("--timeout", timeout.map(number), &line.timeout);
