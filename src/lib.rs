@@ -82,14 +82,17 @@ pub fn run() -> ExitStatus {
     let cancel = signal::install();
     let result = cmd::run(&cli, &printer, &settings::ProcessEnv, cancel);
     let flushed = printer.flush();
-    match result.and_then(|status| flushed.map(|()| status).map_err(Into::into)) {
+    let status = match result.and_then(|status| flushed.map(|()| status).map_err(Into::into)) {
         Ok(status) => status,
-        Err(e) if exit::is_broken_pipe(&e) => ExitStatus::Success,
+        Err(e) if exit::is_broken_pipe(&e) => return ExitStatus::Success,
         Err(e) => {
             report_error(&printer, &cli.global, &e);
             exit::status_of(&e)
         }
-    }
+    };
+    // A broken pipe here changes nothing: the status is the command's.
+    let _ = printer.close();
+    status
 }
 
 /// Reports a command-line error on one line (clap's own report spans several), keeping

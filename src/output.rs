@@ -193,6 +193,9 @@ pub struct Printer {
     /// Whether stdout may be coloured.
     pub colour: bool,
     stdout: Mutex<io::BufWriter<io::Stdout>>,
+    /// The record that ends the output (a tree's summary), printed by [`Printer::close`]
+    /// after the command's error record, if any.
+    closing: Mutex<Option<serde_json::Value>>,
 }
 
 impl Printer {
@@ -208,7 +211,28 @@ impl Printer {
             stdout_tty,
             colour: colour_allowed(stdout_tty),
             stdout: Mutex::new(io::BufWriter::new(io::stdout())),
+            closing: Mutex::new(None),
         }
+    }
+
+    /// Keeps `value` to be the last record of the output, written by [`Printer::close`]:
+    /// cli.md promises that a tree's summary is the last record, and the command's error
+    /// record (of a partial run) is printed after the command returns.
+    pub fn closing_record(&self, value: serde_json::Value) {
+        *self.closing.lock().unwrap_or_else(|e| e.into_inner()) = Some(value);
+    }
+
+    /// Writes the closing record, if any, and flushes stdout.
+    pub fn close(&self) -> io::Result<()> {
+        let closing = self
+            .closing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(value) = closing {
+            self.record(&value)?;
+        }
+        self.flush()
     }
 
     fn with_stdout(&self, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -312,8 +336,25 @@ impl Printer {
     }
 
     fn bar(&self, len: Option<u64>, label: &str, template: &str) -> Bar {
-        if self.shown != Shown::Bar {
-            return Bar(ProgressBar::hidden());
+        match self.shown {
+            Shown::Bar => {}
+            Shown::Nothing => return Bar::hidden(),
+            Shown::Lines(_) => {
+                // Drawn nowhere; a ticker prints its counts.
+                let bar = ProgressBar::hidden();
+                if let Some(len) = len {
+                    bar.set_length(len);
+                }
+                let tally = aggregate::OneTransfer {
+                    bar: bar.clone(),
+                    label: label.to_string(),
+                };
+                let ticker = self.ticker(Arc::new(tally));
+                return Bar {
+                    bar,
+                    lines: Arc::new(Mutex::new(ticker)),
+                };
+            }
         }
         // Set up out of sight: a label shown alone would be drawn with an empty length.
         let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
@@ -322,30 +363,58 @@ impl Printer {
         bar.set_style(style);
         bar.set_message(label.to_string());
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        Bar(bar)
+        Bar {
+            bar,
+            lines: Arc::default(),
+        }
     }
 }
 
-/// A transfer's progress bar on stderr (hidden when the printer shows no progress): the
-/// face of the engine's [`Progress`].
+/// A transfer's progress bar on stderr (hidden when the printer shows no progress, and
+/// with `--progress lines`, where a status line is printed every few seconds instead):
+/// the face of the engine's [`Progress`].
 #[derive(Clone)]
-pub struct Bar(ProgressBar);
+pub struct Bar {
+    bar: ProgressBar,
+    /// The status lines of `--progress lines`, until the transfer ends (or the last clone
+    /// of the bar is dropped).
+    lines: Arc<Mutex<Option<Ticker>>>,
+}
+
+impl Bar {
+    fn hidden() -> Bar {
+        Bar {
+            bar: ProgressBar::hidden(),
+            lines: Arc::default(),
+        }
+    }
+}
 
 impl Progress for Bar {
     fn set_length(&self, len: u64) {
-        self.0.set_length(len);
+        self.bar.set_length(len);
     }
 
     fn set_position(&self, pos: u64) {
-        self.0.set_position(pos);
+        self.bar.set_position(pos);
     }
 
+    /// False with `--progress lines` too: its status lines need the bytes as they are
+    /// sent, not a part at a time.
     fn is_hidden(&self) -> bool {
-        self.0.is_hidden()
+        self.bar.is_hidden()
+            && self
+                .lines
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .is_none()
     }
 
     fn finish(&self) {
-        self.0.finish_and_clear();
+        if let Some(ticker) = self.lines.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            ticker.stop();
+        }
+        self.bar.finish_and_clear();
     }
 
     fn shared(&self) -> Arc<dyn Progress> {

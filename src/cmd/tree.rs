@@ -553,7 +553,7 @@ impl Summary {
     pub fn print(&self, printer: &Printer, words: &str) {
         let c = &self.counts;
         if printer.json {
-            let _ = printer.record(&json!({"summary": {
+            printer.closing_record(json!({"summary": {
                 "ok": c.moved + c.deleted,
                 "skipped": c.skipped,
                 "failed": c.failed,

@@ -31,6 +31,43 @@ pub struct TreeStatus {
 pub trait TreeTally: Send + Sync {
     /// The counts now.
     fn status(&self) -> TreeStatus;
+
+    /// How a status line shows `status`, moving at `rate` bytes a second.
+    fn text(&self, status: &TreeStatus, rate: f64, elapsed: Duration) -> String {
+        status_text(status, rate, elapsed)
+    }
+}
+
+/// One transfer's progress as `--progress lines` shows it: its bar (hidden) holds the
+/// bytes done and the length.
+pub struct OneTransfer {
+    pub bar: ProgressBar,
+    pub label: String,
+}
+
+impl TreeTally for OneTransfer {
+    fn status(&self) -> TreeStatus {
+        TreeStatus {
+            ended: 0,
+            failed: 0,
+            bytes: self.bar.position(),
+            total_objects: None,
+            total_bytes: self.bar.length().filter(|len| *len > 0),
+        }
+    }
+
+    /// `FILE: 3 MiB/13 MiB, 1 MiB/s, ETA 10s`.
+    fn text(&self, status: &TreeStatus, rate: f64, _elapsed: Duration) -> String {
+        let mut text = format!("{}: {}", self.label, human_size(status.bytes));
+        if let Some(total) = status.total_bytes {
+            text.push_str(&format!("/{}", human_size(total)));
+        }
+        text.push_str(&format!(", {}/s", human_size(rate as u64)));
+        if let Some(left) = eta(status, rate, Duration::ZERO) {
+            text.push_str(&format!(", ETA {}", clock(left)));
+        }
+        text
+    }
 }
 
 /// How often the bar is refreshed.
@@ -219,7 +256,7 @@ fn print_lines(tally: &dyn TreeTally, stopped: &mpsc::Receiver<()>, every: Durat
             Message::Note,
             &format!(
                 "progress: {}, {} elapsed",
-                status_text(&status, per_sec, elapsed),
+                tally.text(&status, per_sec, elapsed),
                 clock(elapsed)
             ),
         );
@@ -256,6 +293,26 @@ mod tests {
         assert_eq!(
             status_text(&status, 0.0, Duration::from_secs(12)),
             "12/40 objects, 1 failed, 3 MiB, 0 B/s, ETA 28s"
+        );
+    }
+
+    #[test]
+    fn one_transfer_shows_its_bytes_and_length() {
+        let one = OneTransfer {
+            bar: ProgressBar::hidden(),
+            label: "big.bin".into(),
+        };
+        let status = one.status();
+        assert_eq!(
+            one.text(&status, 0.0, Duration::ZERO),
+            "big.bin: 0 B, 0 B/s"
+        );
+        one.bar.set_length(13 << 20);
+        one.bar.set_position(3 << 20);
+        let status = one.status();
+        assert_eq!(
+            one.text(&status, 1048576.0, Duration::ZERO),
+            "big.bin: 3 MiB/13 MiB, 1 MiB/s, ETA 10s"
         );
     }
 

@@ -93,6 +93,53 @@ fn progress_lines_print_status_lines_into_a_pipe_during_a_slow_tree() {
         .code(2);
 }
 
+#[test]
+fn progress_lines_follow_a_single_transfer_too() {
+    let t = TestEnv::new();
+    let b = t.bucket("lines-one");
+    t.write("one.bin", &random_bytes(3 << 20, 7));
+    let slow = [
+        "--progress",
+        "lines",
+        "--progress-interval",
+        "1",
+        "--limit-rate",
+        "1MiB/s",
+    ];
+    // About three seconds each way: a status line each second, counted as sent.
+    let put = t
+        .cmd()
+        .args(slow)
+        .args(["put", "one.bin", &b.url("one.bin")])
+        .assert()
+        .success();
+    let get = t
+        .cmd()
+        .args(slow)
+        .args(["get", &b.url("one.bin"), "back.bin"])
+        .assert()
+        .success();
+    for (out, name) in [
+        (put.get_output(), "one.bin: "),
+        (get.get_output(), "one.bin: "),
+    ] {
+        let lines = stderr_lines(out);
+        let status: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.starts_with("objcmd: progress: ") && l.contains(name))
+            .collect();
+        assert!(status.len() >= 2, "{lines:#?}");
+        // `objcmd: progress: one.bin: 1 MiB/3 MiB, 1 MiB/s, ETA 2s, 1s elapsed`, moving.
+        assert!(status.iter().all(|l| l.contains("/3 MiB, ")), "{status:#?}");
+        assert!(status.iter().any(|l| !l.contains(": 0 B/")), "{status:#?}");
+        assert!(!out.stderr.contains(&b'\r') && !out.stderr.contains(&0x1b));
+    }
+    assert_eq!(
+        std::fs::read(t.path("back.bin")).unwrap(),
+        std::fs::read(t.path("one.bin")).unwrap()
+    );
+}
+
 /// Runs `args` with `--json`; returns its records and the summary, which must come last.
 fn json_run(t: &TestEnv, args: &[&str]) -> (Vec<serde_json::Value>, serde_json::Value) {
     let out = t.cmd().arg("--json").args(args).assert().success();

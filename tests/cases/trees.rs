@@ -259,7 +259,11 @@ fn a_dangling_symlink_fails_alone_and_exits_3() {
         .code(3)
         .stderr(predicate::str::contains("dangling symlink"))
         .stderr(predicate::str::contains("objcmd: error: 7 done, 1 failed"));
-    let records = json_lines(&out.get_output().stdout);
+    // The summary is the last record, as cli.md promises; before it, the command's error
+    // record (every error has one with --json).
+    let (records, summary) = without_summary(json_lines(&out.get_output().stdout));
+    assert_eq!(summary["ok"], 7);
+    assert_eq!(summary["failed"], 1);
     assert_eq!(records.iter().filter(|r| r["status"] == "ok").count(), 7);
     let failed: Vec<_> = records
         .iter()
@@ -267,7 +271,6 @@ fn a_dangling_symlink_fails_alone_and_exits_3() {
         .collect();
     assert_eq!(failed.len(), 1, "{records:?}");
     assert!(failed[0]["src"].as_str().unwrap().ends_with("dangling"));
-    // The summary is an error record too, as every error is with --json.
     assert_eq!(records.last().unwrap()["error"]["code"], "PartialFailure");
     assert_eq!(
         keys(&t, &b.url("")).len(),
@@ -638,7 +641,8 @@ fn get_r_finishes_the_rest_when_one_object_fails() {
         .code(3)
         .stderr(predicate::str::contains("top.txt"))
         .stderr(predicate::str::contains("6 done, 1 failed"));
-    let records = json_lines(&out.get_output().stdout);
+    let (records, summary) = without_summary(json_lines(&out.get_output().stdout));
+    assert_eq!(summary["failed"], 1);
     assert_eq!(records.iter().filter(|r| r["status"] == "ok").count(), 6);
     let failed: Vec<_> = records.iter().filter(|r| r["status"] == "error").collect();
     // One record for the object, then the command's own error record (cli.md: errors
