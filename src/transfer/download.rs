@@ -6,9 +6,9 @@
 //! back from the page cache, so verification overlaps the transfer instead of following
 //! it. A recomputable multipart ETag is hashed part by part, up to 16 parts side by side
 //! in the lanes of one MD5 engine; an object of one chunk is hashed as it is written, on
-//! the calling thread. The temp file `.NAME.objcmd-part` and its sidecar (chunks done, ETag) let
-//! `get --continue` pick up where an interrupted download stopped (see `local` for the temp
-//! file, `stream` for single streams).
+//! the calling thread. The temp file `.NAME.objcmd-part` and its sidecar (chunks done,
+//! ETag) let `get --continue` pick up where an interrupted download stopped (see `local`
+//! for the temp file, `stream` for single streams).
 //!
 //! A target that is a device, a FIFO or a socket is never replaced by a file: the caller
 //! writes into it as one stream. A local write that fails (a full disk) removes the temp
