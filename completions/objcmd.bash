@@ -2481,7 +2481,7 @@ _objcmd() {
             fi
             case "${prev}" in
                 --algorithm)
-                    COMPREPLY=($(compgen -W "md5 crc64ecma sha1 sha256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md5 crc64ecma crc32 crc32c crc64nvme sha1 sha256" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -1412,6 +1412,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s h -l help -d 'Print
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l algorithm -d 'The checksum' -r -f -a "md5\t'MD5, hex (the ETag of an object stored with one PUT)'
 crc64ecma\t'CRC-64/ECMA-182 (XZ), decimal (OSS x-oss-hash-crc64ecma, KS3 x-kss-checksum-crc64ecma)'
+crc32\t'CRC-32 (ISO-HDLC), base64 (x-amz-checksum-crc32)'
+crc32c\t'CRC-32C (Castagnoli), base64 (x-amz-checksum-crc32c)'
+crc64nvme\t'CRC-64/NVME, base64 (x-amz-checksum-crc64nvme)'
 sha1\t'SHA-1, base64'
 sha256\t'SHA-256, base64'"
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'

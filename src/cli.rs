@@ -851,6 +851,12 @@ pub enum HashAlgorithm {
     Md5,
     /// CRC-64/ECMA-182 (XZ), decimal (OSS x-oss-hash-crc64ecma, KS3 x-kss-checksum-crc64ecma)
     Crc64ecma,
+    /// CRC-32 (ISO-HDLC), base64 (x-amz-checksum-crc32)
+    Crc32,
+    /// CRC-32C (Castagnoli), base64 (x-amz-checksum-crc32c)
+    Crc32c,
+    /// CRC-64/NVME, base64 (x-amz-checksum-crc64nvme)
+    Crc64nvme,
     /// SHA-1, base64
     Sha1,
     /// SHA-256, base64

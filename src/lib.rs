@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod address;
+pub mod checksum;
 pub mod cli;
 pub mod client;
 pub mod cmd;

@@ -1,16 +1,16 @@
 //! `objcmd hash`: checksums of local files (computed) and of objects (as the server stores
 //! them), in the encoding the servers use: MD5 in hex (an ETag), CRC-64 in decimal (as OSS
-//! and KS3 send it), SHA in base64. The human line is `VALUE  NAME`, as md5sum prints it.
+//! and KS3 send it), the flexible checksums of S3 (CRC32, CRC32C, CRC64NVME, SHA) in
+//! base64. The human line is `VALUE  NAME`, as md5sum prints it.
 
 use std::io::Read;
 
 use anyhow::Context as _;
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use md5::Digest as _;
 use serde_json::json;
 
 use crate::address::{Location, RemoteUrl};
+use crate::checksum::{self, Algorithm};
 use crate::cli::{HashAlgorithm, HashArgs};
 use crate::client::{Client, etag_is_md5};
 use crate::error::{LocalNotFound, usage};
@@ -22,8 +22,19 @@ fn name(algorithm: HashAlgorithm) -> &'static str {
     match algorithm {
         HashAlgorithm::Md5 => "md5",
         HashAlgorithm::Crc64ecma => "crc64ecma",
-        HashAlgorithm::Sha1 => "sha1",
-        HashAlgorithm::Sha256 => "sha256",
+        other => flexible(other).map_or("", Algorithm::name),
+    }
+}
+
+/// The flexible checksum an algorithm is, if it is one of S3's.
+fn flexible(algorithm: HashAlgorithm) -> Option<Algorithm> {
+    match algorithm {
+        HashAlgorithm::Md5 | HashAlgorithm::Crc64ecma => None,
+        HashAlgorithm::Crc32 => Some(Algorithm::Crc32),
+        HashAlgorithm::Crc32c => Some(Algorithm::Crc32c),
+        HashAlgorithm::Crc64nvme => Some(Algorithm::Crc64Nvme),
+        HashAlgorithm::Sha1 => Some(Algorithm::Sha1),
+        HashAlgorithm::Sha256 => Some(Algorithm::Sha256),
     }
 }
 
@@ -31,8 +42,7 @@ fn name(algorithm: HashAlgorithm) -> &'static str {
 enum Hasher {
     Md5(md5::Md5),
     Crc64(crate::crc64::Crc64),
-    Sha1(sha1::Sha1),
-    Sha256(sha2::Sha256),
+    Flexible(checksum::Hasher),
 }
 
 impl Hasher {
@@ -40,8 +50,10 @@ impl Hasher {
         match algorithm {
             HashAlgorithm::Md5 => Hasher::Md5(md5::Md5::new()),
             HashAlgorithm::Crc64ecma => Hasher::Crc64(crate::crc64::Crc64::new()),
-            HashAlgorithm::Sha1 => Hasher::Sha1(<sha1::Sha1 as sha1::Digest>::new()),
-            HashAlgorithm::Sha256 => Hasher::Sha256(<sha2::Sha256 as sha2::Digest>::new()),
+            other => match flexible(other) {
+                Some(alg) => Hasher::Flexible(alg.hasher()),
+                None => Hasher::Md5(md5::Md5::new()),
+            },
         }
     }
 
@@ -49,8 +61,7 @@ impl Hasher {
         match self {
             Hasher::Md5(h) => h.update(data),
             Hasher::Crc64(h) => h.update(data),
-            Hasher::Sha1(h) => sha1::Digest::update(h, data),
-            Hasher::Sha256(h) => sha2::Digest::update(h, data),
+            Hasher::Flexible(h) => h.update(data),
         }
     }
 
@@ -59,8 +70,7 @@ impl Hasher {
         match self {
             Hasher::Md5(h) => crate::transfer::hex(&h.finalize()),
             Hasher::Crc64(h) => h.value().to_string(),
-            Hasher::Sha1(h) => BASE64.encode(sha1::Digest::finalize(h)),
-            Hasher::Sha256(h) => BASE64.encode(sha2::Digest::finalize(h)),
+            Hasher::Flexible(h) => h.finish(),
         }
     }
 }
@@ -111,7 +121,7 @@ fn of_object(client: &Client, url: &RemoteUrl, algorithm: HashAlgorithm) -> anyh
                 "{url} has no stored CRC-64: the server sent none (OSS and KS3 store one; S3 servers do not)"
             )
         }),
-        HashAlgorithm::Sha1 | HashAlgorithm::Sha256 => anyhow::bail!(
+        _ => anyhow::bail!(
             "{url}: objcmd does not read stored {} checksums yet; hash a local copy instead",
             name(algorithm)
         ),
@@ -204,5 +214,9 @@ mod tests {
             of(HashAlgorithm::Md5, b""),
             "d41d8cd98f00b204e9800998ecf8427e"
         );
+        // botocore's values (tests/fixtures/vectors/checksums.json).
+        assert_eq!(of(HashAlgorithm::Crc32, b"123456789"), "y/Q5Jg==");
+        assert_eq!(of(HashAlgorithm::Crc32c, b"123456789"), "4waSgw==");
+        assert_eq!(of(HashAlgorithm::Crc64nvme, b"123456789"), "rosUhgp5mIg=");
     }
 }

@@ -185,6 +185,19 @@ fn hash_computes_files_and_reads_what_objects_are_stored_with() {
         .assert()
         .success()
         .stdout("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=  one.bin\n");
+    // The CRCs of S3's flexible checksums, as botocore computes them (checksums.json).
+    t.write("check.txt", b"123456789");
+    for (algorithm, value) in [
+        ("crc32", "y/Q5Jg=="),
+        ("crc32c", "4waSgw=="),
+        ("crc64nvme", "rosUhgp5mIg="),
+    ] {
+        t.cmd()
+            .args(["hash", "--algorithm", algorithm, "check.txt"])
+            .assert()
+            .success()
+            .stdout(format!("{value}  check.txt\n"));
+    }
     t.cmd()
         .args(["-q", "put", "one.bin", &b.url("one.bin")])
         .assert()
