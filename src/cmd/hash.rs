@@ -42,7 +42,8 @@ fn flexible(algorithm: HashAlgorithm) -> Option<Algorithm> {
 enum Hasher {
     Md5(md5::Md5),
     Crc64(crate::crc64::Crc64),
-    Flexible(checksum::Hasher),
+    // Boxed: crc-fast's state is larger than the others'.
+    Flexible(Box<checksum::Hasher>),
 }
 
 impl Hasher {
@@ -51,7 +52,7 @@ impl Hasher {
             HashAlgorithm::Md5 => Hasher::Md5(md5::Md5::new()),
             HashAlgorithm::Crc64ecma => Hasher::Crc64(crate::crc64::Crc64::new()),
             other => match flexible(other) {
-                Some(alg) => Hasher::Flexible(alg.hasher()),
+                Some(alg) => Hasher::Flexible(Box::new(alg.hasher())),
                 None => Hasher::Md5(md5::Md5::new()),
             },
         }
