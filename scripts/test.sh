@@ -2,7 +2,8 @@
 # scripts/test.sh -- the one command that runs objcmd's whole test suite from a fresh clone.
 #
 # It installs what the tests need (Ceph radosgw and curl, from Debian's packages, via
-# scripts/radosgw.sh install), checks formatting and lints, then runs every unit and
+# scripts/radosgw.sh install; moto's S3 server from PyPI into a venv, via scripts/moto.sh
+# install), checks formatting and lints, then runs every unit and
 # integration test. The integration tests start their own radosgw on a free loopback
 # port and stop it when they finish (see tests/support/server.rs); nothing needs to be
 # running beforehand. Set OBJCMD_TEST_ENDPOINT (and OBJCMD_TEST_ACCESS_KEY, ...) to run
@@ -27,6 +28,8 @@ command -v cargo >/dev/null 2>&1 || {
 
 step "system packages (radosgw, curl, openssl)"
 bash scripts/radosgw.sh install
+step "moto's S3 server, in a venv of its own (scripts/moto.sh install)"
+bash scripts/moto.sh install
 
 # The linters are rustup components; a toolchain without them still runs the tests.
 step "cargo fmt --check"

@@ -129,16 +129,32 @@ fn of_object(client: &Client, url: &RemoteUrl, algorithm: HashAlgorithm) -> anyh
     }
 }
 
+/// Whether every item is a local file (or stdin): then `hash` needs no profile or keys,
+/// as md5sum needs none.
+pub fn all_local(args: &HashArgs) -> bool {
+    args.items.iter().all(|item| {
+        matches!(
+            Location::parse(item),
+            Ok(Location::Local(_) | Location::Stdio)
+        )
+    })
+}
+
 /// Runs `hash`: a line (or record) per file or object; one that fails is reported and the
-/// others follow (exit 3, or its own code when alone).
-pub fn run(args: &HashArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
+/// others follow (exit 3, or its own code when alone). `client` is `None` when every item
+/// is local ([`all_local`]).
+pub fn run(
+    args: &HashArgs,
+    client: Option<&Client>,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     let items = args
         .items
         .iter()
         .map(|item| Location::parse(item).map(|l| (item.as_str(), l)))
         .collect::<Result<Vec<_>, _>>()?;
     for (_, location) in &items {
-        if let Location::Remote(url) = location {
+        if let (Location::Remote(url), Some(client)) = (location, client) {
             url.object_key(client.dialect())?;
         }
     }
@@ -146,7 +162,13 @@ pub fn run(args: &HashArgs, client: &Client, printer: &Printer) -> anyhow::Resul
     let mut failed = Vec::new();
     for (item, location) in &items {
         let (value, field) = match location {
-            Location::Remote(url) => (of_object(client, url, algorithm), "url"),
+            Location::Remote(url) => match client {
+                Some(client) => (of_object(client, url, algorithm), "url"),
+                None => (
+                    Err(anyhow::anyhow!("{url}: no connection to read it")),
+                    "url",
+                ),
+            },
             Location::Local(path) => (of_file(path, algorithm), "path"),
             Location::Stdio => (of_file("-", algorithm), "path"),
         };

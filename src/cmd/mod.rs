@@ -61,6 +61,12 @@ pub fn run(
     if let Command::Run(args) = &cli.command {
         return run::run(args, &cli.global, printer, cancel);
     }
+    // Local files only: no profile, no keys (md5sum asks for none).
+    if let Command::Hash(args) = &cli.command
+        && hash::all_local(args)
+    {
+        return hash::run(args, None, printer);
+    }
     let profile_use = match &cli.command {
         Command::Config(_) => ProfileUse::Creating,
         _ => ProfileUse::Existing,
@@ -116,7 +122,7 @@ pub fn run(
         Command::Mv(args) => mv::run(args, transfers),
         Command::Cat(args) => cat::run(args, transfers),
         Command::Du(args) => du::run(args, &client, printer),
-        Command::Hash(args) => hash::run(args, &client, printer),
+        Command::Hash(args) => hash::run(args, Some(&client), printer),
         Command::SetMeta(args) => set_meta::run(args, transfers),
         Command::Check(args) => check::run(args, transfers),
     }

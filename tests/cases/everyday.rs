@@ -198,6 +198,18 @@ fn hash_computes_files_and_reads_what_objects_are_stored_with() {
             .success()
             .stdout(format!("{value}  check.txt\n"));
     }
+    // Local files need no profile and no keys, as md5sum needs none; an object does.
+    t.bare()
+        .env("OBJCMD_CONFIG", t.path("no-such-config.toml"))
+        .args(["hash", "--algorithm", "crc32", "check.txt"])
+        .assert()
+        .success()
+        .stdout("y/Q5Jg==  check.txt\n");
+    t.bare()
+        .env("OBJCMD_CONFIG", t.path("no-such-config.toml"))
+        .args(["hash", &b.url("check.txt")])
+        .assert()
+        .failure();
     t.cmd()
         .args(["-q", "put", "one.bin", &b.url("one.bin")])
         .assert()
