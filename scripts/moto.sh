@@ -48,12 +48,15 @@ cmd_install() {
     touch "$VENV/.objcmd-moto-$MOTO_VERSION"
 }
 
-# stop_dir DIR: the server and watchdog whose pids DIR holds, then DIR.
+# stop_dir DIR: the server and watchdog whose pids DIR holds (never this process: the
+# watchdog calls it too), then DIR.
 stop_dir() {
     local dir=$1 pid
-    for f in watchdog server; do
+    for f in server watchdog; do
         pid=$(cat "$dir/$f.pid" 2>/dev/null || true)
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+        if [ -n "$pid" ] && [ "$pid" != "$$" ]; then
+            kill "$pid" 2>/dev/null || true
+        fi
     done
     [ -f "$dir/moto.log" ] || [ ! -e "$dir" ] || [ -z "$(ls -A "$dir")" ] ||
         die "refusing to remove $dir: not a moto.sh directory"
