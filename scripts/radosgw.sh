@@ -13,8 +13,10 @@
 #   scripts/radosgw.sh start DIR PORT [--watch PID]
 #       Creates DIR (refuses a non-empty one) and starts in it a fresh cluster: ceph-mon
 #       (v1 on 127.0.0.1, port PORT+1000 or any free port), one memstore ceph-osd, and
-#       radosgw (beast) on http://127.0.0.1:PORT with `rgw dns name = localhost`, so
-#       virtual-host requests with `Host: BUCKET.localhost:PORT` work. Creates two S3 users:
+#       radosgw (beast) on http://127.0.0.1:PORT with `rgw dns name = localhost` (so
+#       virtual-host requests with `Host: BUCKET.localhost:PORT` work), server-side
+#       encryption allowed over HTTP (KMS keys testkey-1, testkey-2) and static websites on.
+#       Creates two S3 users:
 #         tester   keys $RGW_ACCESS_KEY  / $RGW_SECRET_KEY
 #                  (default OBJCMDTESTACCESSKEY1 / objcmdTestSecretKey1/abcdefghijklmnopqrstuv)
 #         tester2  keys $RGW_ACCESS_KEY2 / $RGW_SECRET_KEY2
@@ -425,6 +427,14 @@ rgw gc processor max time = 10
 # one lifecycle worker: with the default 3 they contend for the shard locks and the loser
 # sleeps 5 s uninterruptibly, which is what made a radosgw SIGTERM take up to ~5 s
 rgw lc max worker = 1
+# Server-side encryption (SSE-C, SSE-S3, SSE-KMS with key ids testkey-1 and testkey-2) over
+# plain HTTP, and static websites: radosgw 16 refuses them (InvalidRequest,
+# MethodNotAllowed) without these (the shared spec's test-server.md). Test keys of a
+# throw-away server, not secrets.
+rgw crypt require ssl = false
+rgw crypt s3 kms backend = testing
+rgw crypt s3 kms encryption keys = testkey-1=AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA= testkey-2=ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=
+rgw enable static website = true
 EOF
 
     log "building cluster in $DIR (rgw port $port, mon port $monport)"

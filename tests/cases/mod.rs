@@ -24,6 +24,7 @@ mod proxy_lost_replies;
 mod proxy_persistent;
 mod proxy_throttle;
 mod run;
+mod server_settings;
 mod set_meta;
 mod snapshots;
 mod streamed_uploads;
