@@ -34,6 +34,19 @@ pub enum ExitStatus {
 }
 
 impl ExitStatus {
+    /// Every status, from the best to the worst (the order `run` and batches rank them by).
+    pub const ALL: [ExitStatus; 9] = [
+        ExitStatus::Success,
+        ExitStatus::Differences,
+        ExitStatus::Failure,
+        ExitStatus::Usage,
+        ExitStatus::Partial,
+        ExitStatus::NotFound,
+        ExitStatus::Denied,
+        ExitStatus::Integrity,
+        ExitStatus::Interrupted,
+    ];
+
     /// The numeric code.
     pub fn code(self) -> i32 {
         match self {
@@ -52,18 +65,8 @@ impl ExitStatus {
     /// The status a numeric code stands for (a child objcmd's, for `run`); a code objcmd
     /// never gives is a failure.
     pub fn from_code(code: i32) -> ExitStatus {
-        const ALL: [ExitStatus; 9] = [
-            ExitStatus::Success,
-            ExitStatus::Differences,
-            ExitStatus::Failure,
-            ExitStatus::Usage,
-            ExitStatus::Partial,
-            ExitStatus::NotFound,
-            ExitStatus::Denied,
-            ExitStatus::Integrity,
-            ExitStatus::Interrupted,
-        ];
-        ALL.into_iter()
+        ExitStatus::ALL
+            .into_iter()
             .find(|s| s.code() == code)
             .unwrap_or(ExitStatus::Failure)
     }
@@ -309,19 +312,11 @@ mod tests {
         let cfg = crate::config::ConfigError::Invalid("x".into());
         assert_eq!(status_of(&anyhow::Error::new(cfg)), ExitStatus::Usage);
         assert_eq!(status_of(&anyhow::anyhow!("other")), ExitStatus::Failure);
-        let codes: Vec<i32> = [
-            ExitStatus::Success,
-            ExitStatus::Failure,
-            ExitStatus::Usage,
-            ExitStatus::Partial,
-            ExitStatus::NotFound,
-            ExitStatus::Denied,
-            ExitStatus::Integrity,
-            ExitStatus::Interrupted,
-        ]
-        .iter()
-        .map(|s| s.code())
-        .collect();
+        let codes: Vec<i32> = ExitStatus::ALL
+            .iter()
+            .filter(|s| **s != ExitStatus::Differences)
+            .map(|s| s.code())
+            .collect();
         assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
         for code in [0, 1, 2, 3, 4, 5, 6, 7, 130] {
             assert_eq!(ExitStatus::from_code(code).code(), code);

@@ -73,8 +73,8 @@ impl FileRange {
     }
 }
 
-/// Reads exactly `buf.len()` bytes at `offset`.
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+/// Reads exactly `buf.len()` bytes at `offset` (the engine's positional reads too).
+pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     #[cfg(unix)]
     {
         std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
