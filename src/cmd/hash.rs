@@ -17,24 +17,33 @@ use crate::error::{LocalNotFound, usage};
 use crate::exit::{self, ExitStatus, PartialFailure};
 use crate::output::Printer;
 
-/// The name of an algorithm, as `--algorithm` and the `--json` record spell it.
-fn name(algorithm: HashAlgorithm) -> &'static str {
+/// What computes an algorithm: MD5 (an ETag), OSS's CRC-64, or one of S3's flexible
+/// checksums.
+#[derive(Clone, Copy)]
+enum Kind {
+    Md5,
+    Crc64ecma,
+    Flexible(Algorithm),
+}
+
+fn kind(algorithm: HashAlgorithm) -> Kind {
     match algorithm {
-        HashAlgorithm::Md5 => "md5",
-        HashAlgorithm::Crc64ecma => "crc64ecma",
-        other => flexible(other).map_or("", Algorithm::name),
+        HashAlgorithm::Md5 => Kind::Md5,
+        HashAlgorithm::Crc64ecma => Kind::Crc64ecma,
+        HashAlgorithm::Crc32 => Kind::Flexible(Algorithm::Crc32),
+        HashAlgorithm::Crc32c => Kind::Flexible(Algorithm::Crc32c),
+        HashAlgorithm::Crc64nvme => Kind::Flexible(Algorithm::Crc64Nvme),
+        HashAlgorithm::Sha1 => Kind::Flexible(Algorithm::Sha1),
+        HashAlgorithm::Sha256 => Kind::Flexible(Algorithm::Sha256),
     }
 }
 
-/// The flexible checksum an algorithm is, if it is one of S3's.
-fn flexible(algorithm: HashAlgorithm) -> Option<Algorithm> {
-    match algorithm {
-        HashAlgorithm::Md5 | HashAlgorithm::Crc64ecma => None,
-        HashAlgorithm::Crc32 => Some(Algorithm::Crc32),
-        HashAlgorithm::Crc32c => Some(Algorithm::Crc32c),
-        HashAlgorithm::Crc64nvme => Some(Algorithm::Crc64Nvme),
-        HashAlgorithm::Sha1 => Some(Algorithm::Sha1),
-        HashAlgorithm::Sha256 => Some(Algorithm::Sha256),
+/// The name of an algorithm, as `--algorithm` and the `--json` record spell it.
+fn name(algorithm: HashAlgorithm) -> &'static str {
+    match kind(algorithm) {
+        Kind::Md5 => "md5",
+        Kind::Crc64ecma => "crc64ecma",
+        Kind::Flexible(alg) => alg.name(),
     }
 }
 
@@ -48,13 +57,10 @@ enum Hasher {
 
 impl Hasher {
     fn new(algorithm: HashAlgorithm) -> Hasher {
-        match algorithm {
-            HashAlgorithm::Md5 => Hasher::Md5(md5::Md5::new()),
-            HashAlgorithm::Crc64ecma => Hasher::Crc64(crate::crc64::Crc64::new()),
-            other => match flexible(other) {
-                Some(alg) => Hasher::Flexible(Box::new(alg.hasher())),
-                None => Hasher::Md5(md5::Md5::new()),
-            },
+        match kind(algorithm) {
+            Kind::Md5 => Hasher::Md5(md5::Md5::new()),
+            Kind::Crc64ecma => Hasher::Crc64(crate::crc64::Crc64::new()),
+            Kind::Flexible(alg) => Hasher::Flexible(Box::new(alg.hasher())),
         }
     }
 
