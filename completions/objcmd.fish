@@ -5,7 +5,7 @@ end
 
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_objcmd_global_optspecs
-    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
+    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= checksum-algorithm= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
 end
 
 function __fish_objcmd_needs_command
@@ -44,6 +44,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_needs_command" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_needs_command" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -104,6 +110,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -150,6 +162,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -188,6 +206,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -226,6 +250,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -265,6 +295,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -303,6 +339,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -341,6 +383,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -379,6 +427,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -425,6 +479,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -468,6 +528,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -506,6 +572,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -546,6 +618,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -592,6 +670,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -639,6 +723,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -685,6 +775,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -733,6 +829,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -785,6 +887,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -828,6 +936,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -869,6 +983,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -907,6 +1027,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -956,6 +1082,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -994,6 +1126,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1039,6 +1177,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1078,6 +1222,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1118,6 +1268,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1162,6 +1318,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1201,6 +1363,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1247,6 +1415,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1300,6 +1474,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1344,6 +1524,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1386,6 +1572,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1432,6 +1624,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1479,6 +1677,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1522,6 +1726,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1562,6 +1772,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1600,6 +1816,12 @@ virtual\t''
 auto\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'

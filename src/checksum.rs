@@ -35,6 +35,40 @@ impl Algorithm {
         Algorithm::Sha256,
     ];
 
+    /// The algorithm named in a header or on the command line, in any case.
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        Algorithm::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The header that carries a checksum of this algorithm.
+    pub fn header(self) -> String {
+        format!("x-amz-checksum-{}", self.name())
+    }
+
+    /// The name as S3 writes it in `x-amz-checksum-algorithm` and in XML
+    /// (`<ChecksumCRC64NVME>`).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Algorithm::Crc32 => "CRC32",
+            Algorithm::Crc32c => "CRC32C",
+            Algorithm::Crc64Nvme => "CRC64NVME",
+            Algorithm::Sha1 => "SHA1",
+            Algorithm::Sha256 => "SHA256",
+        }
+    }
+
+    /// How a multipart upload's checksum is made with this algorithm: the CRCs combine
+    /// into one over the whole object (`FULL_OBJECT`, which AWS's SDKs use since 2025);
+    /// the SHAs cannot, and hash the parts' checksums (`COMPOSITE`).
+    pub fn multipart_type(self) -> ChecksumType {
+        match self.crc() {
+            Some(_) => ChecksumType::FullObject,
+            None => ChecksumType::Composite,
+        }
+    }
+
     /// The name in headers (`x-amz-checksum-NAME`) and on the command line.
     pub fn name(self) -> &'static str {
         match self {
@@ -75,9 +109,14 @@ impl Algorithm {
 
     /// The checksum of `data`, as the headers carry it.
     pub fn of(self, data: &[u8]) -> String {
+        self.value_of(data).to_base64()
+    }
+
+    /// The checksum of `data`.
+    pub fn value_of(self, data: &[u8]) -> Checksum {
         let mut h = self.hasher();
         h.update(data);
-        h.finish()
+        h.finish_value()
     }
 
     /// The CRC of two pieces joined, from the CRC of each and the second's length: how a
@@ -134,10 +173,176 @@ impl Hasher {
 
     /// The checksum, in base64 as the headers carry it.
     pub fn finish(self) -> String {
+        self.finish_value().to_base64()
+    }
+
+    /// The checksum.
+    pub fn finish_value(self) -> Checksum {
         match self {
-            Hasher::Crc(alg, d) => alg.encode_crc(d.finalize()),
-            Hasher::Sha1(h) => BASE64.encode(h.finalize()),
-            Hasher::Sha256(h) => BASE64.encode(sha2::Digest::finalize(h)),
+            Hasher::Crc(alg, d) => {
+                let bytes = d.finalize().to_be_bytes();
+                Checksum::new(alg, &bytes[8 - alg.crc_bytes()..])
+            }
+            Hasher::Sha1(h) => Checksum::new(Algorithm::Sha1, &h.finalize()),
+            Hasher::Sha256(h) => Checksum::new(Algorithm::Sha256, &sha2::Digest::finalize(h)),
+        }
+    }
+}
+
+/// A checksum's value, of a known algorithm: small and `Copy`, so that a part's sums
+/// travel with it like its MD5.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Checksum {
+    algorithm: Algorithm,
+    raw: [u8; 32],
+    len: u8,
+}
+
+impl std::fmt::Debug for Checksum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.algorithm.name(), self.to_base64())
+    }
+}
+
+impl Checksum {
+    fn new(algorithm: Algorithm, bytes: &[u8]) -> Checksum {
+        let mut raw = [0u8; 32];
+        raw[..bytes.len()].copy_from_slice(bytes);
+        Checksum {
+            algorithm,
+            raw,
+            len: bytes.len() as u8,
+        }
+    }
+
+    /// A value as a header carries it (base64), if it is one of this algorithm.
+    pub fn parse(algorithm: Algorithm, base64: &str) -> Option<Checksum> {
+        let bytes = BASE64.decode(base64.trim()).ok()?;
+        let width = match algorithm {
+            Algorithm::Crc32 | Algorithm::Crc32c => 4,
+            Algorithm::Crc64Nvme => 8,
+            Algorithm::Sha1 => 20,
+            Algorithm::Sha256 => 32,
+        };
+        (bytes.len() == width).then(|| Checksum::new(algorithm, &bytes))
+    }
+
+    /// Its algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        self.algorithm
+    }
+
+    /// The raw bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.raw[..self.len as usize]
+    }
+
+    /// In base64, as the headers carry it.
+    pub fn to_base64(&self) -> String {
+        BASE64.encode(self.bytes())
+    }
+
+    /// The CRC of this piece followed by `next` of `next_len` bytes; `None` for the SHAs
+    /// or two algorithms.
+    pub fn combine(&self, next: &Checksum, next_len: u64) -> Option<Checksum> {
+        if next.algorithm != self.algorithm {
+            return None;
+        }
+        let joined = self
+            .algorithm
+            .combine(&self.to_base64(), &next.to_base64(), next_len)?;
+        Checksum::parse(self.algorithm, &joined)
+    }
+
+    /// The composite checksum of parts (without the `-N` the server appends).
+    pub fn composite(parts: &[Checksum]) -> Option<Checksum> {
+        let algorithm = parts.first()?.algorithm;
+        let mut h = algorithm.hasher();
+        for part in parts {
+            if part.algorithm != algorithm {
+                return None;
+            }
+            h.update(part.bytes());
+        }
+        Some(h.finish_value())
+    }
+}
+
+/// How the checksum of a multipart object is made (`x-amz-checksum-type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChecksumType {
+    /// Over the whole object's bytes, as a single PUT's is (a CRC combined from the
+    /// parts' CRCs).
+    FullObject,
+    /// The checksum of the parts' checksums, `-N` appended.
+    Composite,
+}
+
+impl ChecksumType {
+    /// As S3 writes it.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            ChecksumType::FullObject => "FULL_OBJECT",
+            ChecksumType::Composite => "COMPOSITE",
+        }
+    }
+
+    /// From S3's name, in any case.
+    pub fn from_wire(name: &str) -> Option<ChecksumType> {
+        [ChecksumType::FullObject, ChecksumType::Composite]
+            .into_iter()
+            .find(|t| t.wire_name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A checksum an object is stored with, as HEAD or GET returned it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredChecksum {
+    /// The algorithm.
+    pub algorithm: Algorithm,
+    /// The value as the server sent it (base64, `-N` after a composite one).
+    pub value: String,
+}
+
+impl StoredChecksum {
+    /// What the value says: the checksum, and the part count of a composite one (`-N`).
+    pub fn parts(&self) -> Option<(Checksum, Option<u32>)> {
+        let (value, count) = match self.value.rsplit_once('-') {
+            Some((v, n)) => (v, Some(n.trim().parse().ok()?)),
+            None => (self.value.as_str(), None),
+        };
+        Some((Checksum::parse(self.algorithm, value)?, count))
+    }
+}
+
+/// The `--checksum-algorithm` of uploads: one of [`Algorithm`], or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UploadChecksum {
+    /// CRC-32.
+    Crc32,
+    /// CRC-32C.
+    Crc32c,
+    /// CRC-64/NVME.
+    Crc64nvme,
+    /// SHA-1.
+    Sha1,
+    /// SHA-256.
+    Sha256,
+    /// No flexible checksum (Content-MD5 only).
+    None,
+}
+
+impl UploadChecksum {
+    /// The algorithm, if any.
+    pub fn algorithm(self) -> Option<Algorithm> {
+        match self {
+            UploadChecksum::Crc32 => Some(Algorithm::Crc32),
+            UploadChecksum::Crc32c => Some(Algorithm::Crc32c),
+            UploadChecksum::Crc64nvme => Some(Algorithm::Crc64Nvme),
+            UploadChecksum::Sha1 => Some(Algorithm::Sha1),
+            UploadChecksum::Sha256 => Some(Algorithm::Sha256),
+            UploadChecksum::None => None,
         }
     }
 }

@@ -89,6 +89,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "VERSION")]
     pub signature: Option<SignatureVersion>,
 
+    /// S3 only: checksum stored with uploads and sent with each part: crc32, crc32c,
+    /// crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]
+    #[arg(long, global = true, value_name = "ALGORITHM")]
+    pub checksum_algorithm: Option<crate::checksum::UploadChecksum>,
+
     /// Machine output: one JSON object per line on stdout
     #[arg(long, global = true)]
     pub json: bool,

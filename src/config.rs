@@ -45,6 +45,7 @@ pub struct Profile {
     pub encryption_key_file: Option<String>,
     pub addressing: Option<Addressing>,
     pub signature: Option<SignatureVersion>,
+    pub checksum_algorithm: Option<crate::checksum::UploadChecksum>,
     pub cname: Option<bool>,
     pub retries: Option<u32>,
     pub timeout: Option<u64>,
@@ -499,6 +500,7 @@ security_token = "TOKEN"
 encryption_key_file = "~/k.key"
 addressing = "path"
 signature = "v2"
+checksum_algorithm = "crc32c"
 cname = false
 retries = 3
 timeout = 10

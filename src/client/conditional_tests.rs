@@ -5,7 +5,9 @@
 use super::request::Body;
 use super::sign::{self, DateLine, SignParts};
 use super::test_server::{self, Reply, Seen};
-use super::{Client, Dialect, MetadataDirective, Overwrite, PutOptions, SignatureVersion};
+use super::{
+    Client, Dialect, MetadataDirective, Overwrite, PartChecksums, PutOptions, SignatureVersion,
+};
 
 /// A client of the loopback server on `port` in `dialect`, signed with `signature`.
 fn client(port: u16, dialect: Dialect, signature: SignatureVersion) -> Client {
@@ -148,8 +150,8 @@ fn initiate_and_complete(
         ("bkt", "key"),
         &id,
         &parts,
-        Some("ours-1"),
-        Overwrite::Never,
+        &PartChecksums::default(),
+        (Some("ours-1"), Overwrite::Never),
     );
     (outcome, seen.try_iter().map(|s| head(&s)).collect())
 }

@@ -31,12 +31,16 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use reqwest::Method;
 
+use crate::checksum::{Algorithm, Checksum, ChecksumType, StoredChecksum};
+
 pub use acl::{AccessControlPolicy, Grant, Grantee};
 pub use copy::MetadataDirective;
 pub use dialect::{Dialect, Write};
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
-pub use multipart::{CompletedUpload, MultipartUploadsPage, PartsPage, UploadedPart};
+pub use multipart::{
+    CompletedUpload, MultipartUploadsPage, PartChecksums, PartsPage, UploadedPart,
+};
 pub use request::{
     Body, ClientConfig, Pace, PaceWatch, Request, Response, SendProgress, Transport,
 };
@@ -105,6 +109,14 @@ pub struct ObjectMeta {
     pub request_id: Option<String>,
     /// The CRC-64 of the stored bytes, where the dialect sends one (OSS, KS3).
     pub crc64: Option<u64>,
+    /// The flexible checksums stored with the object (S3, asked for with
+    /// `x-amz-checksum-mode`; a ranged reply has none).
+    pub checksums: Vec<StoredChecksum>,
+    /// How the checksum of a multipart object was made (`x-amz-checksum-type`).
+    pub checksum_type: Option<ChecksumType>,
+    /// The part count of a multipart object, from a HEAD or GET of one part
+    /// (`x-amz-mp-parts-count`).
+    pub parts_count: Option<u32>,
     /// The headers stored with the object that a copy with new metadata (REPLACE) would
     /// drop unless sent again: [`STORED_HEADERS`], as the server spelled their values.
     pub stored_headers: Vec<(String, String)>,
@@ -190,6 +202,11 @@ pub struct PutOptions {
     /// [`Overwrite::Never`] sends the dialect's header that makes the write fail rather
     /// than replace an object that exists (`--no-clobber`); only then.
     pub overwrite: Overwrite,
+    /// PutObject: the body's flexible checksum, for the server to verify and store.
+    pub checksum: Option<Checksum>,
+    /// InitiateMultipartUpload: the flexible checksum the parts will carry (and so the
+    /// object's checksum type, [`Algorithm::multipart_type`]).
+    pub checksum_algorithm: Option<Algorithm>,
 }
 
 /// What PutObject answered.
@@ -208,6 +225,14 @@ struct TextReply {
     body: String,
     request_id: Option<String>,
     crc64: Option<u64>,
+}
+
+/// Adds a body's flexible checksum: its own header, and the algorithm as AWS's SDKs name
+/// it (moto stores a checksum only when told the algorithm so).
+fn with_checksum<'a>(req: Request<'a>, checksum: &Checksum) -> Request<'a> {
+    let algorithm = checksum.algorithm();
+    req.header("x-amz-sdk-checksum-algorithm", algorithm.wire_name())
+        .header(algorithm.header(), checksum.to_base64())
 }
 
 /// Strips the quotes around an ETag.
@@ -361,10 +386,50 @@ impl Client {
             metadata,
             request_id: resp.request_id(),
             crc64: Self::crc64_of(resp, dialect),
+            checksums: Self::checksums_of(resp, dialect),
+            checksum_type: resp
+                .header("x-amz-checksum-type")
+                .and_then(ChecksumType::from_wire),
+            parts_count: resp
+                .header("x-amz-mp-parts-count")
+                .and_then(|n| n.trim().parse().ok()),
             stored_headers: STORED_HEADERS
                 .iter()
                 .filter_map(|name| Some((name.to_string(), resp.header(name)?.to_string())))
                 .collect(),
+        }
+    }
+
+    /// The flexible checksums of a reply (S3 only: the other dialects' servers know their
+    /// own CRC-64).
+    fn checksums_of(resp: &Response, dialect: Dialect) -> Vec<StoredChecksum> {
+        if dialect != Dialect::S3 {
+            return Vec::new();
+        }
+        Algorithm::ALL
+            .into_iter()
+            .filter_map(|algorithm| {
+                let value = resp.header(&algorithm.header())?.trim().to_string();
+                Some(StoredChecksum { algorithm, value })
+            })
+            .collect()
+    }
+
+    /// Asks for the stored flexible checksums along with an object (S3: the other
+    /// dialects send their CRC-64 unasked, and a server that does not know the header
+    /// ignores it).
+    fn with_checksum_mode<'a>(&self, req: Request<'a>) -> Request<'a> {
+        match self.dialect() {
+            Dialect::S3 => req.header("x-amz-checksum-mode", "ENABLED"),
+            Dialect::Oss | Dialect::Ks3 => req,
+        }
+    }
+
+    /// The flexible checksum uploads send (`--checksum-algorithm`), if any.
+    pub fn checksum_algorithm(&self) -> Option<Algorithm> {
+        match self.dialect() {
+            Dialect::S3 => self.transport.config().checksum_algorithm,
+            Dialect::Oss | Dialect::Ks3 => None,
         }
     }
 
@@ -381,8 +446,53 @@ impl Client {
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
         let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
-        let resp = self.send(&req)?;
+        let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
+    }
+
+    /// HeadObject of one part of a multipart object (`partNumber`): its size (as `size`),
+    /// the part count and, for a composite checksum, the part's checksum.
+    pub fn head_object_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        part_number: u32,
+    ) -> Result<ObjectMeta, Error> {
+        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key)
+            .query("partNumber", part_number.to_string());
+        let resp = self.send(&self.with_checksum_mode(req))?;
+        Ok(Self::object_meta(&resp, self.dialect()))
+    }
+
+    /// GetObjectAttributes (`ObjectParts`): the size of each part of a multipart object,
+    /// in order, every page of them; empty when the server lists none.
+    pub fn object_part_sizes(&self, bucket: &str, key: &str) -> Result<Vec<u64>, Error> {
+        let mut sizes = Vec::new();
+        let mut marker: Option<u32> = None;
+        loop {
+            let mut req = Request::new("GetObjectAttributes", Method::GET, Some(bucket), key)
+                .query("attributes", "")
+                .header("x-amz-object-attributes", "ObjectParts");
+            if let Some(m) = marker {
+                req = req.header("x-amz-part-number-marker", m.to_string());
+            }
+            let body = self.send_text(&req)?.body;
+            let page = xml::parse_object_attributes_parts(&body)
+                .map_err(|e| Self::invalid("GetObjectAttributes", e))?;
+            for (number, size) in page.parts {
+                if number as usize != sizes.len() + 1 {
+                    return Err(Self::invalid(
+                        "GetObjectAttributes",
+                        format!("part {number} listed out of order"),
+                    ));
+                }
+                sizes.push(size);
+            }
+            match page.next_marker {
+                Some(m) if m as usize == sizes.len() && !sizes.is_empty() => marker = Some(m),
+                _ => return Ok(sizes),
+            }
+        }
     }
 
     /// HeadBucket: succeeds when the bucket exists and is accessible.
@@ -399,7 +509,8 @@ impl Client {
         range: Option<ByteRange>,
         if_match: Option<&str>,
     ) -> Result<GetObjectOutput, Error> {
-        let mut req = Request::new("GetObject", Method::GET, Some(bucket), key);
+        let mut req =
+            self.with_checksum_mode(Request::new("GetObject", Method::GET, Some(bucket), key));
         if let Some(range) = range {
             req = req.header("Range", range.header_value());
         }
@@ -449,6 +560,9 @@ impl Client {
         let mut req = Request::new("PutObject", Method::PUT, Some(bucket), key).body(body);
         if let Some(md5) = &options.content_md5 {
             req = req.header("Content-MD5", md5);
+        }
+        if let Some(checksum) = &options.checksum {
+            req = with_checksum(req, checksum);
         }
         req = self.with_object_headers(req, options);
         req = self.unless_taken(req, options.overwrite, Write::Put);

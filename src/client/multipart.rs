@@ -8,6 +8,7 @@ use super::xml::{self, CompleteResult};
 use super::{
     Client, Error, Overwrite, PutOptions, ServiceError, TransportKind, Write, unquote_etag,
 };
+use crate::checksum::{Checksum, ChecksumType};
 
 /// One page of ListMultipartUploads.
 pub use super::xml::ListMultipartUploadsResult as MultipartUploadsPage;
@@ -22,6 +23,16 @@ pub struct UploadedPart {
     pub etag: String,
     /// The CRC-64 of the stored part, where the dialect sends one.
     pub crc64: Option<u64>,
+}
+
+/// The flexible checksums of a multipart upload's Complete: one per part (in the order of
+/// the parts), and the whole object's for a full-object checksum. Empty: none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PartChecksums {
+    /// Each part's checksum; empty when the upload declared no algorithm.
+    pub parts: Vec<Checksum>,
+    /// The whole object's CRC, combined from the parts'.
+    pub full_object: Option<Checksum>,
 }
 
 /// What CompleteMultipartUpload made.
@@ -45,6 +56,14 @@ impl Client {
     ) -> Result<String, Error> {
         let mut req = Request::new("InitiateMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploads", "");
+        if let Some(algorithm) = options.checksum_algorithm {
+            req = req
+                .header("x-amz-checksum-algorithm", algorithm.wire_name())
+                .header(
+                    "x-amz-checksum-type",
+                    algorithm.multipart_type().wire_name(),
+                );
+        }
         req = self.with_object_headers(req, options);
         req = self.unless_taken(req, options.overwrite, Write::Initiate);
         let sent = jiff::Timestamp::now();
@@ -91,21 +110,24 @@ impl Client {
         }
     }
 
-    /// UploadPart: sends one part with its `Content-MD5`.
+    /// UploadPart: sends one part with its `Content-MD5`, and its flexible checksum when
+    /// the upload declared an algorithm.
     pub fn upload_part(
         &self,
-        bucket: &str,
-        key: &str,
-        upload_id: &str,
-        part_number: u32,
+        (bucket, key): (&str, &str),
+        (upload_id, part_number): (&str, u32),
         body: Body,
         content_md5: &str,
+        checksum: Option<&Checksum>,
     ) -> Result<UploadedPart, Error> {
-        let req = Request::new("UploadPart", Method::PUT, Some(bucket), key)
+        let mut req = Request::new("UploadPart", Method::PUT, Some(bucket), key)
             .query("partNumber", part_number.to_string())
             .query("uploadId", upload_id)
             .header("Content-MD5", content_md5)
             .body(body);
+        if let Some(checksum) = checksum {
+            req = super::with_checksum(req, checksum);
+        }
         let resp = self.send(&req)?;
         Ok(UploadedPart {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
@@ -129,15 +151,20 @@ impl Client {
         (bucket, key): (&str, &str),
         upload_id: &str,
         parts: &[(u32, String)],
-        expected_etag: Option<&str>,
-        overwrite: Overwrite,
+        checksums: &PartChecksums,
+        (expected_etag, overwrite): (Option<&str>, Overwrite),
     ) -> Result<CompletedUpload, Error> {
+        let body = xml::complete_multipart_upload(parts, &checksums.parts);
         let mut req = Request::new("CompleteMultipartUpload", Method::POST, Some(bucket), key)
             .query("uploadId", upload_id)
             .header("Content-Type", "application/xml")
-            .body(Body::Bytes(
-                xml::complete_multipart_upload(parts).into_bytes().into(),
-            ));
+            .body(Body::Bytes(body.into_bytes().into()));
+        if let Some(whole) = &checksums.full_object {
+            // The server checks the parts' combination against it before it completes.
+            req = req
+                .header(whole.algorithm().header(), whole.to_base64())
+                .header("x-amz-checksum-type", ChecksumType::FullObject.wire_name());
+        }
         req = self.unless_taken(req, overwrite, Write::Complete);
         req.idempotent = true;
         let reply = match self.send_text(&req) {
@@ -332,8 +359,8 @@ mod tests {
             ("bkt", "key"),
             UPLOAD,
             &parts(),
-            expected_etag,
-            Overwrite::Replace,
+            &PartChecksums::default(),
+            (expected_etag, Overwrite::Replace),
         );
         (outcome, seen.try_iter().collect())
     }
@@ -374,7 +401,7 @@ mod tests {
         assert!(seen[0].head.contains("content-type: application/xml\r\n"));
         assert_eq!(
             seen[0].body,
-            xml::complete_multipart_upload(&parts()).as_bytes()
+            xml::complete_multipart_upload(&parts(), &[]).as_bytes()
         );
     }
 
@@ -468,8 +495,8 @@ mod tests {
                     ("bkt", "key"),
                     UPLOAD,
                     &parts(),
-                    None,
-                    Overwrite::Replace,
+                    &PartChecksums::default(),
+                    (None, Overwrite::Replace),
                 )
                 .unwrap();
             assert_eq!(done.crc64, Some(expected));
@@ -482,7 +509,13 @@ mod tests {
         let client = test_server::s3_client(port);
         let body = Body::Bytes(bytes::Bytes::from_static(b"hello"));
         let part = client
-            .upload_part("bkt", "key", UPLOAD, 3, body, "XUFAKrxLKna5cZ2REBfFkg==")
+            .upload_part(
+                ("bkt", "key"),
+                (UPLOAD, 3),
+                body,
+                "XUFAKrxLKna5cZ2REBfFkg==",
+                None,
+            )
             .unwrap();
         assert_eq!(part.etag, "abc");
         let seen = seen.recv().unwrap();

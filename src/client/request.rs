@@ -42,6 +42,9 @@ pub struct ClientConfig {
     pub signature: SignatureVersion,
     /// The region, for SigV4's credential scope.
     pub region: String,
+    /// The flexible checksum that uploads send and store (S3 only); downloads verify any
+    /// stored checksum whatever this says.
+    pub checksum_algorithm: Option<crate::checksum::Algorithm>,
     /// Retries of a retryable failure (attempts = retries + 1).
     pub retries: u32,
     /// Connect timeout, and the longest wait for any read.

@@ -129,6 +129,7 @@ pub fn config(
         credentials,
         signature,
         region: "us-east-1".into(),
+        checksum_algorithm: None,
         retries: 1,
         timeout: Duration::from_secs(10),
         rate_limit: None,

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use roxmltree::{Document, Node};
 
+use crate::checksum::Checksum;
+
 /// XML that could not be parsed into the expected reply.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -342,18 +344,63 @@ pub fn parse_list_parts(body: &str) -> Result<ListPartsResult, XmlError> {
     })
 }
 
-/// The body of CompleteMultipartUpload: the parts in ascending order, ETags quoted.
-pub fn complete_multipart_upload(parts: &[(u32, String)]) -> String {
+/// The body of CompleteMultipartUpload: the parts in ascending order, ETags quoted, each
+/// with its flexible checksum when `checksums` has one per part.
+pub fn complete_multipart_upload(parts: &[(u32, String)], checksums: &[Checksum]) -> String {
     let mut body = String::from("<CompleteMultipartUpload>");
-    for (number, etag) in parts {
+    for (i, (number, etag)) in parts.iter().enumerate() {
         let etag = etag.trim_matches('"');
+        let checksum = match checksums.get(i) {
+            Some(c) => {
+                let name = c.algorithm().wire_name();
+                format!("<Checksum{name}>{}</Checksum{name}>", c.to_base64())
+            }
+            None => String::new(),
+        };
         body.push_str(&format!(
-            "<Part><PartNumber>{number}</PartNumber><ETag>\"{}\"</ETag></Part>",
+            "<Part><PartNumber>{number}</PartNumber><ETag>\"{}\"</ETag>{checksum}</Part>",
             escape(etag)
         ));
     }
     body.push_str("</CompleteMultipartUpload>");
     body
+}
+
+/// The parts of GetObjectAttributes (`ObjectParts`): part sizes in order, and whether more
+/// pages follow (and from which part number).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectPartsPage {
+    /// `(part number, size)` of this page.
+    pub parts: Vec<(u32, u64)>,
+    /// `<PartsCount>` (AWS) or `<TotalPartsCount>`.
+    pub total: Option<u32>,
+    /// `<NextPartNumberMarker>` when `<IsTruncated>` is true.
+    pub next_marker: Option<u32>,
+}
+
+/// Parses the `ObjectParts` of a GetObjectAttributes reply; no parts when it has none.
+pub fn parse_object_attributes_parts(body: &str) -> Result<ObjectPartsPage, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "GetObjectAttributesResponse")
+        .or_else(|_| root(&doc, "GetObjectAttributesOutput"))?;
+    let Some(parts) = child(root, "ObjectParts") else {
+        return Ok(ObjectPartsPage::default());
+    };
+    let list = children(parts, "Part")
+        .map(|p| Ok((number(p, "PartNumber")?, number(p, "Size")?)))
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let total = text(parts, "TotalPartsCount")
+        .or_else(|| text(parts, "PartsCount"))
+        .and_then(|n| n.trim().parse().ok());
+    let next_marker = flag(parts, "IsTruncated")
+        .then(|| text(parts, "NextPartNumberMarker"))
+        .flatten()
+        .and_then(|n| n.trim().parse().ok());
+    Ok(ObjectPartsPage {
+        parts: list,
+        total,
+        next_marker,
+    })
 }
 
 /// True when every character of `s` can appear in an XML 1.0 document; keys with other
@@ -681,7 +728,7 @@ Tue, 14 Nov 2023 22:13:20 GMT
 
     #[test]
     fn complete_body_quotes_and_escapes_etags() {
-        let body = complete_multipart_upload(&[(1, "\"a\"".into()), (2, "b&c".into())]);
+        let body = complete_multipart_upload(&[(1, "\"a\"".into()), (2, "b&c".into())], &[]);
         assert_eq!(
             body,
             "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"a\"</ETag></Part><Part><PartNumber>2</PartNumber><ETag>\"b&amp;c\"</ETag></Part></CompleteMultipartUpload>"

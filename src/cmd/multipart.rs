@@ -13,7 +13,7 @@ use super::empty::{AbortAll, Outcome, abort_all, report_abort};
 use super::options::upload_options;
 use crate::address::RemoteUrl;
 use crate::cli::{MultipartArgs, MultipartCommand, UploadArgs};
-use crate::client::{Client, Overwrite, PutOptions, unquote_etag};
+use crate::client::{Client, Overwrite, PartChecksums, PutOptions, unquote_etag};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
@@ -236,8 +236,8 @@ fn complete(
             (&url.bucket, &url.key),
             upload_id,
             &list,
-            expected.as_deref(),
-            Overwrite::Replace,
+            &PartChecksums::default(),
+            (expected.as_deref(), Overwrite::Replace),
         )
         .with_context(|| format!("completing upload {upload_id} of {url}"))?
         .etag;

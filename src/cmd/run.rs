@@ -425,6 +425,7 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
         addressing,
         cname,
         signature,
+        checksum_algorithm,
         json,
         quiet,
         verbose,
@@ -476,6 +477,8 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
     c.value("--addressing", addressing.map(word), &line.addressing);
     c.switch("--cname", *cname, line.cname);
     c.value("--signature", signature.map(word), &line.signature);
+    let checksum = checksum_algorithm.map(word);
+    c.value("--checksum-algorithm", checksum, &line.checksum_algorithm);
     c.switch("--json", *json, line.json);
     if !line.quiet && line.verbose == 0 {
         c.switch("--quiet", *quiet, line.quiet);

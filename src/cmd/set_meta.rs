@@ -138,6 +138,8 @@ impl Change {
             headers,
             // A copy onto itself replaces the object by design.
             overwrite: Overwrite::Replace,
+            checksum: None,
+            checksum_algorithm: None,
         })
     }
 }

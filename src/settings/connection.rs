@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, SystemTime};
 
+use crate::checksum::{Algorithm, UploadChecksum};
 use crate::cli::GlobalArgs;
 use crate::client::{ClientConfig, Credentials, Dialect, Endpoint, SignatureVersion, Target};
 use crate::error::UsageError;
@@ -14,9 +15,9 @@ use crate::transfer::{self, Tuning};
 use crate::units;
 
 use super::keys::{
-    ACCESS_KEY, ADDRESSING, CNAME, COPY_THRESHOLD, ENCRYPTION_KEY_FILE, ENDPOINT, JOBS, Key,
-    LIMIT_RATE, PART_JOBS, PART_SIZE, REGION, RETRIES, SECRET_KEY, SECURITY_TOKEN, SIGNATURE,
-    TIMEOUT,
+    ACCESS_KEY, ADDRESSING, CHECKSUM_ALGORITHM, CNAME, COPY_THRESHOLD, ENCRYPTION_KEY_FILE,
+    ENDPOINT, JOBS, Key, LIMIT_RATE, PART_JOBS, PART_SIZE, REGION, RETRIES, SECRET_KEY,
+    SECURITY_TOKEN, SIGNATURE, TIMEOUT,
 };
 use super::resolver::Resolver;
 use super::{Context, Env};
@@ -34,6 +35,8 @@ pub struct Connection {
     pub credentials: Option<Credentials>,
     /// Signature version.
     pub signature: SignatureVersion,
+    /// The flexible checksum uploads send and store (S3 only).
+    pub checksum_algorithm: Option<Algorithm>,
     /// Retries of a retryable failure.
     pub retries: u32,
     /// Connect and read timeout.
@@ -62,6 +65,7 @@ pub fn resolve_connection(
     let r = Resolver::new(global, env, ctx)?;
     let target = target(&r, ctx)?;
     let signature = signature(&r)?;
+    let checksum_algorithm = checksum_algorithm(&r)?;
     let retries = u32::try_from(r.required(&RETRIES)?.value).unwrap_or(u32::MAX);
     let timeout = r.required(&TIMEOUT)?.value;
     if timeout == 0 {
@@ -91,6 +95,7 @@ pub fn resolve_connection(
         region,
         credentials,
         signature,
+        checksum_algorithm,
         retries,
         timeout: Duration::from_secs(timeout),
         limit_rate,
@@ -120,6 +125,23 @@ fn target(r: &Resolver<'_>, ctx: &Context) -> Result<Target, UsageError> {
         addressing: r.required(&ADDRESSING)?.value,
         cname: r.required(&CNAME)?.value,
     })
+}
+
+/// The flexible checksum of uploads: the headers are S3's; OSS and KS3 check CRC-64.
+fn checksum_algorithm(r: &Resolver<'_>) -> Result<Option<Algorithm>, UsageError> {
+    let choice = r.required(&CHECKSUM_ALGORITHM)?;
+    let dialect = r.dialect();
+    if choice.value != UploadChecksum::None && dialect != Dialect::S3 {
+        return Err(r.invalid(
+            CHECKSUM_ALGORITHM.name,
+            &choice.source,
+            format!(
+                "flexible checksums are for the s3 provider only; {} checks its CRC-64 always",
+                dialect.name()
+            ),
+        ));
+    }
+    Ok(choice.value.algorithm())
 }
 
 /// The signature version: V4 is for S3 only.
@@ -256,6 +278,7 @@ impl Connection {
             target: self.target.clone(),
             credentials: self.credentials.clone(),
             signature: self.signature,
+            checksum_algorithm: self.checksum_algorithm,
             region: self.region.clone(),
             retries: self.retries,
             timeout: self.timeout,

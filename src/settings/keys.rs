@@ -8,6 +8,7 @@
 //! `Addressing` and `SignatureVersion` come from the same list (`cli` parses the flags with
 //! them; `client` itself never sees clap).
 
+use crate::checksum::UploadChecksum;
 use crate::cli::GlobalArgs;
 use crate::client::{Addressing, Dialect, Endpoint, SignatureVersion};
 use crate::config::{Assignment, ConfigError, KeyKind, Profile};
@@ -120,6 +121,14 @@ choice!(Addressing {
 choice!(SignatureVersion {
     SignatureVersion::V2 => "v2",
     SignatureVersion::V4 => "v4",
+});
+choice!(UploadChecksum {
+    UploadChecksum::Crc32 => "crc32",
+    UploadChecksum::Crc32c => "crc32c",
+    UploadChecksum::Crc64nvme => "crc64nvme",
+    UploadChecksum::Sha1 => "sha1",
+    UploadChecksum::Sha256 => "sha256",
+    UploadChecksum::None => "none",
 });
 
 /// One profile key: everything objcmd knows about it, in one place.
@@ -277,6 +286,30 @@ pub const SIGNATURE: Key<SignatureVersion> = Key {
     doc: "S3 only: v2 or v4 (default: v4 for AWS hosts, v2 elsewhere)",
 };
 
+/// The flexible checksum of uploads.
+pub const CHECKSUM_ALGORITHM: Key<UploadChecksum> = Key {
+    name: "checksum_algorithm",
+    env: None,
+    provider_env: &[],
+    flag: |g| g.checksum_algorithm,
+    profile: |p| p.checksum_algorithm,
+    default: |r| match r.dialect() {
+        // AWS stores one with every object its own tools upload; other servers may refuse
+        // the headers (R2 and some gateways did).
+        Dialect::S3 => {
+            let endpoint = r.get(&ENDPOINT).ok().flatten()?.value;
+            let aws = Endpoint::parse(&endpoint).is_ok_and(|e| e.is_aws());
+            Some(if aws {
+                UploadChecksum::Crc64nvme
+            } else {
+                UploadChecksum::None
+            })
+        }
+        Dialect::Oss | Dialect::Ks3 => Some(UploadChecksum::None),
+    },
+    doc: "S3 only: checksum stored with uploads: crc32, crc32c, crc64nvme, sha1, sha256 or none (default: crc64nvme for AWS hosts, none elsewhere)",
+};
+
 /// A custom domain bound to one bucket.
 pub const CNAME: Key<bool> = Key {
     name: "cname",
@@ -424,7 +457,7 @@ impl<T: KeyValue> AnyKey for Key<T> {
 }
 
 /// Every key a profile may hold, in the order `config list` shows them.
-pub static KEYS: [&dyn AnyKey; 17] = [
+pub static KEYS: [&dyn AnyKey; 18] = [
     &PROVIDER,
     &ENDPOINT,
     &REGION,
@@ -434,6 +467,7 @@ pub static KEYS: [&dyn AnyKey; 17] = [
     &ENCRYPTION_KEY_FILE,
     &ADDRESSING,
     &SIGNATURE,
+    &CHECKSUM_ALGORITHM,
     &CNAME,
     &RETRIES,
     &TIMEOUT,
@@ -617,8 +651,8 @@ mod tests {
         assert_eq!(
             err,
             "unknown key \"colour\"; profile keys are: provider, endpoint, region, access_key, \
-             secret_key, security_token, encryption_key_file, addressing, signature, cname, \
-             retries, timeout, limit_rate, part_size, copy_threshold, jobs, part_jobs"
+             secret_key, security_token, encryption_key_file, addressing, signature, \
+             checksum_algorithm, cname, retries, timeout, limit_rate, part_size, copy_threshold, jobs, part_jobs"
         );
         assert!(find("secret_key").is_some_and(|k| k.kind() == KeyKind::Secret));
         assert!(KEYS.iter().all(|k| !k.doc().is_empty()));

@@ -49,6 +49,9 @@ pub struct UploadCheckpoint {
     /// with the same key and IV gives the same parts, so those in place are kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption: Option<EncryptionState>,
+    /// The flexible checksum its parts carry (`crc64nvme`...): a resumed upload keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum_algorithm: Option<String>,
 }
 
 /// The key (by fingerprint, never the key itself) and IV of an encrypted upload.
@@ -166,6 +169,7 @@ mod tests {
             upload_id: "2~abc".into(),
             layout: Layout::new(100, 8 << 20),
             encryption: None,
+            checksum_algorithm: Some("crc32c".into()),
         };
         save_upload(dir, &cp).unwrap();
         assert_eq!(

@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use crate::client::{Client, MetadataDirective, Overwrite, PutOptions};
+use crate::client::{Client, MetadataDirective, Overwrite, PartChecksums, PutOptions};
 use crate::transfer::{Layout, Tuning, expected_multipart_etag, interrupted};
 
 /// Copies `size` bytes of `source` to `target` in parts. With the COPY directive the
@@ -149,8 +149,8 @@ impl PartCopy<'_> {
             self.target,
             self.upload_id,
             parts,
-            expected.as_deref(),
-            self.overwrite,
+            &PartChecksums::default(),
+            (expected.as_deref(), self.overwrite),
         )?;
         Ok(done.etag)
     }

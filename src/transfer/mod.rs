@@ -38,6 +38,7 @@ use std::time::{Duration, SystemTime};
 
 use md5::{Digest, Md5};
 
+use crate::checksum::{Algorithm, Checksum};
 use crate::client::{self, Client, TransportKind};
 
 pub use download::{Downloaded, download_to_file};
@@ -337,13 +338,29 @@ fn read_error(e: io::Error) -> anyhow::Error {
 }
 
 /// What a part's (or a single PUT's) bytes are, known before they are sent: their length,
-/// MD5 (the `Content-MD5`, and the ETag to expect) and, for the dialects whose servers
-/// return one, CRC-64.
+/// MD5 (the `Content-MD5`, and the ETag to expect), for the dialects whose servers return
+/// one, CRC-64, and the flexible checksum the upload sends, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Sums {
     pub len: u64,
     pub md5: [u8; 16],
     pub crc: Option<u64>,
+    pub checksum: Option<Checksum>,
+}
+
+impl Sums {
+    /// The sums of bytes in memory.
+    pub(crate) fn of(data: &[u8], client: &Client, checksum: Option<Algorithm>) -> Sums {
+        Sums {
+            len: data.len() as u64,
+            md5: Md5::digest(data).into(),
+            crc: client
+                .dialect()
+                .crc64_header()
+                .map(|_| crate::crc64::checksum(data)),
+            checksum: checksum.map(|a| a.value_of(data)),
+        }
+    }
 }
 
 /// The size of the reads that hash a range of a file before it is streamed: each part
@@ -353,15 +370,17 @@ pub(crate) const HASH_BLOCK: usize = 256 << 10;
 /// Hashes `len` bytes of a file from `offset`, a block at a time through `buf` (reused),
 /// keeping none of them: the range is read again, from the page cache, as it is sent
 /// (`Content-MD5` goes in the headers, before the body, and the V2 family signs it). The
-/// CRC-64 is taken for the dialects that return one. Stops on Ctrl-C.
+/// CRC-64 is taken for the dialects that return one, and the flexible checksum `checksum`
+/// if one is asked for. Stops on Ctrl-C.
 pub(crate) fn hash_range(
     file: &File,
-    offset: u64,
-    len: u64,
+    (offset, len): (u64, u64),
     buf: &mut Vec<u8>,
     client: &Client,
+    checksum: Option<Algorithm>,
 ) -> anyhow::Result<Sums> {
     let mut md5 = Md5::new();
+    let mut flexible = checksum.map(Algorithm::hasher);
     let mut crc = client
         .dialect()
         .crc64_header()
@@ -382,12 +401,16 @@ pub(crate) fn hash_range(
         if let Some(crc) = &mut crc {
             crc.update(block);
         }
+        if let Some(h) = &mut flexible {
+            h.update(block);
+        }
         done += n as u64;
     }
     Ok(Sums {
         len,
         md5: md5.finalize().into(),
         crc: crc.map(|c| c.value()),
+        checksum: flexible.map(|h| h.finish_value()),
     })
 }
 

@@ -239,6 +239,7 @@ mod tests {
             credentials: None,
             signature: SignatureVersion::V2,
             region: "us-east-1".into(),
+            checksum_algorithm: None,
             retries: 1,
             timeout: Duration::from_secs(10),
             rate_limit: None,

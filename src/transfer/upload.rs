@@ -40,6 +40,7 @@ use super::{
     Layout, MAX_OBJECT_SIZE, MAX_PARTS, PART_SIZE_META, Resume, Sums, Tuning, hash_range, hex,
     interrupted, is_interrupted, read_range,
 };
+use crate::checksum::Algorithm;
 use crate::client::streamed::STREAM_BLOCK;
 use crate::client::{self, Body, Client, FileRange, PutOptions, etag_is_md5};
 use crate::encryption::{self, Key};
@@ -96,6 +97,8 @@ struct Source<'a> {
 /// A multipart upload begun or found to continue.
 struct Started {
     upload_id: String,
+    /// The flexible checksum its parts carry: the one it was initiated with.
+    checksum: Option<Algorithm>,
     layout: Layout,
     existing: ExistingParts,
     /// The IV of an encrypted upload.
@@ -216,7 +219,8 @@ impl Uploader<'_> {
             let md5 = read_range(file, 0, size, &mut data, self.client)?;
             return self.put_single(data.into(), md5, &self.options);
         }
-        let sums = hash_range(file, 0, size, &mut Vec::new(), self.client)?;
+        let checksum = self.client.checksum_algorithm();
+        let sums = hash_range(file, (0, size), &mut Vec::new(), self.client, checksum)?;
         let range = FileRange::new(file.clone(), 0, size);
         let body = PartsProgress::new(self.bar).file_body(range);
         self.put_body(body, sums, &self.options)
@@ -302,6 +306,7 @@ impl Uploader<'_> {
             len: data.len() as u64,
             md5,
             crc: self.crc_of(&data),
+            checksum: self.client.checksum_algorithm().map(|a| a.value_of(&data)),
         };
         let body = PartsProgress::new(self.bar).body(data);
         self.put_body(body, sums, options)
@@ -316,6 +321,7 @@ impl Uploader<'_> {
     ) -> anyhow::Result<UploadOutcome> {
         let mut options = options.clone();
         options.content_md5 = Some(BASE64.encode(sums.md5));
+        options.checksum = sums.checksum;
         let out = self
             .client
             .put_object(self.bucket, self.key, body, &options)?;
@@ -330,15 +336,6 @@ impl Uploader<'_> {
         })
     }
 
-    /// The sums of a part in memory.
-    fn sums_of(&self, data: &[u8]) -> Sums {
-        Sums {
-            len: data.len() as u64,
-            md5: Md5::digest(data).into(),
-            crc: self.crc_of(data),
-        }
-    }
-
     /// Finds the upload to continue, or starts one; returns its id, layout and the parts
     /// already in place. An old upload of this key that is not continued is aborted, so
     /// that nothing is left behind.
@@ -349,7 +346,7 @@ impl Uploader<'_> {
             .and_then(|d| checkpoint::load_upload(d, &self.endpoint(), self.bucket, self.key));
         match found(recorded, self.resume, source.size, source.mtime_ns, key) {
             Found::Continue(cp) => {
-                if let Some(started) = self.pick_up(cp, source.name, key, dir.as_deref())? {
+                if let Some(started) = self.pick_up(*cp, source.name, key, dir.as_deref())? {
                     return Ok(started);
                 }
             }
@@ -395,8 +392,15 @@ impl Uploader<'_> {
                     .as_ref()
                     .and_then(|state| encryption::parse_iv_header(&state.iv));
                 if key.is_none() || iv.is_some() {
+                    // Its parts carry the checksum it was initiated with, whatever
+                    // --checksum-algorithm says now.
+                    let checksum = cp
+                        .checksum_algorithm
+                        .as_deref()
+                        .and_then(Algorithm::from_name);
                     return Ok(Some(Started {
                         upload_id: cp.upload_id,
+                        checksum,
                         layout: cp.layout,
                         existing,
                         iv,
@@ -428,7 +432,9 @@ impl Uploader<'_> {
     ) -> anyhow::Result<Started> {
         let iv = key.map(|_| encryption::random_iv());
         let encrypt = key.zip(iv.as_ref());
-        let plan = plan_file_upload(&self.options, self.tuning.part_size, source.size, encrypt);
+        let mut plan = plan_file_upload(&self.options, self.tuning.part_size, source.size, encrypt);
+        let checksum = self.client.checksum_algorithm();
+        plan.options.checksum_algorithm = checksum;
         let upload_id =
             self.client
                 .initiate_multipart_upload(self.bucket, self.key, &plan.options)?;
@@ -441,6 +447,7 @@ impl Uploader<'_> {
             upload_id: upload_id.clone(),
             layout: plan.layout,
             encryption: plan.encryption,
+            checksum_algorithm: checksum.map(|a| a.name().to_string()),
         };
         if let Some(dir) = dir
             && let Err(e) = checkpoint::save_upload(dir, &cp)
@@ -449,6 +456,7 @@ impl Uploader<'_> {
         }
         Ok(Started {
             upload_id,
+            checksum,
             layout: plan.layout,
             existing: HashMap::new(),
             iv,
@@ -501,7 +509,7 @@ impl Uploader<'_> {
     fn multipart_file(&self, source: Source<'_>) -> anyhow::Result<UploadOutcome> {
         let started = self.start_file_upload(&source, None)?;
         let parts = Parts::new(
-            &started.upload_id,
+            (&started.upload_id, started.checksum),
             &started.existing,
             started.layout.count(),
             self.bar,
@@ -556,8 +564,8 @@ impl Uploader<'_> {
         let mut reader = Encrypting::new(Read::take(&**source.file, size), key, iv, 0);
         let part_size = started.layout.part_size;
         let sent = read_part(&mut reader, part_size, &|| self.cancelled()).and_then(|first| {
-            let (id, existing) = (&started.upload_id, &started.existing);
-            self.send_stream(id, existing, part_size, first, &mut reader)
+            let upload = (started.upload_id.as_str(), started.checksum);
+            self.send_stream(upload, &started.existing, part_size, first, &mut reader)
         });
         let outcome = sent.and_then(|(total, results)| {
             // Checked before Complete: a shrunken file must not make a short object.
@@ -620,7 +628,7 @@ impl Uploader<'_> {
         buf: &mut Vec<u8>,
     ) -> anyhow::Result<PartDone> {
         let (offset, len) = layout.part(index);
-        let sums = hash_range(file, offset, len, buf, self.client)?;
+        let sums = hash_range(file, (offset, len), buf, self.client, parts.checksum)?;
         let number = index + 1;
         if let Some(done) = self.reused_part(parts, number, sums) {
             return Ok(done);
@@ -641,6 +649,8 @@ impl Uploader<'_> {
             etag: etag.to_string(),
             md5: sums.md5,
             crc: sums.crc.map(|c| (c, sums.len)),
+            checksum: sums.checksum,
+            len: sums.len,
             reused: true,
         })
     }
@@ -654,12 +664,11 @@ impl Uploader<'_> {
         sums: Sums,
     ) -> anyhow::Result<PartDone> {
         let uploaded = self.client.upload_part(
-            self.bucket,
-            self.key,
-            parts.upload_id,
-            number,
+            (self.bucket, self.key),
+            (parts.upload_id, number),
             body,
             &BASE64.encode(sums.md5),
+            sums.checksum.as_ref(),
         )?;
         sent.done(sums.len);
         check_etag(&uploaded.etag, &sums.md5)?;
@@ -668,6 +677,8 @@ impl Uploader<'_> {
             etag: uploaded.etag,
             md5: sums.md5,
             crc: sums.crc.map(|c| (c, sums.len)),
+            checksum: sums.checksum,
+            len: sums.len,
             reused: false,
         })
     }
@@ -689,12 +700,14 @@ impl Uploader<'_> {
             PART_SIZE_META.to_string(),
             self.tuning.part_size.to_string(),
         ));
+        let checksum = self.client.checksum_algorithm();
+        options.checksum_algorithm = checksum;
         let upload_id = self
             .client
             .initiate_multipart_upload(self.bucket, self.key, &options)?;
         let outcome = self
             .send_stream(
-                &upload_id,
+                (&upload_id, checksum),
                 &HashMap::new(),
                 self.tuning.part_size,
                 first,
@@ -711,13 +724,13 @@ impl Uploader<'_> {
     /// the workers, skipping those already in place; returns the bytes read and the parts.
     fn send_stream(
         &self,
-        upload_id: &str,
+        upload: (&str, Option<Algorithm>),
         existing: &ExistingParts,
         part_size: u64,
         first: Bytes,
         reader: &mut dyn Read,
     ) -> anyhow::Result<(u64, Vec<Option<PartDone>>)> {
-        let parts = Parts::new(upload_id, existing, MAX_PARTS as u32, self.bar);
+        let parts = Parts::new(upload, existing, MAX_PARTS as u32, self.bar);
         let (tx, rx) = sync_channel::<(u32, Bytes)>(0);
         let rx = Mutex::new(rx);
         let (total, read_error) = std::thread::scope(|scope| {
@@ -744,7 +757,7 @@ impl Uploader<'_> {
             if parts.stopped() {
                 continue;
             }
-            let sums = self.sums_of(&data);
+            let sums = Sums::of(&data, self.client, parts.checksum);
             let number = index + 1;
             let result = match self.reused_part(parts, number, sums) {
                 Some(done) => Ok(done),
@@ -800,8 +813,8 @@ impl Uploader<'_> {
             (self.bucket, self.key),
             upload_id,
             &done.list,
-            Some(&done.expected),
-            self.options.overwrite,
+            &done.checksums,
+            (Some(&done.expected), self.options.overwrite),
         )?;
         check_crc("the completed object", done.crc, completed.crc64)?;
         let etag = completed.etag;

@@ -60,7 +60,7 @@ enum Twin {
     Decided(Verdict),
     /// Stored encrypted, with the file's size once decrypted: compare further (by time),
     /// with its metadata.
-    SameSize(ObjectMeta),
+    SameSize(Box<ObjectMeta>),
 }
 
 /// Whole seconds: Last-Modified has no finer precision on every server.
@@ -180,7 +180,7 @@ impl Comparer<'_> {
                 Twin::Decided(verdict) => Ok(verdict),
                 Twin::SameSize(meta) => {
                     let changed = Verdict::Transfer(Stored::Encrypted);
-                    self.by_time(file, object, &url, Some(meta), changed)
+                    self.by_time(file, object, &url, Some(*meta), changed)
                 }
             };
         }
@@ -227,7 +227,7 @@ impl Comparer<'_> {
             return Ok(Twin::Decided(changed));
         }
         if self.checksum == Checksum::No {
-            return Ok(Twin::SameSize(meta));
+            return Ok(Twin::SameSize(Box::new(meta)));
         }
         let recorded = meta.metadata.get(crypt::META_PLAIN_MD5);
         let local = Self::local_etag(path, None, client)?;

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::checksum::{Algorithm, Checksum, ChecksumType};
+use crate::client::PartChecksums;
 use crate::transfer::progress::{PartsProgress, Progress};
 use crate::transfer::{hex, is_interrupted, multipart_etag};
 
@@ -19,6 +21,10 @@ pub(super) struct PartDone {
     pub md5: [u8; 16],
     /// CRC-64 and length of the part, for dialects that return the object's CRC-64.
     pub crc: Option<(u64, u64)>,
+    /// The flexible checksum the part was sent with.
+    pub checksum: Option<Checksum>,
+    /// Its length in bytes.
+    pub len: u64,
     /// Found in place by `--continue`, not sent.
     pub reused: bool,
 }
@@ -41,6 +47,8 @@ pub(super) fn in_place<'e>(
 pub(super) struct Parts<'a> {
     /// The upload.
     pub upload_id: &'a str,
+    /// The flexible checksum each part carries.
+    pub checksum: Option<Algorithm>,
     /// What `--continue` found in place.
     pub existing: &'a ExistingParts,
     /// The bytes done, of all the workers.
@@ -53,13 +61,14 @@ pub(super) struct Parts<'a> {
 impl<'a> Parts<'a> {
     /// Room for `count` parts of the upload `upload_id`.
     pub(super) fn new(
-        upload_id: &'a str,
+        (upload_id, checksum): (&'a str, Option<Algorithm>),
         existing: &'a ExistingParts,
         count: u32,
         bar: &dyn Progress,
     ) -> Parts<'a> {
         Parts {
             upload_id,
+            checksum,
             existing,
             progress: PartsProgress::new(bar),
             results: Mutex::new(vec![None; count as usize]),
@@ -116,6 +125,8 @@ pub(super) struct Completion {
     pub crc: Option<u64>,
     /// How many parts `--continue` found in place.
     pub reused: u32,
+    /// The parts' flexible checksums, and the whole object's when they combine into one.
+    pub checksums: PartChecksums,
 }
 
 impl Completion {
@@ -136,13 +147,36 @@ impl Completion {
         let crc = done.iter().try_fold(0u64, |acc, (_, p)| {
             p.crc.map(|(crc, len)| crate::crc64::combine(acc, crc, len))
         });
+        let checksums = part_checksums(&done);
         Ok(Completion {
             list: done.into_iter().map(|(n, p)| (n, p.etag)).collect(),
             expected: multipart_etag(&md5s),
             crc,
             reused,
+            checksums,
         })
     }
+}
+
+/// The flexible checksums of the parts, when every part has one, and the whole object's
+/// CRC combined from them without reading anything again.
+fn part_checksums(done: &[(u32, PartDone)]) -> PartChecksums {
+    let Some(parts) = done
+        .iter()
+        .map(|(_, p)| p.checksum)
+        .collect::<Option<Vec<Checksum>>>()
+    else {
+        return PartChecksums::default();
+    };
+    let full_object = match parts[0].algorithm().multipart_type() {
+        ChecksumType::FullObject => done
+            .iter()
+            .zip(&parts)
+            .skip(1)
+            .try_fold(parts[0], |acc, ((_, p), c)| acc.combine(c, p.len)),
+        ChecksumType::Composite => None,
+    };
+    PartChecksums { parts, full_object }
 }
 
 #[cfg(test)]
@@ -158,7 +192,17 @@ mod tests {
             etag: format!("\"{}\"", hex(&md5)),
             md5,
             crc: Some((crate::crc64::checksum(data), data.len() as u64)),
+            checksum: None,
+            len: data.len() as u64,
             reused: false,
+        }
+    }
+
+    /// A part of `data` sent with a flexible checksum.
+    fn checked(data: &[u8], algorithm: Algorithm) -> PartDone {
+        PartDone {
+            checksum: Some(algorithm.value_of(data)),
+            ..sent(data)
         }
     }
 
@@ -189,7 +233,7 @@ mod tests {
     #[test]
     fn the_first_error_stops_the_parts_and_names_its_part() {
         let existing = ExistingParts::new();
-        let parts = Parts::new("id", &existing, 3, &NoProgress);
+        let parts = Parts::new(("id", None), &existing, 3, &NoProgress);
         parts.record(0, Ok(sent(b"a")));
         assert!(!parts.stopped());
         parts.record(2, Err(anyhow::anyhow!("the network is down")));
@@ -198,7 +242,7 @@ mod tests {
         let err = parts.into_result().unwrap_err();
         assert_eq!(format!("{err:#}"), "part 3: the network is down");
         // An interruption is not any one part's.
-        let parts = Parts::new("id", &existing, 3, &NoProgress);
+        let parts = Parts::new(("id", None), &existing, 3, &NoProgress);
         parts.record(1, Err(interrupted()));
         let err = parts.into_result().unwrap_err();
         assert!(is_interrupted(&err));
@@ -222,11 +266,33 @@ mod tests {
         plain.crc = None;
         let done = Completion::of(vec![Some(sent(&a)), Some(plain)]).unwrap();
         assert_eq!(done.crc, None);
+        assert_eq!(done.checksums, PartChecksums::default());
         let err = Completion::of(vec![Some(sent(&a)), None]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "part 2 is missing; the upload is not completed"
         );
         assert!(Completion::of(Vec::new()).is_err(), "no parts");
+    }
+
+    #[test]
+    fn complete_gets_each_parts_checksum_and_the_crcs_whole_object_one() {
+        let (a, b, c) = (vec![1u8; 300], vec![2u8; 300], vec![3u8; 17]);
+        let whole = [a.as_slice(), &b, &c].concat();
+        for algorithm in Algorithm::ALL {
+            let parts = [&a, &b, &c].map(|d| Some(checked(d, algorithm)));
+            let done = Completion::of(parts.to_vec()).unwrap();
+            let each: Vec<Checksum> = [&a, &b, &c].map(|d| algorithm.value_of(d)).to_vec();
+            assert_eq!(done.checksums.parts, each, "{}", algorithm.name());
+            let full = match algorithm.multipart_type() {
+                ChecksumType::FullObject => Some(algorithm.value_of(&whole)),
+                ChecksumType::Composite => None,
+            };
+            assert_eq!(done.checksums.full_object, full, "{}", algorithm.name());
+        }
+        // A part without one (it cannot happen within one upload): none at all.
+        let mixed = vec![Some(checked(&a, Algorithm::Crc32)), Some(sent(&b))];
+        let done = Completion::of(mixed).unwrap();
+        assert_eq!(done.checksums, PartChecksums::default());
     }
 }

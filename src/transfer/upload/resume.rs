@@ -62,7 +62,7 @@ pub(super) enum Discard {
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Found {
     /// `--continue`, and the checkpoint is of this very file: its upload goes on.
-    Continue(UploadCheckpoint),
+    Continue(Box<UploadCheckpoint>),
     /// A checkpoint that is not continued: its upload is aborted.
     Discard(Discard),
     /// `--continue` found nothing to continue: a new upload starts.
@@ -81,7 +81,7 @@ pub(super) fn found(
     key: Option<&Key>,
 ) -> Found {
     match (recorded, resume) {
-        (Some(cp), Resume::Yes) if continues(&cp, size, mtime_ns, key) => Found::Continue(cp),
+        (Some(cp), Resume::Yes) if continues(&cp, size, mtime_ns, key) => Found::Continue(Box::new(cp)),
         (Some(_), Resume::Yes) => Found::Discard(Discard::Changed),
         (Some(_), Resume::No) => Found::Discard(Discard::NotContinued),
         (None, Resume::Yes) => Found::NothingToContinue,
@@ -145,6 +145,7 @@ mod tests {
             mtime_ns,
             upload_id: "2~id".into(),
             layout: Layout::new(size, 8 << 20),
+            checksum_algorithm: None,
             encryption: key.map(|key| EncryptionState {
                 key: key.fingerprint(),
                 iv: encryption::iv_header(&[7u8; 16]),
@@ -175,7 +176,7 @@ mod tests {
         let cp = || Some(checkpoint(100, 17, None));
         assert_eq!(
             found(cp(), Resume::Yes, 100, 17, None),
-            Found::Continue(checkpoint(100, 17, None))
+            Found::Continue(Box::new(checkpoint(100, 17, None)))
         );
         assert_eq!(
             found(cp(), Resume::Yes, 100, 18, None),
