@@ -31,7 +31,7 @@ use super::verify::{Checks, PartDigest, PartLanes};
 use super::{
     Layout, Overwrite, Tuning, fill, interrupted, read_exact_at, wait_to_resume, write_all_at,
 };
-use crate::client::{ByteRange, Client, GetObjectOutput, ObjectMeta};
+use crate::client::{ByteRange, Client, Dialect, GetObjectOutput, ObjectMeta};
 
 /// What a download did.
 #[derive(Debug)]
@@ -212,7 +212,7 @@ impl Inline {
     fn finish(self) -> Hashed {
         match self {
             Inline::Whole(checks) => Hashed::Whole(checks),
-            Inline::Part(checks, lanes) => Hashed::Parts(checks, vec![lanes.finish(0)]),
+            Inline::Part(checks, mut lanes) => Hashed::Parts(checks, vec![lanes.finish(0)]),
         }
     }
 }
@@ -607,7 +607,7 @@ fn plan(d: &FileDownload<'_>) -> anyhow::Result<(ObjectMeta, Plan)> {
     let part_size = d.tuning.part_size.max(1);
     // The first chunk's GET also tells the size and ETag; --continue asks with HEAD first,
     // since the first chunk may be there already.
-    let (meta, mut first) = if d.partial == Partial::Resume {
+    let (mut meta, mut first) = if d.partial == Partial::Resume {
         (client.head_object(d.bucket, d.key)?, None)
     } else {
         let range = ByteRange::From {
@@ -624,7 +624,13 @@ fn plan(d: &FileDownload<'_>) -> anyhow::Result<(ObjectMeta, Plan)> {
             Err(e) => return Err(e.into()),
         }
     };
-    let checks = Checks::for_object(d.key, &meta);
+    if let Some(out) = &first
+        && out.content_length < meta.size
+    {
+        stored_checksums(d, &mut meta);
+    }
+    let mut checks = Checks::for_object(d.key, &meta);
+    checks.fetch_part_sizes(client, (d.bucket, d.key), meta.size);
     // An object whose multipart ETag can be recomputed is fetched in its upload's parts, so
     // that each worker hashes the part it fetches: one thread could not keep up.
     let asked = Layout::new(meta.size, part_size);
@@ -654,6 +660,25 @@ fn plan(d: &FileDownload<'_>) -> anyhow::Result<(ObjectMeta, Plan)> {
         per_part,
     };
     Ok((meta, plan))
+}
+
+/// Asks for the flexible checksums stored with an object (S3) that a ranged reply leaves
+/// out: a HEAD, for objects of more than one chunk only (a reply that covers the whole
+/// object carries them). Best effort: without them the download is checked as before.
+fn stored_checksums(d: &FileDownload<'_>, meta: &mut ObjectMeta) {
+    if d.client.dialect() != Dialect::S3 || !meta.checksums.is_empty() {
+        return;
+    }
+    match d.client.head_object(d.bucket, d.key) {
+        // The same object: the chunks are fetched only if its ETag still matches.
+        Ok(head) if head.etag == meta.etag => {
+            meta.checksums = head.checksums;
+            meta.checksum_type = head.checksum_type;
+            meta.parts_count = head.parts_count;
+        }
+        Ok(_) => {}
+        Err(e) => log::info!("{}: HEAD for its stored checksums failed: {e}", d.key),
+    }
 }
 
 /// The partial download `--continue` can pick up, if the sidecar and temp file are there

@@ -211,7 +211,11 @@ impl Stream<'_> {
         // A range has nothing to be checked against.
         let checks = range
             .is_none()
-            .then(|| Checks::for_object(key, &meta))
+            .then(|| {
+                let mut checks = Checks::for_object(key, &meta);
+                checks.fetch_part_sizes(self.client, (self.bucket, key), meta.size);
+                checks
+            })
             .filter(Checks::any);
         self.bar.set_length(pump.expected);
         let (received, network, written) =

@@ -1,11 +1,16 @@
 //! What a download is checked against, computed from the stored bytes as they arrive, in
 //! one pass: the MD5 of a plain ETag, the composite ETag of a multipart upload whose part
-//! size objcmd recorded, and the CRC-64 that OSS and KS3 send.
+//! size objcmd recorded, the CRC-64 that OSS and KS3 send, and the flexible checksum S3
+//! stores (`flexible`: over the whole object, or composite over its parts).
+
+mod flexible;
 
 use md5::{Digest, Md5, Md5Many, Md5State};
 
+pub use self::flexible::Flexible;
 use super::{PART_SIZE_META, hex, multipart_etag};
-use crate::client::{ObjectMeta, etag_is_md5};
+use crate::checksum::{Algorithm, Checksum, Hasher};
+use crate::client::{Client, ObjectMeta, etag_is_md5};
 use crate::crc64::Crc64;
 use crate::error::IntegrityError;
 
@@ -24,8 +29,10 @@ pub struct PartLanes {
     engine: Md5Many,
     md5: Vec<Md5State>,
     crc: Vec<Option<Crc64>>,
+    flexible: Vec<Option<Hasher>>,
     len: Vec<u64>,
     with_crc: bool,
+    with_flexible: Option<Algorithm>,
 }
 
 impl PartLanes {
@@ -33,6 +40,7 @@ impl PartLanes {
     pub fn begin(&mut self, lane: usize) {
         self.md5[lane] = Md5State::new();
         self.crc[lane] = self.with_crc.then(Crc64::new);
+        self.flexible[lane] = self.with_flexible.map(Algorithm::hasher);
         self.len[lane] = 0;
     }
 
@@ -64,6 +72,9 @@ impl PartLanes {
             if let Some(c) = self.crc[lane].as_mut() {
                 c.update(data);
             }
+            if let Some(h) = self.flexible[lane].as_mut() {
+                h.update(data);
+            }
             self.len[lane] += data.len() as u64;
         }
     }
@@ -89,21 +100,24 @@ impl PartLanes {
         }
     }
 
-    /// The digests of the part in lane `lane`.
-    pub fn finish(&self, lane: usize) -> PartDigest {
+    /// The digests of the part in lane `lane`; its flexible checksum is taken, so this is
+    /// called once per part.
+    pub fn finish(&mut self, lane: usize) -> PartDigest {
         PartDigest {
             md5: self.md5[lane].finalize(),
             crc: self.crc[lane].as_ref().map(|c| c.value()),
+            checksum: self.flexible[lane].take().map(Hasher::finish_value),
             len: self.len[lane],
         }
     }
 }
 
-/// The MD5, CRC-64 (when asked for) and length of one part.
+/// The MD5, CRC-64 and flexible checksum (when asked for) and length of one part.
 #[derive(Clone, Copy, Debug)]
 pub struct PartDigest {
     md5: [u8; 16],
     crc: Option<u64>,
+    checksum: Option<Checksum>,
     len: u64,
 }
 
@@ -114,6 +128,7 @@ pub struct Checks {
     md5: Option<Md5>,
     composite: Option<Composite>,
     crc: Option<(Crc64, u64)>,
+    flexible: Option<Flexible>,
 }
 
 /// The part count of a multipart ETag, if it is one.
@@ -128,6 +143,12 @@ impl Checks {
     /// size (another tool uploaded it) cannot be recomputed: `-v` says so.
     pub fn for_object(object: &str, meta: &ObjectMeta) -> Checks {
         let md5 = etag_is_md5(&meta.etag).then(Md5::new);
+        let flexible = Flexible::of(object, meta);
+        let also = match (meta.crc64.is_some(), &flexible) {
+            (_, Some(f)) => format!(" and {}", f.describe()),
+            (true, None) => " and CRC-64".to_string(),
+            (false, None) => String::new(),
+        };
         let mut composite = None;
         if let Some(count) = multipart_count(&meta.etag) {
             let part_size = meta
@@ -145,24 +166,14 @@ impl Checks {
                     });
                 }
                 _ => log::info!(
-                    "{object}: the multipart ETag {:?} cannot be recomputed (the part size was not recorded by objcmd); the download is checked by size{}",
+                    "{object}: the multipart ETag {:?} cannot be recomputed (the part size was not recorded by objcmd); the download is checked by size{also}",
                     meta.etag,
-                    if meta.crc64.is_some() {
-                        " and CRC-64"
-                    } else {
-                        ""
-                    }
                 ),
             }
         } else if md5.is_none() {
             log::info!(
-                "{object}: the ETag {:?} is not an MD5; the download is checked by size{}",
+                "{object}: the ETag {:?} is not an MD5; the download is checked by size{also}",
                 meta.etag,
-                if meta.crc64.is_some() {
-                    " and CRC-64"
-                } else {
-                    ""
-                }
             );
         }
         Checks {
@@ -171,24 +182,45 @@ impl Checks {
             md5,
             composite,
             crc: meta.crc64.map(|c| (Crc64::new(), c)),
+            flexible,
         }
     }
 
-    /// The part size to download in, when the multipart ETag can be recomputed: each
-    /// chunk is then one part, and the parts are hashed side by side ([`PartLanes`]), so
-    /// the MD5s of a large object are computed in parallel rather than one after another.
+    /// Finds what a composite flexible checksum needs before the bytes arrive: the sizes
+    /// of the object's parts (of `size` bytes in all). Without them it is not used.
+    pub fn fetch_part_sizes(&mut self, client: &Client, object: (&str, &str), size: u64) {
+        if let Some(f) = self.flexible.as_mut()
+            && !f.fetch_part_sizes(client, object, size)
+        {
+            self.flexible = None;
+        }
+    }
+
+    /// The part size to download in, when the multipart ETag can be recomputed (and the
+    /// flexible checksum, if any, can be joined from such parts): each chunk is then one
+    /// part, and the parts are hashed side by side ([`PartLanes`]), so the MD5s of a large
+    /// object are computed in parallel rather than one after another.
     pub fn part_size(&self) -> Option<u64> {
-        self.composite.as_ref().map(|c| c.part_size)
+        let size = self.composite.as_ref()?.part_size;
+        self.flexible
+            .as_ref()
+            .is_none_or(|f| f.fits_parts(size))
+            .then_some(size)
     }
 
     /// Hashers for `width` parts of [`Checks::part_size`] at once.
     pub fn part_lanes(&self, width: usize) -> PartLanes {
+        let flexible = self.flexible.as_ref().map(Flexible::algorithm);
         PartLanes {
             engine: Md5Many::new(),
             md5: vec![Md5State::new(); width],
             crc: vec![self.crc.as_ref().map(|_| Crc64::new()); width],
+            flexible: (0..width)
+                .map(|_| flexible.map(Algorithm::hasher))
+                .collect(),
             len: vec![0; width],
             with_crc: self.crc.is_some(),
+            with_flexible: flexible,
         }
     }
 
@@ -206,12 +238,34 @@ impl Checks {
         if let Some(c) = self.composite.as_mut() {
             c.digests = sums.iter().map(|s| s.md5).collect();
         }
+        if let Some(f) = self.flexible.take() {
+            let pieces = sums
+                .iter()
+                .map(|s| s.checksum.map(|c| (c, s.len)))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| anyhow::anyhow!("a part was hashed without its checksum"))?;
+            let what = f.describe();
+            f.finish_parts(&pieces)
+                .map_err(|(got, expected)| self.flexible_mismatch(&what, got, expected))?;
+            log::info!("{}: verified against {what}", self.object);
+            return self.finish().map(|_| true);
+        }
         self.finish()
+    }
+
+    fn flexible_mismatch(&self, what: &str, got: String, expected: String) -> anyhow::Error {
+        anyhow::Error::new(IntegrityError(format!(
+            "{}: the checksum of the downloaded data ({got}) does not match {what} ({expected})",
+            self.object
+        )))
     }
 
     /// True when there is anything to compute.
     pub fn any(&self) -> bool {
-        self.md5.is_some() || self.composite.is_some() || self.crc.is_some()
+        self.md5.is_some()
+            || self.composite.is_some()
+            || self.crc.is_some()
+            || self.flexible.is_some()
     }
 
     /// Feeds the next bytes of the object, in order.
@@ -221,6 +275,9 @@ impl Checks {
         }
         if let Some((crc, _)) = self.crc.as_mut() {
             crc.update(data);
+        }
+        if let Some(f) = self.flexible.as_mut() {
+            f.update(data);
         }
         if let Some(c) = self.composite.as_mut() {
             while !data.is_empty() {
@@ -239,7 +296,15 @@ impl Checks {
 
     /// Compares what was computed with what the server said. `Ok(true)` when the content
     /// was verified (not only its size).
-    pub fn finish(self) -> anyhow::Result<bool> {
+    pub fn finish(mut self) -> anyhow::Result<bool> {
+        let mut verified = false;
+        if let Some(f) = self.flexible.take() {
+            let what = f.describe();
+            f.finish()
+                .map_err(|(got, expected)| self.flexible_mismatch(&what, got, expected))?;
+            log::info!("{}: verified against {what}", self.object);
+            verified = true;
+        }
         // `what` is computed here and compared with the object's `theirs`.
         let mismatch = |what: &str, got: String, theirs: &str, expected: &str| {
             anyhow::Error::new(IntegrityError(format!(
@@ -247,7 +312,6 @@ impl Checks {
                 self.object
             )))
         };
-        let mut verified = false;
         if let Some((crc, expected)) = self.crc {
             let got = crc.value();
             if got != expected {
@@ -290,6 +354,7 @@ impl Checks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checksum::{ChecksumType, StoredChecksum};
 
     fn meta(etag: String, size: u64, part_size: Option<u64>, crc: Option<u64>) -> ObjectMeta {
         let mut m = ObjectMeta {
@@ -353,6 +418,25 @@ mod tests {
         }
     }
 
+    /// The checks of `m`, its composite checksum's parts being of 4,096 bytes, computed
+    /// in lanes of 4,096-byte parts as the part hasher does.
+    fn in_lanes(m: &ObjectMeta, data: &[u8]) -> anyhow::Result<bool> {
+        let mut checks = Checks::for_object("k", m);
+        if let Some(f) = checks.flexible.as_mut() {
+            let sizes = data.chunks(4096).map(|c| c.len() as u64).collect();
+            assert!(f.set_part_sizes(sizes, data.len() as u64));
+        }
+        assert_eq!(checks.part_size(), Some(4096));
+        let parts: Vec<&[u8]> = data.chunks(4096).collect();
+        let mut lanes = checks.part_lanes(parts.len());
+        for lane in 0..parts.len() {
+            lanes.begin(lane);
+        }
+        lanes.update(&parts);
+        let digests = (0..parts.len()).map(|lane| lanes.finish(lane)).collect();
+        checks.finish_parts(digests)
+    }
+
     #[test]
     fn plain_and_composite_etags_and_crcs_are_recomputed() {
         let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
@@ -414,6 +498,28 @@ mod tests {
         assert!(by_parts(&damaged, &m).is_err());
         let m = meta(composite.clone(), 10_000, Some(4096), Some(crc ^ 1));
         assert!(by_parts(&data, &m).is_err());
+        // A stored flexible checksum, checked part by part with the ETag's MD5s: a
+        // full-object CRC joined from the lanes' CRCs, a composite SHA from the lanes' SHAs.
+        for algorithm in Algorithm::ALL {
+            let mut m = meta(composite.clone(), 10_000, Some(4096), None);
+            let parts: Vec<Checksum> = data.chunks(4096).map(|c| algorithm.value_of(c)).collect();
+            let value = match algorithm.multipart_type() {
+                ChecksumType::FullObject => algorithm.of(&data),
+                ChecksumType::Composite => {
+                    format!("{}-3", Checksum::composite(&parts).unwrap().to_base64())
+                }
+            };
+            m.checksums = vec![StoredChecksum { algorithm, value }];
+            m.checksum_type = Some(algorithm.multipart_type());
+            assert!(in_lanes(&m, &data).unwrap(), "{}", algorithm.name());
+            // Damaged bytes: the ETag's MD5s would catch it too; the message tells that
+            // the flexible checksum did.
+            let err = in_lanes(&m, &damaged).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("stored {}", algorithm.wire_name())),
+                "{err}"
+            );
+        }
         // A part size that does not give the ETag's part count: size only.
         assert!(
             !run(

@@ -81,7 +81,9 @@ pub(super) fn found(
     key: Option<&Key>,
 ) -> Found {
     match (recorded, resume) {
-        (Some(cp), Resume::Yes) if continues(&cp, size, mtime_ns, key) => Found::Continue(Box::new(cp)),
+        (Some(cp), Resume::Yes) if continues(&cp, size, mtime_ns, key) => {
+            Found::Continue(Box::new(cp))
+        }
         (Some(_), Resume::Yes) => Found::Discard(Discard::Changed),
         (Some(_), Resume::No) => Found::Discard(Discard::NotContinued),
         (None, Resume::Yes) => Found::NothingToContinue,
