@@ -209,3 +209,6 @@ fn hash_gives_the_checksums_moto_stores_for_an_sdk_upload() {
         }
     }
 }
+
+#[path = "moto_cases/transfers.rs"]
+mod transfers;
