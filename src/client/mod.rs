@@ -22,7 +22,7 @@ pub mod signer;
 pub mod sigv4;
 pub mod streamed;
 #[cfg(test)]
-mod test_server;
+pub(crate) mod test_server;
 mod wire_log;
 pub mod xml;
 

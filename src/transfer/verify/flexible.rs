@@ -260,6 +260,7 @@ fn compare(expected: Checksum, got: Option<Checksum>) -> Result<(), (String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::test_server::{self, Reply};
 
     const VECTORS: &str = include_str!("../../../tests/fixtures/vectors/checksums.json");
 
@@ -411,5 +412,89 @@ mod tests {
             assert!(!f.fits_parts(40));
             assert_eq!(f.finish_parts(&pieces(algorithm, 30)), Ok(()));
         }
+    }
+
+    /// A HEAD reply of a part of `len` bytes, as S3 sends it: the length, no body.
+    fn part_head(len: u64) -> Reply {
+        Reply::Http(format!(
+            "HTTP/1.1 206 X\r\nContent-Length: {len}\r\nx-amz-mp-parts-count: 3\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    fn composite_of_three() -> Flexible {
+        let m = meta(
+            Algorithm::Sha256,
+            &format!("{}-3", Algorithm::Sha256.of(b"x")),
+            "e-3",
+            None,
+        );
+        Flexible::of("k", &m).unwrap()
+    }
+
+    #[test]
+    fn part_sizes_come_from_object_attributes_page_by_page() {
+        let page = |parts: &str, more: &str| {
+            let body = format!(
+                "<GetObjectAttributesResponse><ObjectParts><TotalPartsCount>3</TotalPartsCount>{more}{parts}</ObjectParts></GetObjectAttributesResponse>"
+            );
+            Reply::status(200, &[], &body)
+        };
+        let part = |n: u32, size: u64| {
+            format!("<Part><PartNumber>{n}</PartNumber><Size>{size}</Size></Part>")
+        };
+        let replies = vec![
+            page(
+                &(part(1, 40) + &part(2, 40)),
+                "<IsTruncated>true</IsTruncated><NextPartNumberMarker>2</NextPartNumberMarker>",
+            ),
+            page(&part(3, 20), "<IsTruncated>false</IsTruncated>"),
+        ];
+        let (port, seen) = test_server::serve(replies);
+        let client = test_server::s3_client(port);
+        let mut f = composite_of_three();
+        assert!(f.fetch_part_sizes(&client, ("bkt", "key"), 100));
+        assert!(f.fits_parts(40));
+        let first = seen.recv().unwrap();
+        assert_eq!(first.request_line(), "GET /bkt/key?attributes HTTP/1.1");
+        assert!(
+            first.head.contains("x-amz-object-attributes: ObjectParts"),
+            "{}",
+            first.head
+        );
+        let second = seen.recv().unwrap();
+        assert!(
+            second.head.contains("x-amz-part-number-marker: 2"),
+            "{}",
+            second.head
+        );
+    }
+
+    #[test]
+    fn without_object_attributes_each_part_is_asked_with_a_head() {
+        let refused = Reply::status(501, &[], "<Error><Code>NotImplemented</Code></Error>");
+        let replies = vec![refused, part_head(40), part_head(40), part_head(20)];
+        let (port, seen) = test_server::serve(replies);
+        let client = test_server::s3_client(port);
+        let mut f = composite_of_three();
+        assert!(f.fetch_part_sizes(&client, ("bkt", "key"), 100));
+        assert!(f.fits_parts(40));
+        let lines: Vec<String> = seen
+            .try_iter()
+            .map(|s| s.request_line().to_string())
+            .collect();
+        assert_eq!(
+            lines[1..],
+            [1, 2, 3].map(|n| format!("HEAD /bkt/key?partNumber={n} HTTP/1.1"))
+        );
+        // Parts that do not add up to the object: the checksum is not used.
+        let replies = vec![
+            Reply::status(501, &[], ""),
+            part_head(40),
+            part_head(40),
+            part_head(21),
+        ];
+        let (port, _seen) = test_server::serve(replies);
+        let client = test_server::s3_client(port);
+        assert!(!composite_of_three().fetch_part_sizes(&client, ("bkt", "key"), 100));
     }
 }
