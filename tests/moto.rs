@@ -209,3 +209,5 @@ fn hash_gives_the_checksums_moto_stores_for_an_sdk_upload() {
         }
     }
 }
+#[path = "moto_cases/sync_check.rs"]
+mod sync_check;
