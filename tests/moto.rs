@@ -210,5 +210,7 @@ fn hash_gives_the_checksums_moto_stores_for_an_sdk_upload() {
     }
 }
 
+#[path = "moto_cases/sync_check.rs"]
+mod sync_check;
 #[path = "moto_cases/transfers.rs"]
 mod transfers;

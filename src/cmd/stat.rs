@@ -19,6 +19,13 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
         .map_err(|e| missing::explain(client, &url, Verb::Stat, e.into()))
         .with_context(|| format!("getting the metadata of {url}"))?;
     let modified = meta.last_modified.map(|t| t.to_string());
+    // As the server sent them: a composite checksum keeps its `-N`.
+    let checksums: serde_json::Map<String, serde_json::Value> = meta
+        .checksums
+        .iter()
+        .map(|c| (c.algorithm.name().to_string(), json!(c.value)))
+        .collect();
+    let checksum_type = meta.checksum_type.map(|t| t.wire_name());
     if printer.json {
         printer.record(&json!({
             "key": key,
@@ -28,6 +35,8 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
             "content_type": meta.content_type,
             "storage_class": meta.storage_class,
             "metadata": meta.metadata,
+            "checksums": checksums,
+            "checksum_type": checksum_type,
         }))?;
         return Ok(ExitStatus::Success);
     }
@@ -39,6 +48,16 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
         format!("Content-Type: {}", meta.content_type.unwrap_or_default()),
         format!("Storage-Class: {}", meta.storage_class),
     ];
+    for stored in &meta.checksums {
+        lines.push(format!(
+            "Checksum: {}={}",
+            stored.algorithm.name(),
+            printer.escape(&stored.value)
+        ));
+    }
+    if let Some(kind) = checksum_type {
+        lines.push(format!("Checksum-Type: {kind}"));
+    }
     for (name, value) in &meta.metadata {
         lines.push(format!("Metadata: {name}={}", printer.escape(value)));
     }

@@ -2,6 +2,7 @@
 
 use predicates::prelude::*;
 
+use crate::support::fake::{FakeServer, Reply};
 use crate::support::{
     TestEnv, dir_entries, json_lines, md5_file, md5_hex, multipart_etag, random_bytes, server,
 };
@@ -249,6 +250,56 @@ fn ls_follows_every_page() {
         String::from_utf8_lossy(&out.get_output().stdout).trim(),
         format!("DIR  {}", b.url("p/"))
     );
+}
+
+/// What radosgw cannot show: a server that stores flexible checksums (here a composite
+/// one, `-N` and its type, as AWS returns them on HEAD).
+#[test]
+fn stat_shows_the_stored_checksums_as_the_server_sent_them() {
+    let t = TestEnv::new();
+    let value = "trl4ZvU3IlmjXr9GuQg3EfCmqsAn2DVIT6t8MEYazT0=-3";
+    let head = Reply::new(200, b"")
+        .header("ETag", "\"8fb356cf42a1aa2106525210ec3e9c3e-3\"")
+        .header("Last-Modified", "Tue, 14 Nov 2023 22:13:20 GMT")
+        .header("x-amz-checksum-sha256", value)
+        .header("x-amz-checksum-type", "COMPOSITE");
+    let server = FakeServer::start(vec![head.clone(), head]);
+    let stat = |json: &[&str]| {
+        let out = t
+            .bare()
+            .args(["--provider", "s3", "--endpoint", &server.endpoint()])
+            .args([
+                "--addressing",
+                "path",
+                "--access-key",
+                "AK",
+                "--secret-key",
+                "SK",
+            ])
+            .args(json)
+            .args(["stat", "s3://bucket/key"])
+            .assert()
+            .success();
+        out.get_output().stdout.clone()
+    };
+    let record = &json_lines(&stat(&["--json"]))[0];
+    assert_eq!(record["checksums"], serde_json::json!({ "sha256": value }));
+    assert_eq!(record["checksum_type"], "COMPOSITE");
+    let human = String::from_utf8(stat(&[])).unwrap();
+    assert!(
+        human.contains(&format!(
+            "\nChecksum: sha256={value}\nChecksum-Type: COMPOSITE\n"
+        )),
+        "{human}"
+    );
+    for seen in server.requests() {
+        assert_eq!(seen.method, "HEAD");
+        assert_eq!(
+            seen.header("x-amz-checksum-mode"),
+            Some("ENABLED"),
+            "{seen:?}"
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! How `sync` and `check` decide whether a path both sides have differs: by size and time,
-//! by content with `--checksum` (MD5, a recomputed multipart ETag, the CRC-64 that OSS and
-//! KS3 store), and for an object stored encrypted, against the plaintext its metadata
-//! describes.
+//! by content with `--checksum` (MD5, a stored flexible checksum: [`super::flexible`], a
+//! recomputed multipart ETag, the CRC-64 that OSS and KS3 store), and for an object stored
+//! encrypted, against the plaintext its metadata describes.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::Path;
@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use super::{Entry, Side};
+use super::{Entry, Side, flexible};
 use crate::address::RemoteUrl;
 use crate::client::{Client, ObjectMeta, etag_is_md5};
 use crate::cmd::ctx::Ctx;
@@ -112,7 +112,9 @@ impl Comparer<'_> {
     }
 
     /// True when an object and a file of the same size hold the same bytes, as far as
-    /// `--checksum` can tell; `None` when it cannot tell (an ETag without a recorded part size).
+    /// `--checksum` can tell: by an MD5 ETag, else (one HEAD) by a stored flexible
+    /// checksum, a multipart ETag with a recorded part size, or OSS's and KS3's CRC-64;
+    /// `None` when none of them can tell.
     fn same_content(
         &self,
         object: &RemoteUrl,
@@ -125,11 +127,26 @@ impl Comparer<'_> {
                 Self::local_etag(path, None, client)?.eq_ignore_ascii_case(etag),
             ));
         }
+        // A multipart ETag: only the HEAD can tell more (a recorded part size, stored
+        // checksums), and listings carry neither.
         let meta = client.head_object(&object.bucket, &object.key)?;
         let part = meta
             .metadata
             .get(PART_SIZE_META)
             .and_then(|p| p.parse().ok());
+        // A stored flexible checksum first: a CRC is quicker to compute than the MD5s of
+        // a multipart ETag, and it covers objects other tools uploaded.
+        for check in flexible::checks(&meta, part) {
+            let same = flexible::of_file(path, &check, client)? == check.stored;
+            log::debug!(
+                "{object}: {} {}",
+                if same { "same as" } else { "differs from" },
+                check.describe()
+            );
+            if same || check.mismatch == flexible::Mismatch::Differs {
+                return Ok(Some(same));
+            }
+        }
         match (part, meta.crc64) {
             (Some(part), _) => Ok(Some(
                 Self::local_etag(path, Some(part), client)?.eq_ignore_ascii_case(etag),
@@ -193,7 +210,7 @@ impl Comparer<'_> {
             Some(false) => changed,
             None => {
                 log::info!(
-                    "{url}: no MD5 to compare (multipart ETag, no recorded part size): transferring"
+                    "{url}: no MD5 to compare (multipart ETag, no recorded part size, no stored checksum): transferring"
                 );
                 changed
             }

@@ -1,9 +1,11 @@
 //! How `sync` and `check` pair two trees: each side's entries in key order (a local walk, or
 //! a listing), and their merge into actions (transfer, compare, delete), streamed, with
 //! deletes stopped once a side fails or comes out of order; and in [`compare`], how the
-//! entries of one path on both sides are compared.
+//! entries of one path on both sides are compared ([`flexible`]: with a stored flexible
+//! checksum).
 
 pub mod compare;
+pub mod flexible;
 
 use std::cmp::Ordering as CmpOrdering;
 use std::path::PathBuf;
