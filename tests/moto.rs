@@ -154,6 +154,24 @@ fn objcmd_round_trips_single_and_multipart_objects_through_moto() {
     t.cmd().args(["rb", "s3://trip"]).assert().success();
 }
 
+/// Runs a Python script with boto3 and awscrt beside moto (`sys.argv[1]` is the endpoint,
+/// `args` follow), in the test's directory; its stdout. A failing script fails the test
+/// with its stderr.
+fn python(t: &Env, script: &str, args: &[&str]) -> String {
+    let out = Command::new(&moto().python)
+        .args(["-c", script, &moto().endpoint])
+        .args(args)
+        .current_dir(&t.dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// What moto stores for `file` uploaded by boto3 with each algorithm, read back with
 /// `ChecksumMode=ENABLED`: `(name, value)` pairs.
 fn stored_by_boto3(t: &Env, bucket: &str, file: &Path) -> Vec<(String, String)> {
@@ -168,18 +186,7 @@ for alg in ["CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256"]:
     head = s3.head_object(Bucket=sys.argv[2], Key=alg, ChecksumMode="ENABLED")
     print(alg.lower(), head["Checksum" + alg])
 "#;
-    let out = Command::new(&moto().python)
-        .args(["-c", script, &moto().endpoint, bucket])
-        .arg(file)
-        .current_dir(&t.dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
+    python(t, script, &[bucket, &file.display().to_string()])
         .lines()
         .filter_map(|l| l.split_once(' '))
         .map(|(a, v)| (a.to_string(), v.to_string()))

@@ -263,6 +263,18 @@ pub const ADDRESSING: Key<Addressing> = Key {
     doc: "path (http://host/bucket/key), virtual (http://bucket.host/key) or auto",
 };
 
+/// Whether the profile speaks S3 to AWS itself (an `*.amazonaws.com` endpoint); `None`
+/// while the endpoint is unknown.
+fn aws_s3(r: &Resolver<'_>) -> Option<bool> {
+    match r.dialect() {
+        Dialect::S3 => {
+            let endpoint = r.get(&ENDPOINT).ok().flatten()?.value;
+            Some(Endpoint::parse(&endpoint).is_ok_and(|e| e.is_aws()))
+        }
+        Dialect::Oss | Dialect::Ks3 => Some(false),
+    }
+}
+
 /// The signature version.
 pub const SIGNATURE: Key<SignatureVersion> = Key {
     name: "signature",
@@ -270,18 +282,10 @@ pub const SIGNATURE: Key<SignatureVersion> = Key {
     provider_env: &[],
     flag: |g| g.signature,
     profile: |p| p.signature,
-    default: |r| match r.dialect() {
-        // AWS hosts take V4 (newer regions take nothing else); other S3 servers V2.
-        Dialect::S3 => {
-            let endpoint = r.get(&ENDPOINT).ok().flatten()?.value;
-            let aws = Endpoint::parse(&endpoint).is_ok_and(|e| e.is_aws());
-            Some(if aws {
-                SignatureVersion::V4
-            } else {
-                SignatureVersion::V2
-            })
-        }
-        Dialect::Oss | Dialect::Ks3 => Some(SignatureVersion::V2),
+    // AWS hosts take V4 (newer regions take nothing else); other S3 servers V2.
+    default: |r| match aws_s3(r)? {
+        true => Some(SignatureVersion::V4),
+        false => Some(SignatureVersion::V2),
     },
     doc: "S3 only: v2 or v4 (default: v4 for AWS hosts, v2 elsewhere)",
 };
@@ -293,19 +297,11 @@ pub const CHECKSUM_ALGORITHM: Key<UploadChecksum> = Key {
     provider_env: &[],
     flag: |g| g.checksum_algorithm,
     profile: |p| p.checksum_algorithm,
-    default: |r| match r.dialect() {
-        // AWS stores one with every object its own tools upload; other servers may refuse
-        // the headers (R2 and some gateways did).
-        Dialect::S3 => {
-            let endpoint = r.get(&ENDPOINT).ok().flatten()?.value;
-            let aws = Endpoint::parse(&endpoint).is_ok_and(|e| e.is_aws());
-            Some(if aws {
-                UploadChecksum::Crc64nvme
-            } else {
-                UploadChecksum::None
-            })
-        }
-        Dialect::Oss | Dialect::Ks3 => Some(UploadChecksum::None),
+    // AWS stores one with every object its own tools upload; other servers may refuse
+    // the headers (R2 and some gateways did).
+    default: |r| match aws_s3(r)? {
+        true => Some(UploadChecksum::Crc64nvme),
+        false => Some(UploadChecksum::None),
     },
     doc: "S3 only: checksum stored with uploads: crc32, crc32c, crc64nvme, sha1, sha256 or none (default: crc64nvme for AWS hosts, none elsewhere)",
 };

@@ -329,7 +329,7 @@ pub(crate) fn read_range(
 }
 
 /// A failed read of a source file; reading past its end means it shrank meanwhile.
-fn read_error(e: io::Error) -> anyhow::Error {
+pub(crate) fn read_error(e: io::Error) -> anyhow::Error {
     if e.kind() == io::ErrorKind::UnexpectedEof {
         anyhow::anyhow!("the file became shorter while it was being read")
     } else {

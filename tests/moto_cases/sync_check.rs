@@ -4,27 +4,14 @@
 //! cannot recompute).
 
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::prelude::*;
 
 use super::{Env, bytes, moto};
 
-/// Runs a Python script with boto3 and awscrt beside moto, arguments after the endpoint;
-/// its stdout.
+/// [`super::python`], its output trimmed.
 fn python(t: &Env, script: &str, args: &[&str]) -> String {
-    let out = Command::new(&moto().python)
-        .args(["-c", script, &moto().endpoint])
-        .args(args)
-        .current_dir(&t.dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    super::python(t, script, args).trim().to_string()
 }
 
 /// The CRC64NVME of a file as awscrt (AWS's SDKs) computes it, in base64.

@@ -2,16 +2,14 @@
 //! algorithm single and multipart, the SDK's own multipart uploads (full-object CRC64NVME,
 //! composite SHA256 in parts objcmd did not choose), and a stored checksum that is wrong.
 
-use std::process::Command;
-
 use assert_cmd::prelude::*;
 
-use super::{Env, bytes, moto};
+use super::{Env, bytes};
 
 const ALGORITHMS: [&str; 5] = ["crc32", "crc32c", "crc64nvme", "sha1", "sha256"];
 
-/// Runs a Python snippet with boto3 (and botocore's checksum classes) against moto:
-/// `sys.argv[1]` is the endpoint, the rest `args`. Returns its stdout.
+/// Runs a Python snippet with boto3 and botocore's checksum classes (`checksum(alg, data)`,
+/// `b64(raw)`) against moto: `sys.argv[1]` is the endpoint, the rest `args`.
 fn python(t: &Env, script: &str, args: &[&str]) -> String {
     let prelude = r#"
 import sys, base64, boto3
@@ -26,20 +24,7 @@ def checksum(alg, data):
 def b64(raw):
     return base64.b64encode(raw).decode()
 "#;
-    let out = Command::new(&moto().python)
-        .arg("-c")
-        .arg(format!("{prelude}\n{script}"))
-        .arg(&moto().endpoint)
-        .args(args)
-        .current_dir(&t.dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    super::python(t, &format!("{prelude}\n{script}"), args)
 }
 
 /// What moto stores for `key` (`ChecksumMode=ENABLED`), and what botocore computes for

@@ -137,13 +137,8 @@ fn sum_range(
             return Err(transfer::interrupted());
         }
         let n = (len - done).min(buf.len() as u64) as usize;
-        transfer::read_exact_at(file, &mut buf[..n], offset + done).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::UnexpectedEof {
-                anyhow::anyhow!("the file became shorter while it was being read")
-            } else {
-                anyhow::Error::new(e)
-            }
-        })?;
+        transfer::read_exact_at(file, &mut buf[..n], offset + done)
+            .map_err(transfer::read_error)?;
         hasher.update(&buf[..n]);
         done += n as u64;
     }
