@@ -112,7 +112,8 @@ fn of_file(path: &str, algorithm: HashAlgorithm) -> anyhow::Result<String> {
 }
 
 /// The checksum an object is stored with, from its metadata (HEAD): its ETag where that is
-/// an MD5, the CRC-64 that OSS and KS3 send. What the server did not store is an error.
+/// an MD5, the CRC-64 that OSS and KS3 send, the flexible checksum an S3 server stores (as
+/// it sends it: a composite one ends in `-N`). What the server did not store is an error.
 fn of_object(client: &Client, url: &RemoteUrl, algorithm: HashAlgorithm) -> anyhow::Result<String> {
     let meta = client
         .head_object(&url.bucket, &url.key)
@@ -128,10 +129,27 @@ fn of_object(client: &Client, url: &RemoteUrl, algorithm: HashAlgorithm) -> anyh
                 "{url} has no stored CRC-64: the server sent none (OSS and KS3 store one; S3 servers do not)"
             )
         }),
-        _ => anyhow::bail!(
-            "{url}: objcmd does not read stored {} checksums yet; hash a local copy instead",
-            name(algorithm)
-        ),
+        _ => {
+            let name = name(algorithm);
+            let stored = meta
+                .checksums
+                .iter()
+                .find(|c| c.algorithm.name() == name);
+            match stored {
+                Some(c) => Ok(c.value.clone()),
+                None if meta.checksums.is_empty() => anyhow::bail!(
+                    "{url} has no stored {name} checksum: the server sent none (it was uploaded without one, or the server does not keep them)"
+                ),
+                None => anyhow::bail!(
+                    "{url} has no stored {name} checksum; it is stored with {}",
+                    meta.checksums
+                        .iter()
+                        .map(|c| c.algorithm.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
     }
 }
 

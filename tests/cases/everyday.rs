@@ -265,6 +265,12 @@ fn hash_computes_files_and_reads_what_objects_are_stored_with() {
             );
         }
     }
+    // radosgw stores no flexible checksum, whatever was sent.
+    t.cmd()
+        .args(["hash", "--algorithm", "crc32c", &b.url("one.bin")])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("has no stored crc32c checksum"));
     t.cmd().args(["hash", "no-such-file"]).assert().code(4);
     assert_eq!(md5_hex(b"hello world"), "5eb63bbbe01eeed093cb22bb8f5acdc3");
 }
