@@ -19,6 +19,9 @@ _objcmd() {
             objcmd,acl)
                 cmd="objcmd__subcmd__acl"
                 ;;
+            objcmd,bucket)
+                cmd="objcmd__subcmd__bucket"
+                ;;
             objcmd,cat)
                 cmd="objcmd__subcmd__cat"
                 ;;
@@ -100,6 +103,18 @@ _objcmd() {
             objcmd__subcmd__acl__subcmd__help,set)
                 cmd="objcmd__subcmd__acl__subcmd__help__subcmd__set"
                 ;;
+            objcmd__subcmd__bucket,help)
+                cmd="objcmd__subcmd__bucket__subcmd__help"
+                ;;
+            objcmd__subcmd__bucket,versioning)
+                cmd="objcmd__subcmd__bucket__subcmd__versioning"
+                ;;
+            objcmd__subcmd__bucket__subcmd__help,help)
+                cmd="objcmd__subcmd__bucket__subcmd__help__subcmd__help"
+                ;;
+            objcmd__subcmd__bucket__subcmd__help,versioning)
+                cmd="objcmd__subcmd__bucket__subcmd__help__subcmd__versioning"
+                ;;
             objcmd__subcmd__config,gen-key)
                 cmd="objcmd__subcmd__config__subcmd__gen__subcmd__key"
                 ;;
@@ -150,6 +165,9 @@ _objcmd() {
                 ;;
             objcmd__subcmd__help,acl)
                 cmd="objcmd__subcmd__help__subcmd__acl"
+                ;;
+            objcmd__subcmd__help,bucket)
+                cmd="objcmd__subcmd__help__subcmd__bucket"
                 ;;
             objcmd__subcmd__help,cat)
                 cmd="objcmd__subcmd__help__subcmd__cat"
@@ -219,6 +237,9 @@ _objcmd() {
                 ;;
             objcmd__subcmd__help__subcmd__acl,set)
                 cmd="objcmd__subcmd__help__subcmd__acl__subcmd__set"
+                ;;
+            objcmd__subcmd__help__subcmd__bucket,versioning)
+                cmd="objcmd__subcmd__help__subcmd__bucket__subcmd__versioning"
                 ;;
             objcmd__subcmd__help__subcmd__config,gen-key)
                 cmd="objcmd__subcmd__help__subcmd__config__subcmd__gen__subcmd__key"
@@ -308,7 +329,7 @@ _objcmd() {
 
     case "${cmd}" in
         objcmd)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -695,6 +716,268 @@ _objcmd() {
             ;;
         objcmd__subcmd__acl__subcmd__set)
             opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__bucket)
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version versioning help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__bucket__subcmd__help)
+            opts="versioning help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__bucket__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__bucket__subcmd__help__subcmd__versioning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__bucket__subcmd__versioning)
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version enable suspend"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2660,7 +2943,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help)
-            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help"
+            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2702,6 +2985,34 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help__subcmd__acl__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__bucket)
+            opts="versioning"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__bucket__subcmd__versioning)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3302,7 +3613,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mb)
-            opts="-p -q -v -j -h -V --acl --location --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --location --object-lock --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

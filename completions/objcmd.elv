@@ -75,6 +75,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand set-meta 'Change objects'' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
             cand check 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
             cand run 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
+            cand bucket 'Show or change a bucket''s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -497,6 +498,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --part-jobs 'Parts in flight per object [default: 4]'
             cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
             cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
+            cand --object-lock 'Create the bucket with object lock (S3 only; it also turns versioning on for good)'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'
             cand --json 'Machine output: one JSON object per line on stdout'
@@ -1652,6 +1654,94 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'objcmd;bucket'= {
+            cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
+            cand --provider 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]'
+            cand --endpoint 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]'
+            cand --region 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]'
+            cand --access-key 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]'
+            cand --secret-key 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]'
+            cand --security-token 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]'
+            cand --addressing 'Bucket addressing: path, virtual or auto'
+            cand --signature 'S3 signature version: v2 or v4'
+            cand --checksum-algorithm 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]'
+            cand --progress 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none'
+            cand --progress-interval 'Seconds between the status lines of --progress lines [default: 10]'
+            cand --retries 'Retries of a retryable failure [default: 5]'
+            cand --timeout 'Connect and read timeout in seconds [default: 60]'
+            cand --limit-rate 'Bandwidth cap, e.g. 10MiB/s'
+            cand -j 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --jobs 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --part-size 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]'
+            cand --copy-threshold 'Remote copies above this size are made in parts [default: 5GiB]'
+            cand --part-jobs 'Parts in flight per object [default: 4]'
+            cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
+            cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
+            cand --anonymous 'Send unsigned requests (public buckets)'
+            cand --cname 'The endpoint is a custom domain bound to one bucket'
+            cand --json 'Machine output: one JSON object per line on stdout'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --verbose 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --no-progress 'Never show progress (the same as --progress none)'
+            cand --insecure 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand versioning 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'objcmd;bucket;versioning'= {
+            cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
+            cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
+            cand --provider 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]'
+            cand --endpoint 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]'
+            cand --region 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]'
+            cand --access-key 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]'
+            cand --secret-key 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]'
+            cand --security-token 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]'
+            cand --addressing 'Bucket addressing: path, virtual or auto'
+            cand --signature 'S3 signature version: v2 or v4'
+            cand --checksum-algorithm 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]'
+            cand --progress 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none'
+            cand --progress-interval 'Seconds between the status lines of --progress lines [default: 10]'
+            cand --retries 'Retries of a retryable failure [default: 5]'
+            cand --timeout 'Connect and read timeout in seconds [default: 60]'
+            cand --limit-rate 'Bandwidth cap, e.g. 10MiB/s'
+            cand -j 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --jobs 'Objects transferred at once by recursive commands and sync [default: 64]'
+            cand --part-size 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]'
+            cand --copy-threshold 'Remote copies above this size are made in parts [default: 5GiB]'
+            cand --part-jobs 'Parts in flight per object [default: 4]'
+            cand --ca-bundle 'Also trust the CA certificates (PEM) in FILE for TLS'
+            cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
+            cand --anonymous 'Send unsigned requests (public buckets)'
+            cand --cname 'The endpoint is a custom domain bound to one bucket'
+            cand --json 'Machine output: one JSON object per line on stdout'
+            cand -q 'Print less on stderr'
+            cand --quiet 'Print less on stderr'
+            cand -v 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --verbose 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+            cand --no-progress 'Never show progress (the same as --progress none)'
+            cand --insecure 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'objcmd;bucket;help'= {
+            cand versioning 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'objcmd;bucket;help;versioning'= {
+        }
+        &'objcmd;bucket;help;help'= {
+        }
         &'objcmd;completions'= {
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
@@ -1712,6 +1802,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand set-meta 'Change objects'' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
             cand check 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
             cand run 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
+            cand bucket 'Show or change a bucket''s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1799,6 +1890,11 @@ set edit:completion:arg-completer[objcmd] = {|@words|
         &'objcmd;help;check'= {
         }
         &'objcmd;help;run'= {
+        }
+        &'objcmd;help;bucket'= {
+            cand versioning 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+        }
+        &'objcmd;help;bucket;versioning'= {
         }
         &'objcmd;help;completions'= {
         }

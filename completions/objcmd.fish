@@ -93,6 +93,7 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "hash" -d 'Checksums o
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "bucket" -d 'Show or change a bucket\'s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
@@ -548,6 +549,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l copy-threshold -d '
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l object-lock -d 'Create the bucket with object lock (S3 only; it also turns versioning on for good)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l cname -d 'The endpoint is a custom domain bound to one bucket'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l json -d 'Machine output: one JSON object per line on stdout'
@@ -1801,6 +1803,98 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l no-progress -d 'Ne
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1845,28 +1939,29 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l no-progres
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "config" -d 'Create, edit and show profiles'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "mb" -d 'Make a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "rb" -d 'Remove a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "put" -d 'Upload files or stdin'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "rm" -d 'Delete objects'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "config" -d 'Create, edit and show profiles'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "mb" -d 'Make a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "rb" -d 'Remove a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "put" -d 'Upload files or stdin'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "rm" -d 'Delete objects'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "bucket" -d 'Show or change a bucket\'s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'
@@ -1882,3 +1977,4 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subc
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from multipart" -f -a "init" -d 'Start an upload and print its id'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from multipart" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from multipart" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'

@@ -207,6 +207,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once
     Run(RunArgs),
+    /// Show or change a bucket's configuration: versioning, policy, lifecycle, CORS,
+    /// website, tags, object lock
+    Bucket(BucketArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
 }
@@ -291,6 +294,10 @@ pub struct MbArgs {
     /// Location constraint (region) of the new bucket
     #[arg(long, value_name = "REGION")]
     pub location: Option<String>,
+
+    /// Create the bucket with object lock (S3 only; it also turns versioning on for good)
+    #[arg(long)]
+    pub object_lock: bool,
 }
 
 /// `objcmd rb`.
@@ -343,6 +350,38 @@ pub enum AclCommand {
         #[arg(value_name = "ACL")]
         acl: String,
     },
+}
+
+/// `objcmd bucket`.
+#[derive(Debug, Args)]
+pub struct BucketArgs {
+    /// The `bucket` subcommand.
+    #[command(subcommand)]
+    pub command: BucketCommand,
+}
+
+/// The `bucket` subcommands: each shows its document without options, and sets or
+/// deletes it with them.
+#[derive(Debug, Subcommand)]
+pub enum BucketCommand {
+    /// Show versioning (Enabled, Suspended or Off), or enable or suspend it
+    Versioning {
+        /// s3://BUCKET
+        #[arg(value_name = "URL")]
+        url: String,
+        /// enable or suspend (versioning cannot be turned off once enabled)
+        #[arg(value_name = "STATE")]
+        state: Option<VersioningChange>,
+    },
+}
+
+/// What `bucket versioning` sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum VersioningChange {
+    /// New writes make new versions.
+    Enable,
+    /// New writes replace the null version; old versions stay.
+    Suspend,
 }
 
 /// `objcmd signurl`.

@@ -278,6 +278,59 @@ const S3_CANNED_ACLS: &[&str] = &[
 /// ks3sdk), as data that the test gateway's verifier reads too: see the file's header.
 const SUB_RESOURCE_TABLE: &str = include_str!("sub_resources.txt");
 
+/// What a dialect may lack: each is refused before any request where the dialect's
+/// servers (by its official SDK) do not have it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    /// Bucket versioning and object versions.
+    Versioning,
+    /// Object lock: retention, legal hold, `mb --object-lock`.
+    ObjectLock,
+}
+
+impl Feature {
+    /// What it is called in the refusal.
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::Versioning => "versioning",
+            Feature::ObjectLock => "object lock",
+        }
+    }
+}
+
+impl Dialect {
+    /// Whether this dialect's servers have `feature` (oss2 and ks3sdk say which).
+    pub fn supports(self, feature: Feature) -> bool {
+        match feature {
+            Feature::Versioning => true,
+            // OSS has WORM retention policies and KS3 a WORM of its own: neither is S3's
+            // object lock, and neither takes its headers.
+            Feature::ObjectLock => self == Dialect::S3,
+        }
+    }
+
+    /// `Ok` when this dialect has `feature`, else the error to refuse it with (exit 2).
+    pub fn require(self, feature: Feature) -> Result<(), String> {
+        match self.supports(feature) {
+            true => Ok(()),
+            false => Err(format!(
+                "{} is not supported by {}",
+                feature.name(),
+                self.upper_name()
+            )),
+        }
+    }
+
+    /// The dialect's name as people write it: S3, OSS, KS3.
+    pub fn upper_name(self) -> &'static str {
+        match self {
+            Dialect::S3 => "S3",
+            Dialect::Oss => "OSS",
+            Dialect::Ks3 => "KS3",
+        }
+    }
+}
+
 /// The sub-resource sets of S3, OSS and KS3, read from the table once.
 static SUB_RESOURCES: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
     let dialects = [Dialect::S3, Dialect::Oss, Dialect::Ks3];

@@ -7,6 +7,7 @@
 
 pub mod acl;
 pub mod batch;
+pub mod bucket_config;
 #[cfg(test)]
 mod conditional_tests;
 pub mod copy;
@@ -34,8 +35,9 @@ use reqwest::Method;
 use crate::checksum::{Algorithm, Checksum, ChecksumType, StoredChecksum};
 
 pub use acl::{AccessControlPolicy, Grant, Grantee};
+pub use bucket_config::{Document, Versioning};
 pub use copy::MetadataDirective;
-pub use dialect::{Dialect, Write};
+pub use dialect::{Dialect, Feature, Write};
 pub use endpoint::{Addressing, Endpoint, Target};
 pub use error::{Error, ServiceError, TransportKind};
 pub use multipart::{
@@ -117,9 +119,65 @@ pub struct ObjectMeta {
     /// The part count of a multipart object, from a HEAD or GET of one part
     /// (`x-amz-mp-parts-count`).
     pub parts_count: Option<u32>,
+    /// Version, tags, encryption, lock and restore state, where the server says.
+    pub state: ObjectState,
     /// The headers stored with the object that a copy with new metadata (REPLACE) would
     /// drop unless sent again: [`STORED_HEADERS`], as the server spelled their values.
     pub stored_headers: Vec<(String, String)>,
+}
+
+/// What the server says of an object beyond its bytes and metadata: its version,
+/// tags, server-side encryption, object lock and restore state (each `None` when the reply
+/// did not say), read from the dialect's headers (`x-amz-version-id`, `x-oss-version-id`...).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectState {
+    /// The version id (`null` for an object written while versioning was off).
+    pub version_id: Option<String>,
+    /// The reply is of a delete marker.
+    pub delete_marker: bool,
+    /// How many tags the object has.
+    pub tag_count: Option<u32>,
+    /// Server-side encryption: `AES256`, `aws:kms` (OSS: `KMS`, `SM4`).
+    pub sse: Option<String>,
+    /// The KMS key of `aws:kms` encryption.
+    pub sse_kms_key_id: Option<String>,
+    /// The algorithm of customer-key encryption (SSE-C): `AES256`.
+    pub sse_customer_algorithm: Option<String>,
+    /// Object lock mode: `GOVERNANCE` or `COMPLIANCE`.
+    pub lock_mode: Option<String>,
+    /// Object lock retained until (RFC 3339, as sent).
+    pub lock_until: Option<String>,
+    /// Legal hold: `ON` or `OFF`.
+    pub legal_hold: Option<String>,
+    /// Restore state of an archived object, as sent (`ongoing-request="false",
+    /// expiry-date="..."`).
+    pub restore: Option<String>,
+}
+
+impl ObjectState {
+    /// The state a reply's headers tell, in the dialect's names.
+    fn of(resp: &Response, dialect: Dialect) -> ObjectState {
+        let get = |suffix: &str| {
+            resp.header(&dialect.provider_header(suffix))
+                .map(|v| v.trim().to_string())
+        };
+        let kms_key = match dialect {
+            Dialect::Oss => "server-side-encryption-key-id",
+            Dialect::S3 | Dialect::Ks3 => "server-side-encryption-aws-kms-key-id",
+        };
+        ObjectState {
+            version_id: get("version-id"),
+            delete_marker: get("delete-marker").is_some_and(|v| v.eq_ignore_ascii_case("true")),
+            tag_count: get("tagging-count").and_then(|n| n.parse().ok()),
+            sse: get("server-side-encryption"),
+            sse_kms_key_id: get(kms_key),
+            sse_customer_algorithm: get("server-side-encryption-customer-algorithm"),
+            lock_mode: get("object-lock-mode"),
+            lock_until: get("object-lock-retain-until-date"),
+            legal_hold: get("object-lock-legal-hold"),
+            restore: get("restore"),
+        }
+    }
 }
 
 /// The standard headers an object is stored with besides its type, which a copy with new
@@ -182,6 +240,16 @@ pub enum Overwrite {
     /// Fail rather than replace it: writes carry the dialect's conditional header
     /// ([`Dialect::forbid_overwrite_header`]), and its refusal is [`Error::is_taken`].
     Never,
+}
+
+/// Whether a new bucket has object lock (which also turns versioning on, for good).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ObjectLock {
+    /// No object lock.
+    #[default]
+    Disabled,
+    /// Object lock on.
+    Enabled,
 }
 
 /// Options of PutObject.
@@ -393,6 +461,7 @@ impl Client {
             parts_count: resp
                 .header("x-amz-mp-parts-count")
                 .and_then(|n| n.trim().parse().ok()),
+            state: ObjectState::of(resp, dialect),
             stored_headers: STORED_HEADERS
                 .iter()
                 .filter_map(|name| Some((name.to_string(), resp.header(name)?.to_string())))
@@ -616,16 +685,19 @@ impl Client {
         self.send(&req).map(drop)
     }
 
-    /// CreateBucket, with a canned ACL and a location constraint.
+    /// CreateBucket, with a canned ACL, a location constraint and object lock (S3).
     pub fn create_bucket(
         &self,
         bucket: &str,
-        acl: Option<&str>,
-        location: Option<&str>,
+        (acl, location): (Option<&str>, Option<&str>),
+        object_lock: ObjectLock,
     ) -> Result<(), Error> {
         let mut req = Request::new("CreateBucket", Method::PUT, Some(bucket), "");
         if let Some(acl) = acl {
             req = req.header(self.dialect().bucket_acl_header(), acl);
+        }
+        if object_lock == ObjectLock::Enabled {
+            req = req.header("x-amz-bucket-object-lock-enabled", "true");
         }
         if let Some(location) = location {
             req = req

@@ -366,6 +366,22 @@ pub fn complete_multipart_upload(parts: &[(u32, String)], checksums: &[Checksum]
     body
 }
 
+/// The `<Status>` of a `VersioningConfiguration`, if it has one (a bucket whose versioning
+/// was never enabled has none).
+pub fn parse_versioning_status(body: &str) -> Result<Option<String>, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "VersioningConfiguration")?;
+    Ok(text(root, "Status"))
+}
+
+/// The body of PutBucketVersioning.
+pub fn versioning_configuration(status: &str) -> String {
+    format!(
+        "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>{}</Status></VersioningConfiguration>",
+        escape(status)
+    )
+}
+
 /// The parts of GetObjectAttributes (`ObjectParts`): part sizes in order, and whether more
 /// pages follow (and from which part number).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

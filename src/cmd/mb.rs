@@ -6,7 +6,7 @@ use serde_json::json;
 use super::options::check_acl;
 use crate::address::{RemoteUrl, check_new_bucket_name};
 use crate::cli::MbArgs;
-use crate::client::{Client, Dialect};
+use crate::client::{Client, Dialect, Feature, ObjectLock};
 use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
@@ -29,6 +29,13 @@ pub fn run(
     check_new_bucket_name(&url.bucket)
         .map_err(|why| usage(format!("invalid bucket name {:?}: {why}", url.bucket)))?;
     let dialect = client.dialect();
+    let object_lock = match args.object_lock {
+        true => {
+            dialect.require(Feature::ObjectLock).map_err(usage)?;
+            ObjectLock::Enabled
+        }
+        false => ObjectLock::Disabled,
+    };
     if let Some(acl) = &args.acl {
         check_acl(acl, dialect.bucket_canned_acls(), dialect, "bucket")?;
     }
@@ -39,7 +46,11 @@ pub fn run(
         (aws && !conn.region.is_empty() && conn.region != "us-east-1").then(|| conn.region.clone())
     });
     client
-        .create_bucket(&url.bucket, args.acl.as_deref(), location.as_deref())
+        .create_bucket(
+            &url.bucket,
+            (args.acl.as_deref(), location.as_deref()),
+            object_lock,
+        )
         .with_context(|| format!("creating bucket {}", url.bucket_url()))?;
     if printer.json {
         printer.record(&json!({"op": "mb", "dst": url.bucket_url(), "status": "ok"}))?;

@@ -2,6 +2,7 @@
 //! (records, the batch tally, options, one-object operations, presigning, emptying).
 
 pub mod acl;
+pub mod bucket;
 pub mod cat;
 pub mod check;
 pub mod completions;
@@ -125,5 +126,6 @@ pub fn run(
         Command::Hash(args) => hash::run(args, Some(&client), printer),
         Command::SetMeta(args) => set_meta::run(args, transfers),
         Command::Check(args) => check::run(args, transfers),
+        Command::Bucket(args) => bucket::run(args, &client, printer),
     }
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::missing::{self, Verb};
 use crate::address::RemoteUrl;
 use crate::cli::StatArgs;
-use crate::client::Client;
+use crate::client::{Client, ObjectState};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 
@@ -26,6 +26,7 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
         .map(|c| (c.algorithm.name().to_string(), json!(c.value)))
         .collect();
     let checksum_type = meta.checksum_type.map(|t| t.wire_name());
+    let state = &meta.state;
     if printer.json {
         printer.record(&json!({
             "key": key,
@@ -37,6 +38,15 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
             "metadata": meta.metadata,
             "checksums": checksums,
             "checksum_type": checksum_type,
+            "version_id": state.version_id,
+            "tag_count": state.tag_count,
+            "sse": state.sse,
+            "sse_kms_key_id": state.sse_kms_key_id,
+            "sse_customer_algorithm": state.sse_customer_algorithm,
+            "lock_mode": state.lock_mode,
+            "lock_until": state.lock_until,
+            "legal_hold": state.legal_hold,
+            "restore": state.restore,
         }))?;
         return Ok(ExitStatus::Success);
     }
@@ -58,6 +68,11 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
     if let Some(kind) = checksum_type {
         lines.push(format!("Checksum-Type: {kind}"));
     }
+    lines.extend(
+        state_lines(state)
+            .into_iter()
+            .map(|(name, value)| format!("{name}: {}", printer.escape(&value))),
+    );
     for (name, value) in &meta.metadata {
         lines.push(format!("Metadata: {name}={}", printer.escape(value)));
     }
@@ -65,4 +80,25 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
         printer.line(&line)?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// The lines of what applies to the object beyond its bytes: only what the server said.
+fn state_lines(state: &ObjectState) -> Vec<(&'static str, String)> {
+    [
+        ("Version-Id", state.version_id.clone()),
+        ("Tags", state.tag_count.map(|n| n.to_string())),
+        ("Server-Side-Encryption", state.sse.clone()),
+        ("SSE-KMS-Key-Id", state.sse_kms_key_id.clone()),
+        (
+            "SSE-Customer-Algorithm",
+            state.sse_customer_algorithm.clone(),
+        ),
+        ("Object-Lock-Mode", state.lock_mode.clone()),
+        ("Object-Lock-Until", state.lock_until.clone()),
+        ("Legal-Hold", state.legal_hold.clone()),
+        ("Restore", state.restore.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, value?)))
+    .collect()
 }
