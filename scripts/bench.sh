@@ -120,6 +120,11 @@
 #                           checks use objcmd), reported in every table and in one of
 #                           objcmd / objcmd-base with the min-max of the runs. Unset: no
 #                           objcmd-base, the report is as without it
+#   BENCH_OBJCMD_ARGS=      global options added to every timed command of objcmd (split
+#                           on white space), e.g. "--checksum-algorithm crc64nvme"; set-up
+#                           and checks run without them
+#   BENCH_OBJCMD_BASE_ARGS= the same for objcmd-base: with BENCH_OBJCMD_BASE set to the same
+#                           binary, one build with two settings in the same rounds
 #   BENCH_KEEP=1            keep the temp work dir (data files, per-run logs)
 #   BENCH_QUIET_PCT=15      before each run, wait until the whole machine is at most this
 #   BENCH_QUIET_MAX=120     % busy (0.5 s sample), but at most this many seconds (shared
@@ -358,6 +363,9 @@ CHANGED=$(cd "$ROOT" && GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-
 # BENCH_OBJCMD_BASE: the tool objcmd-base (objcmd's commands, run by that binary) right
 # after objcmd in every tool list, so that it takes part in the same rotating rounds
 BASE=${BENCH_OBJCMD_BASE:-}
+OBJ_ARGS=${BENCH_OBJCMD_ARGS:-}
+BASE_ARGS=${BENCH_OBJCMD_BASE_ARGS:-}
+[ -n "$BASE" ] || [ -z "$BASE_ARGS" ] || die "BENCH_OBJCMD_BASE_ARGS needs BENCH_OBJCMD_BASE"
 after_objcmd() { # after_objcmd ITEM...: the items with objcmd-base inserted after objcmd
     local t
     ORDER=()
@@ -474,6 +482,8 @@ oc() { "$OBJ" -q "$@"; } # objcmd, used for set-up, checks and clean-up (never t
 
 # Commands per tool, as a user would type them (default settings, stdout discarded).
 # OBJ_EXTRA: global options for objcmd (the sweep's --part-size / --part-jobs).
+# TARGS[objcmd], TARGS[objcmd-base]: BENCH_OBJCMD_ARGS, BENCH_OBJCMD_BASE_ARGS (split on
+# white space; unquoted on purpose), before OBJ_EXTRA in every timed command of that tool.
 # STDIN_FILE: when set, timed() pipes this file into the command (`cat FILE | CMD`).
 # cmd_put_big TOOL SRC BUCKET KEY / cmd_get_big TOOL BUCKET KEY DST / cmd_put_dir TOOL DIR BUCKET PREFIX
 # cmd_put_tree TOOL DIR BUCKET PREFIX / cmd_get_tree TOOL BUCKET PREFIX DIR /
@@ -481,14 +491,15 @@ oc() { "$OBJ" -q "$@"; } # objcmd, used for set-up, checks and clean-up (never t
 # cmd_ls_tree TOOL BUCKET PREFIX (objcmd and s5cmd only;
 # s5cmd prints its listing at log level info, so it runs without --log error there)
 OBJ_EXTRA=()
+declare -A TARGS=([objcmd]="$OBJ_ARGS" [objcmd-base]="$BASE_ARGS")
 STDIN_FILE=
 cmd_put_big() {
     local t=$1 src=$2 b=$3 k=$4
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" put "$src" "s3://$b/$k") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" put "$src" "s3://$b/$k") ;;
     objcmd-stdin)
-        CMD=("$OBJ" -q "${OBJ_EXTRA[@]}" put - "s3://$b/$k")
+        CMD=("$OBJ" -q ${TARGS[objcmd]} "${OBJ_EXTRA[@]}" put - "s3://$b/$k")
         STDIN_FILE=$src
         ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "$src" "s3://$b/$k") ;;
@@ -501,7 +512,7 @@ cmd_get_big() {
     local t=$1 b=$2 k=$3 dst=$4
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" get "s3://$b/$k" "$dst") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" get "s3://$b/$k" "$dst") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "s3://$b/$k" "$dst") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors "s3://$b/$k" "$dst") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress --force get "s3://$b/$k" "$dst") ;;
@@ -512,7 +523,7 @@ cmd_put_dir() {
     local t=$1 dir=$2 b=$3 p=$4
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q put "$dir"/* "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} put "$dir"/* "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "$dir/*" "s3://$b/$p/") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "$dir" "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress put --recursive "$dir/" "s3://$b/$p/") ;;
@@ -522,13 +533,13 @@ cmd_put_dir() {
 cmd_put_tree() { # like cmd_put_dir, but objcmd uploads the directory itself (put -r)
     local t=$1 dir=$2 b=$3 p=$4
     cmd_put_dir "$@"
-    case $t in objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" put -r "$dir" "s3://$b/$p/") ;; esac
+    case $t in objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" put -r "$dir" "s3://$b/$p/") ;; esac
 }
 cmd_get_tree() {
     local t=$1 b=$2 p=$3 dir=$4
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" get -r "s3://$b/$p/" "$dir") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" get -r "s3://$b/$p/" "$dir") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error cp "s3://$b/$p/*" "$dir/") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 cp --only-show-errors --recursive "s3://$b/$p/" "$dir") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress get --recursive "s3://$b/$p/" "$dir/") ;;
@@ -539,7 +550,7 @@ cmd_rm_tree() {
     local t=$1 b=$2 p=$3
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" rm -r "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" rm -r "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error rm "s3://$b/$p/*") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 rm --only-show-errors --recursive "s3://$b/$p/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress del --recursive "s3://$b/$p/") ;;
@@ -550,7 +561,7 @@ cmd_mv_tree() {
     local t=$1 b=$2 p=$3 q=$4
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" mv -r "s3://$b/$p/" "s3://$b/$q/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" mv -r "s3://$b/$p/" "s3://$b/$q/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" --log error mv "s3://$b/$p/*" "s3://$b/$q/") ;;
     aws) CMD=("${BIN[aws]}" --endpoint-url "$EP" s3 mv --only-show-errors --recursive "s3://$b/$p/" "s3://$b/$q/") ;;
     s3cmd) CMD=("${BIN[s3cmd]}" -c "$S3CFG" --no-progress mv --recursive "s3://$b/$p/" "s3://$b/$q/") ;;
@@ -561,7 +572,7 @@ cmd_ls_tree() {
     local t=$1 b=$2 p=$3
     STDIN_FILE=
     case $t in
-    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q "${OBJ_EXTRA[@]}" ls -r "s3://$b/$p/") ;;
+    objcmd | objcmd-base) CMD=("${BIN[$t]}" -q ${TARGS[$t]} "${OBJ_EXTRA[@]}" ls -r "s3://$b/$p/") ;;
     s5cmd) CMD=("${BIN[s5cmd]}" --endpoint-url "$EP" ls "s3://$b/$p/*") ;; # --log error: no listing
     esac
 }
@@ -1088,7 +1099,8 @@ cell_spread() { echo "$(cell_time "$1" "$2" "") ($(spread "${WALL[$1|$2]:-}"))";
 report_base() {
     local c cell
     echo
-    echo "objcmd against objcmd-base ($BASE), same rounds: median wall s (min-max of the runs),"
+    echo "objcmd${OBJ_ARGS:+ ($OBJ_ARGS)} against objcmd-base ($BASE${BASE_ARGS:+ $BASE_ARGS}), same rounds:"
+    echo "median wall s (min-max of the runs),"
     echo "peak RSS MiB (max) / CPU user+sys s (median), and objcmd / objcmd-base of the medians"
     echo "(> 1 means objcmd is slower)."
     echo
@@ -1284,6 +1296,8 @@ report() {
     for t in "${TOOLS[@]}"; do echo "- $(label_of "$t"): $(version_of "$t")"; done
     echo "- objcmd built from: $OBJCMD_REV"
     [ -z "$BASE" ] || echo "- objcmd-base: $BASE (given with BENCH_OBJCMD_BASE)"
+    [ -z "$OBJ_ARGS" ] || echo "- objcmd's timed commands with: $OBJ_ARGS (BENCH_OBJCMD_ARGS)"
+    [ -z "$BASE_ARGS" ] || echo "- objcmd-base's timed commands with: $BASE_ARGS (BENCH_OBJCMD_BASE_ARGS)"
     if [ ${#SKIPPED[@]} -gt 0 ]; then echo "- skipped (install failed): ${SKIPPED[*]}"; fi
     echo "- BENCH_SIZES=\"$SIZES_SPEC\" BENCH_RUNS=${RUNS_ALL:-unset} BENCH_SMALL_COUNT=$SMALL_COUNT BENCH_SMALL_KIB=$SMALL_KIB BENCH_SMALL_RUNS=$SMALL_RUNS BENCH_STDIN=$STDIN BENCH_SWEEP=$SWEEP"
     echo "- BENCH_CASES=\"$CASES_SPEC\" BENCH_TREES=\"$TREES_SPEC\" BENCH_TREE_RUNS=$TREE_RUNS BENCH_TREE_DIRS=$TREE_DIRS BENCH_TREE_TOOLS=\"$TREE_WANT\" BENCH_JOBS_SWEEP=$JSWEEP BENCH_MANY=$MANY"
