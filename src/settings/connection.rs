@@ -453,4 +453,44 @@ mod tests {
             err.0
         );
     }
+
+    #[test]
+    fn checksum_algorithm_defaults_to_crc64nvme_on_aws_and_none_elsewhere() {
+        let algorithm = |endpoint: Option<&str>, region: Option<&str>, dialect| {
+            let p = Profile {
+                provider: Some(dialect),
+                endpoint: endpoint.map(String::from),
+                region: region.map(String::from),
+                ..profile()
+            };
+            resolve_connection(&GlobalArgs::default(), &BTreeMap::new(), &ctx(p))
+                .unwrap()
+                .checksum_algorithm
+        };
+        let aws = Some(Algorithm::Crc64Nvme);
+        let s3 = Dialect::S3;
+        assert_eq!(algorithm(None, Some("eu-west-1"), s3), aws);
+        let west = Some("https://s3.us-west-2.amazonaws.com");
+        assert_eq!(algorithm(west, None, s3), aws);
+        assert_eq!(algorithm(Some("http://127.0.0.1:7480"), None, s3), None);
+        assert_eq!(algorithm(Some("http://oss:1"), None, Dialect::Oss), None);
+        assert_eq!(algorithm(Some("http://ks3:1"), None, Dialect::Ks3), None);
+        // An explicit choice wins over the default, both ways.
+        let none = GlobalArgs {
+            checksum_algorithm: Some(UploadChecksum::None),
+            ..GlobalArgs::default()
+        };
+        let p = Profile {
+            endpoint: west.map(String::from),
+            ..profile()
+        };
+        let conn = resolve_connection(&none, &BTreeMap::new(), &ctx(p)).unwrap();
+        assert_eq!(conn.checksum_algorithm, None);
+        let sha1 = GlobalArgs {
+            checksum_algorithm: Some(UploadChecksum::Sha1),
+            ..GlobalArgs::default()
+        };
+        let conn = resolve_connection(&sha1, &BTreeMap::new(), &ctx(profile())).unwrap();
+        assert_eq!(conn.checksum_algorithm, Some(Algorithm::Sha1));
+    }
 }

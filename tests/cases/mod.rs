@@ -2,6 +2,7 @@
 
 mod access;
 mod check;
+mod checksums;
 mod config;
 mod download_safety;
 mod encryption;

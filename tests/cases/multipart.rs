@@ -22,7 +22,7 @@ fn etag_of(t: &TestEnv, url: &str) -> String {
 }
 
 /// Unfinished uploads in the bucket, as (key, upload id).
-fn uploads(t: &TestEnv, b: &TestBucket) -> Vec<(String, String)> {
+pub(super) fn uploads(t: &TestEnv, b: &TestBucket) -> Vec<(String, String)> {
     let out = t
         .cmd()
         .args(["--json", "multipart", "ls", &b.url("")])
@@ -189,7 +189,7 @@ fn a_stdin_upload_records_its_part_size_so_get_and_sync_check_it() {
 
 /// A slow upload of big.bin, one part at a time (the key file k.key is there for
 /// `--encrypt` among `extra`).
-fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child {
+pub(super) fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child {
     t.std_cmd()
         .env("OBJCMD_ENCRYPTION_KEY_FILE", t.path("k.key"))
         .args([
@@ -210,7 +210,7 @@ fn spawn_slow_put(t: &TestEnv, url: &str, extra: &[&str]) -> std::process::Child
 }
 
 /// SIGKILLs the upload of big.bin once at least one part is on the server; returns its id.
-fn kill_after_a_part(t: &TestEnv, b: &TestBucket, child: &mut Child) -> String {
+pub(super) fn kill_after_a_part(t: &TestEnv, b: &TestBucket, child: &mut Child) -> String {
     let mut upload = None;
     wait_until("a part to be uploaded", || {
         if let Some((_, id)) = uploads(t, b).first() {
