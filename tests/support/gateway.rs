@@ -658,7 +658,9 @@ fn body_is_error(body: &[u8]) -> bool {
 /// The text of the first element with this local name.
 fn xml_text(body: &[u8], name: &str) -> Option<String> {
     let text = String::from_utf8_lossy(body);
-    let doc = roxmltree::Document::parse(&text).ok()?;
+    // radosgw, like S3, pads the reply of a slow Complete with whitespace before the
+    // document, which no XML parser takes.
+    let doc = roxmltree::Document::parse(text.trim_start()).ok()?;
     doc.descendants()
         .find(|n| n.tag_name().name() == name)
         .and_then(|n| n.text())
