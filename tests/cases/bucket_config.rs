@@ -385,3 +385,26 @@ fn a_document_that_does_not_parse_is_refused_before_any_request() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn peers_configuration_commands_hint_at_bucket() {
+    let t = TestEnv::new();
+    for (args, hint) in [
+        (
+            &["setpolicy", "p.json", "s3://b"][..],
+            "objcmd bucket policy",
+        ),
+        (&["dellifecycle", "s3://b"], "objcmd bucket lifecycle"),
+        (&["setcors", "c.xml", "s3://b"], "objcmd bucket cors"),
+        (&["ws-create", "s3://b"], "objcmd bucket website"),
+        (&["bucket-tagging", "oss://b"], "objcmd bucket tagging"),
+    ] {
+        let out = t.bare().args(args).assert().code(2);
+        let err = stderr_of(&out);
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("hint: objcmd's command for that: ") && l.contains(hint)),
+            "{args:?}: {err}"
+        );
+    }
+}
