@@ -243,8 +243,8 @@ fn object_lock_default_retention_or_refusal() {
         }
         return;
     }
-    // radosgw 16 leaves `object-lock` out of the sub-resources it signs in V2 (botocore
-    // and AWS sign it), so V2 requests to ?object-lock fail its check: these go in V4.
+    // radosgw 16 answers V2 requests to ?object-lock (signed as botocore signs them) with
+    // SignatureDoesNotMatch, V4 ones not: these go in V4 (behaviour.md says so).
     let v4 = |t: &TestEnv| t.cmd_signing("v4");
     let plain = t.bucket("lock-plain");
     let out = v4(&t)
