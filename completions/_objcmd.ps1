@@ -1753,6 +1753,12 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('versioning', 'versioning', [CompletionResultType]::ParameterValue, 'Show versioning (Enabled, Suspended or Off), or enable or suspend it')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the bucket policy (JSON), or set or delete it')
+            [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Show the lifecycle configuration (XML), or set or delete it')
+            [CompletionResult]::new('cors', 'cors', [CompletionResultType]::ParameterValue, 'Show the CORS configuration (XML), or set or delete it')
+            [CompletionResult]::new('website', 'website', [CompletionResultType]::ParameterValue, 'Show static-website hosting, or set (--index) or delete it')
+            [CompletionResult]::new('tagging', 'tagging', [CompletionResultType]::ParameterValue, 'Show the bucket''s tags, replace them (K=V...) or delete them')
+            [CompletionResult]::new('object-lock', 'object-lock', [CompletionResultType]::ParameterValue, 'Show object lock and its default retention, or set the default retention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1796,12 +1802,289 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'objcmd;bucket;policy' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Replace the document with FILE''s (- reads stdin)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the document')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'objcmd;bucket;lifecycle' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Replace the document with FILE''s (- reads stdin)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the document')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'objcmd;bucket;cors' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Replace the document with FILE''s (- reads stdin)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the document')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'objcmd;bucket;website' {
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Serve the bucket as a website with this index document (e.g. index.html)')
+            [CompletionResult]::new('--error-doc', '--error-doc', [CompletionResultType]::ParameterName, 'The key served for errors (with --index)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Stop serving the bucket as a website')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'objcmd;bucket;tagging' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete every tag of the bucket')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'objcmd;bucket;object-lock' {
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'The default retention mode of new objects (with --days or --years)')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Keep new objects for N days')
+            [CompletionResult]::new('--years', '--years', [CompletionResultType]::ParameterName, 'Keep new objects for N years')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider''s own]')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider''s own]')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]')
+            [CompletionResult]::new('--addressing', '--addressing', [CompletionResultType]::ParameterName, 'Bucket addressing: path, virtual or auto')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'S3 signature version: v2 or v4')
+            [CompletionResult]::new('--checksum-algorithm', '--checksum-algorithm', [CompletionResultType]::ParameterName, 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none')
+            [CompletionResult]::new('--progress-interval', '--progress-interval', [CompletionResultType]::ParameterName, 'Seconds between the status lines of --progress lines [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a retryable failure [default: 5]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Connect and read timeout in seconds [default: 60]')
+            [CompletionResult]::new('--limit-rate', '--limit-rate', [CompletionResultType]::ParameterName, 'Bandwidth cap, e.g. 10MiB/s')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transferred at once by recursive commands and sync [default: 64]')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]')
+            [CompletionResult]::new('--copy-threshold', '--copy-threshold', [CompletionResultType]::ParameterName, 'Remote copies above this size are made in parts [default: 5GiB]')
+            [CompletionResult]::new('--part-jobs', '--part-jobs', [CompletionResultType]::ParameterName, 'Parts in flight per object [default: 4]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Also trust the CA certificates (PEM) in FILE for TLS')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
+            [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress (the same as --progress none)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'objcmd;bucket;help' {
             [CompletionResult]::new('versioning', 'versioning', [CompletionResultType]::ParameterValue, 'Show versioning (Enabled, Suspended or Off), or enable or suspend it')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the bucket policy (JSON), or set or delete it')
+            [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Show the lifecycle configuration (XML), or set or delete it')
+            [CompletionResult]::new('cors', 'cors', [CompletionResultType]::ParameterValue, 'Show the CORS configuration (XML), or set or delete it')
+            [CompletionResult]::new('website', 'website', [CompletionResultType]::ParameterValue, 'Show static-website hosting, or set (--index) or delete it')
+            [CompletionResult]::new('tagging', 'tagging', [CompletionResultType]::ParameterValue, 'Show the bucket''s tags, replace them (K=V...) or delete them')
+            [CompletionResult]::new('object-lock', 'object-lock', [CompletionResultType]::ParameterValue, 'Show object lock and its default retention, or set the default retention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'objcmd;bucket;help;versioning' {
+            break
+        }
+        'objcmd;bucket;help;policy' {
+            break
+        }
+        'objcmd;bucket;help;lifecycle' {
+            break
+        }
+        'objcmd;bucket;help;cors' {
+            break
+        }
+        'objcmd;bucket;help;website' {
+            break
+        }
+        'objcmd;bucket;help;tagging' {
+            break
+        }
+        'objcmd;bucket;help;object-lock' {
             break
         }
         'objcmd;bucket;help;help' {
@@ -1995,9 +2278,33 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
         }
         'objcmd;help;bucket' {
             [CompletionResult]::new('versioning', 'versioning', [CompletionResultType]::ParameterValue, 'Show versioning (Enabled, Suspended or Off), or enable or suspend it')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the bucket policy (JSON), or set or delete it')
+            [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Show the lifecycle configuration (XML), or set or delete it')
+            [CompletionResult]::new('cors', 'cors', [CompletionResultType]::ParameterValue, 'Show the CORS configuration (XML), or set or delete it')
+            [CompletionResult]::new('website', 'website', [CompletionResultType]::ParameterValue, 'Show static-website hosting, or set (--index) or delete it')
+            [CompletionResult]::new('tagging', 'tagging', [CompletionResultType]::ParameterValue, 'Show the bucket''s tags, replace them (K=V...) or delete them')
+            [CompletionResult]::new('object-lock', 'object-lock', [CompletionResultType]::ParameterValue, 'Show object lock and its default retention, or set the default retention')
             break
         }
         'objcmd;help;bucket;versioning' {
+            break
+        }
+        'objcmd;help;bucket;policy' {
+            break
+        }
+        'objcmd;help;bucket;lifecycle' {
+            break
+        }
+        'objcmd;help;bucket;cors' {
+            break
+        }
+        'objcmd;help;bucket;website' {
+            break
+        }
+        'objcmd;help;bucket;tagging' {
+            break
+        }
+        'objcmd;help;bucket;object-lock' {
             break
         }
         'objcmd;help;completions' {

@@ -1803,52 +1803,58 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l no-progress -d 'Ne
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
 oss\t''
 ks3\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
 virtual\t''
 auto\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
 v4\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
 crc32c\t''
 crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
 none\t'No progress'"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l anonymous -d 'Send unsigned requests (public buckets)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l cname -d 'The endpoint is a custom domain bound to one bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l json -d 'Machine output: one JSON object per line on stdout'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s q -l quiet -d 'Print less on stderr'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l no-progress -d 'Never show progress (the same as --progress none)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "policy" -d 'Show the bucket policy (JSON), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "lifecycle" -d 'Show the lifecycle configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "cors" -d 'Show the CORS configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "website" -d 'Show static-website hosting, or set (--index) or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "tagging" -d 'Show the bucket\'s tags, replace them (K=V...) or delete them'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "object-lock" -d 'Show object lock and its default retention, or set the default retention'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1893,7 +1899,291 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l set -d 'Replace the document with FILE\'s (- reads stdin)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l delete -d 'Delete the document'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l set -d 'Replace the document with FILE\'s (- reads stdin)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l delete -d 'Delete the document'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l set -d 'Replace the document with FILE\'s (- reads stdin)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l delete -d 'Delete the document'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l index -d 'Serve the bucket as a website with this index document (e.g. index.html)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l error-doc -d 'The key served for errors (with --index)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l delete -d 'Stop serving the bucket as a website'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l delete -d 'Delete every tag of the bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l mode -d 'The default retention mode of new objects (with --days or --years)' -r -f -a "GOVERNANCE\t'Users with s3:BypassGovernanceRetention may still delete or shorten'
+COMPLIANCE\t'Nobody can delete or shorten it until it ends'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l days -d 'Keep new objects for N days' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l years -d 'Keep new objects for N years' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show the bucket policy (JSON), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "lifecycle" -d 'Show the lifecycle configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "cors" -d 'Show the CORS configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "website" -d 'Show static-website hosting, or set (--index) or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "tagging" -d 'Show the bucket\'s tags, replace them (K=V...) or delete them'
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "object-lock" -d 'Show object lock and its default retention, or set the default retention'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
@@ -1978,3 +2268,9 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subc
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from multipart" -f -a "complete" -d 'Finish an upload from the parts already uploaded'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from multipart" -f -a "sign-parts" -d 'Start an upload and print a presigned UploadPart URL per part (JSON), for uploading the parts without keys; finish with `multipart complete`'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "versioning" -d 'Show versioning (Enabled, Suspended or Off), or enable or suspend it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "policy" -d 'Show the bucket policy (JSON), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "lifecycle" -d 'Show the lifecycle configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "cors" -d 'Show the CORS configuration (XML), or set or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "website" -d 'Show static-website hosting, or set (--index) or delete it'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "tagging" -d 'Show the bucket\'s tags, replace them (K=V...) or delete them'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "object-lock" -d 'Show object lock and its default retention, or set the default retention'

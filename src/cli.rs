@@ -373,6 +373,91 @@ pub enum BucketCommand {
         #[arg(value_name = "STATE")]
         state: Option<VersioningChange>,
     },
+    /// Show the bucket policy (JSON), or set or delete it
+    Policy(DocumentArgs),
+    /// Show the lifecycle configuration (XML), or set or delete it
+    Lifecycle(DocumentArgs),
+    /// Show the CORS configuration (XML), or set or delete it
+    Cors(DocumentArgs),
+    /// Show static-website hosting, or set (--index) or delete it
+    Website(WebsiteArgs),
+    /// Show the bucket's tags, replace them (K=V...) or delete them
+    Tagging(BucketTaggingArgs),
+    /// Show object lock and its default retention, or set the default retention
+    ObjectLock(ObjectLockArgs),
+}
+
+/// `bucket policy|lifecycle|cors`: a document passed through as written.
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// s3://BUCKET
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Replace the document with FILE's (- reads stdin)
+    #[arg(long, value_name = "FILE", conflicts_with = "delete")]
+    pub set: Option<String>,
+    /// Delete the document
+    #[arg(long)]
+    pub delete: bool,
+}
+
+/// `bucket website`.
+#[derive(Debug, Args)]
+pub struct WebsiteArgs {
+    /// s3://BUCKET
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Serve the bucket as a website with this index document (e.g. index.html)
+    #[arg(long, value_name = "DOC", conflicts_with = "delete")]
+    pub index: Option<String>,
+    /// The key served for errors (with --index)
+    #[arg(long, value_name = "DOC", requires = "index")]
+    pub error_doc: Option<String>,
+    /// Stop serving the bucket as a website
+    #[arg(long)]
+    pub delete: bool,
+}
+
+/// `bucket tagging`.
+#[derive(Debug, Args)]
+pub struct BucketTaggingArgs {
+    /// s3://BUCKET
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The tags that replace the bucket's (KEY=VALUE, repeatable)
+    #[arg(value_name = "K=V", conflicts_with = "delete")]
+    pub tags: Vec<String>,
+    /// Delete every tag of the bucket
+    #[arg(long)]
+    pub delete: bool,
+}
+
+/// `bucket object-lock`.
+#[derive(Debug, Args)]
+pub struct ObjectLockArgs {
+    /// s3://BUCKET (made with mb --object-lock)
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The default retention mode of new objects (with --days or --years)
+    #[arg(long, value_name = "MODE", requires = "period")]
+    pub mode: Option<DefaultLockMode>,
+    /// Keep new objects for N days
+    #[arg(long, value_name = "N", group = "period", requires = "mode")]
+    pub days: Option<u32>,
+    /// Keep new objects for N years
+    #[arg(long, value_name = "N", group = "period", requires = "mode")]
+    pub years: Option<u32>,
+}
+
+/// The mode of a bucket's default retention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DefaultLockMode {
+    /// Users with s3:BypassGovernanceRetention may still delete or shorten.
+    #[value(name = "GOVERNANCE", alias = "governance")]
+    Governance,
+    /// Nobody can delete or shorten it until it ends.
+    #[value(name = "COMPLIANCE", alias = "compliance")]
+    Compliance,
 }
 
 /// What `bucket versioning` sets.

@@ -254,6 +254,26 @@ const PEER_COMMANDS: &[(&[&str], &str)] = &[
         &["setmeta", "modify", "set-props", "setprops"],
         "objcmd set-meta s3://BUCKET/KEY --meta K=V (also --content-type, --storage-class, --acl, -r)",
     ),
+    (
+        &["setpolicy", "delpolicy", "getpolicy", "bucket-policy"],
+        "objcmd bucket policy s3://BUCKET [--set FILE|-] [--delete]",
+    ),
+    (
+        &["setlifecycle", "dellifecycle", "getlifecycle", "lifecycle"],
+        "objcmd bucket lifecycle s3://BUCKET [--set FILE|-] [--delete]",
+    ),
+    (
+        &["setcors", "delcors", "getcors", "cors"],
+        "objcmd bucket cors s3://BUCKET [--set FILE|-] [--delete]",
+    ),
+    (
+        &["ws-create", "ws-delete", "ws-info", "website"],
+        "objcmd bucket website s3://BUCKET [--index DOC [--error-doc DOC]] [--delete]",
+    ),
+    (
+        &["bucket-tagging"],
+        "objcmd bucket tagging s3://BUCKET [K=V...] [--delete]",
+    ),
 ];
 
 /// What to tell a user who typed the unknown subcommand `name`.
@@ -292,6 +312,16 @@ mod tests {
                 .starts_with("objcmd signurl")
         );
         assert!(command_hint("mirror").unwrap().starts_with("objcmd sync"));
+        assert!(
+            command_hint("setpolicy")
+                .unwrap()
+                .starts_with("objcmd bucket policy")
+        );
+        assert!(
+            command_hint("ws-create")
+                .unwrap()
+                .starts_with("objcmd bucket website")
+        );
         assert_eq!(command_hint("frobnicate"), None);
         // No peer name hides one of objcmd's own commands.
         let cli = crate::cli::Cli::command();

@@ -286,6 +286,8 @@ pub enum Feature {
     Versioning,
     /// Object lock: retention, legal hold, `mb --object-lock`.
     ObjectLock,
+    /// Static-website hosting of a bucket (`?website`).
+    Website,
 }
 
 impl Feature {
@@ -294,6 +296,7 @@ impl Feature {
         match self {
             Feature::Versioning => "versioning",
             Feature::ObjectLock => "object lock",
+            Feature::Website => "static-website hosting",
         }
     }
 }
@@ -306,6 +309,9 @@ impl Dialect {
             // OSS has WORM retention policies and KS3 a WORM of its own: neither is S3's
             // object lock, and neither takes its headers.
             Feature::ObjectLock => self == Dialect::S3,
+            // oss2 has put/get/delete_bucket_website; ks3sdk signs `website` as a
+            // sub-resource but has no call that uses it, and KS3 documents no such API.
+            Feature::Website => self != Dialect::Ks3,
         }
     }
 

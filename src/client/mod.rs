@@ -8,6 +8,7 @@
 pub mod acl;
 pub mod batch;
 pub mod bucket_config;
+pub mod bucket_documents;
 #[cfg(test)]
 mod conditional_tests;
 pub mod copy;

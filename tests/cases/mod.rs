@@ -1,6 +1,7 @@
 //! The integration test cases, by area.
 
 mod access;
+mod bucket_config;
 mod check;
 mod checksums;
 mod config;

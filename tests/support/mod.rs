@@ -120,11 +120,18 @@ impl TestEnv {
 
     /// A new, empty bucket on the test server, removed (with its objects) when dropped.
     pub fn bucket(&self, tag: &str) -> TestBucket {
+        self.bucket_with(tag, &[])
+    }
+
+    /// [`TestEnv::bucket`] made with more `mb` flags (`--object-lock`).
+    pub fn bucket_with(&self, tag: &str, flags: &[&str]) -> TestBucket {
         let n = BUCKETS.fetch_add(1, Ordering::SeqCst);
         let name = format!("t{}-{n}-{tag}", std::process::id()).to_ascii_lowercase();
         assert!(name.len() <= 63, "bucket name too long: {name}");
         self.cmd()
-            .args(["mb", &format!("s3://{name}")])
+            .arg("mb")
+            .args(flags)
+            .arg(format!("s3://{name}"))
             .assert()
             .success();
         TestBucket {
