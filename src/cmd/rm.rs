@@ -85,14 +85,15 @@ fn rm_version(
     governance: Governance,
     dry_run: DryRun,
 ) -> anyhow::Result<ExitStatus> {
-    let text = format!("{url} (version {version})");
+    let (src, note) = (url.to_string(), format!("version {version}"));
+    let text = format!("{src} ({note})");
     let mut rec = TransferRecord {
         op: Op::Delete,
-        src: &text,
+        src: &src,
         dst: None,
         size: None,
         status: Status::Planned,
-        note: None,
+        note: Some(&note),
     };
     if dry_run == DryRun::No {
         ctx.client

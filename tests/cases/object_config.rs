@@ -297,17 +297,15 @@ fn object_lock_keeps_a_version_until_bypassed() {
     assert_eq!(json_lines(&out.get_output().stdout)[0]["legal_hold"], "OFF");
 
     // With the hold off, --bypass-governance deletes through a GOVERNANCE retention.
-    t.cmd()
-        .args([
-            "-q",
-            "rm",
-            &url,
-            "--version-id",
-            &version,
-            "--bypass-governance",
-        ])
+    let out = t
+        .cmd()
+        .args(["--json", "rm", &url, "--version-id", &version])
+        .arg("--bypass-governance")
         .assert()
         .success();
+    let rec = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(rec["op"], "delete", "{rec}");
+    assert_eq!(rec["src"], url.as_str(), "{rec}");
     let out = t.cmd().args(["stat", &url]).output().unwrap();
     assert_eq!(
         out.status.code(),
@@ -467,4 +465,83 @@ fn restore_of_a_tree_asks_for_each_object() {
         ["/bkt/cold/a?restore", "/bkt/cold/b?restore"],
         "{targets:?}"
     );
+}
+
+/// OSS and KS3 write the restore speed in `<JobParameters>`, as oss2 and ks3sdk do, and tag
+/// with their own header.
+#[test]
+fn oss_and_ks3_restore_and_tag_in_their_own_words() {
+    let t = TestEnv::new();
+    for provider in ["oss", "ks3"] {
+        let server = FakeServer::start(vec![restored(202), Reply::new(200, b"")]);
+        let out = against(&t, &server)
+            .args(["--provider", provider, "restore", "s3://bkt/cold"])
+            .args(["--days", "2", "--tier", "Expedited"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{provider}: {out:?}");
+        t.write("f.txt", b"x");
+        let out = against(&t, &server)
+            .args(["--provider", provider, "put", "f.txt", "s3://bkt/f"])
+            .args(["--tag", "a=1"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{provider}: {out:?}");
+        let seen = server.requests();
+        let body = String::from_utf8_lossy(&seen[0].body);
+        assert!(seen[0].target.ends_with("cold?restore"), "{:?}", seen[0]);
+        assert!(
+            body.contains("<Days>2</Days><JobParameters><Tier>Expedited</Tier></JobParameters>"),
+            "{provider}: {body}"
+        );
+        let tag_header = format!(
+            "x-{}-tagging",
+            if provider == "oss" { "oss" } else { "kss" }
+        );
+        assert_eq!(seen[1].header(&tag_header), Some("a=1"), "{provider}");
+    }
+}
+
+/// `rm -r --bypass-governance`: every DeleteObjects of the tree carries the bypass.
+#[test]
+fn a_tree_delete_bypasses_governance_in_every_batch() {
+    let t = TestEnv::new();
+    let listing = "<ListBucketResult><Name>bkt</Name><Prefix>p/</Prefix><IsTruncated>false</IsTruncated>\
+        <Contents><Key>p/a</Key><Size>1</Size><ETag>\"e\"</ETag></Contents>\
+        <Contents><Key>p/b</Key><Size>1</Size><ETag>\"e\"</ETag></Contents>\
+        </ListBucketResult>";
+    let deleted = "<DeleteResult></DeleteResult>";
+    let server = FakeServer::start(vec![
+        Reply::new(200, listing.as_bytes()),
+        Reply::new(200, deleted.as_bytes()),
+        Reply::new(200, b"<ListMultipartUploadsResult><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>"),
+    ]);
+    let out = against(&t, &server)
+        .args(["rm", "-r", "--bypass-governance", "s3://bkt/p/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let seen = server.requests();
+    let batch = seen
+        .iter()
+        .find(|s| s.method == "POST")
+        .expect("a DeleteObjects");
+    assert_eq!(
+        batch.header("x-amz-bypass-governance-retention"),
+        Some("true"),
+        "{batch:?}"
+    );
+    // Without the flag, no bypass.
+    let server = FakeServer::start(vec![
+        Reply::new(200, listing.as_bytes()),
+        Reply::new(200, deleted.as_bytes()),
+    ]);
+    let out = against(&t, &server)
+        .args(["rm", "-r", "s3://bkt/p/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let seen = server.requests();
+    let batch = seen.iter().find(|s| s.method == "POST").unwrap();
+    assert_eq!(batch.header("x-amz-bypass-governance-retention"), None);
 }
