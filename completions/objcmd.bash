@@ -49,6 +49,9 @@ _objcmd() {
             objcmd,help)
                 cmd="objcmd__subcmd__help"
                 ;;
+            objcmd,legal-hold)
+                cmd="objcmd__subcmd__legal__subcmd__hold"
+                ;;
             objcmd,ls)
                 cmd="objcmd__subcmd__ls"
                 ;;
@@ -67,6 +70,12 @@ _objcmd() {
             objcmd,rb)
                 cmd="objcmd__subcmd__rb"
                 ;;
+            objcmd,restore)
+                cmd="objcmd__subcmd__restore"
+                ;;
+            objcmd,retention)
+                cmd="objcmd__subcmd__retention"
+                ;;
             objcmd,rm)
                 cmd="objcmd__subcmd__rm"
                 ;;
@@ -84,6 +93,9 @@ _objcmd() {
                 ;;
             objcmd,sync)
                 cmd="objcmd__subcmd__sync"
+                ;;
+            objcmd,tag)
+                cmd="objcmd__subcmd__tag"
                 ;;
             objcmd__subcmd__acl,get)
                 cmd="objcmd__subcmd__acl__subcmd__get"
@@ -232,6 +244,9 @@ _objcmd() {
             objcmd__subcmd__help,help)
                 cmd="objcmd__subcmd__help__subcmd__help"
                 ;;
+            objcmd__subcmd__help,legal-hold)
+                cmd="objcmd__subcmd__help__subcmd__legal__subcmd__hold"
+                ;;
             objcmd__subcmd__help,ls)
                 cmd="objcmd__subcmd__help__subcmd__ls"
                 ;;
@@ -250,6 +265,12 @@ _objcmd() {
             objcmd__subcmd__help,rb)
                 cmd="objcmd__subcmd__help__subcmd__rb"
                 ;;
+            objcmd__subcmd__help,restore)
+                cmd="objcmd__subcmd__help__subcmd__restore"
+                ;;
+            objcmd__subcmd__help,retention)
+                cmd="objcmd__subcmd__help__subcmd__retention"
+                ;;
             objcmd__subcmd__help,rm)
                 cmd="objcmd__subcmd__help__subcmd__rm"
                 ;;
@@ -267,6 +288,9 @@ _objcmd() {
                 ;;
             objcmd__subcmd__help,sync)
                 cmd="objcmd__subcmd__help__subcmd__sync"
+                ;;
+            objcmd__subcmd__help,tag)
+                cmd="objcmd__subcmd__help__subcmd__tag"
                 ;;
             objcmd__subcmd__help__subcmd__acl,get)
                 cmd="objcmd__subcmd__help__subcmd__acl__subcmd__get"
@@ -383,7 +407,7 @@ _objcmd() {
 
     case "${cmd}" in
         objcmd)
-            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help"
+            opts="-p -q -v -j -h -V --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3269,7 +3293,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__cp)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --tag --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3304,6 +3328,10 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3773,7 +3801,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__help)
-            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help"
+            opts="config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4164,6 +4192,20 @@ _objcmd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        objcmd__subcmd__help__subcmd__legal__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         objcmd__subcmd__help__subcmd__ls)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4332,6 +4374,34 @@ _objcmd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        objcmd__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__retention)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         objcmd__subcmd__help__subcmd__rm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4409,6 +4479,134 @@ _objcmd() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__help__subcmd__tag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__legal__subcmd__hold)
+            opts="-p -q -v -j -h -V --version-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version on off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5099,7 +5297,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__init)
-            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --acl --content-type --meta --storage-class --header --tag --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5122,6 +5320,10 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5453,7 +5655,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__multipart__subcmd__sign__subcmd__parts)
-            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --size --expires --md5-file --acl --content-type --meta --storage-class --header --tag --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5488,6 +5690,10 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5595,7 +5801,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__mv)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --acl --content-type --meta --storage-class --header --tag --no-clobber --encrypt --raw --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5630,6 +5836,10 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5737,7 +5947,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__put)
-            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-r -p -q -v -j -h -V --acl --content-type --meta --storage-class --header --tag --recursive --include --exclude --shard --no-clobber --continue --encrypt --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5760,6 +5970,10 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5988,8 +6202,8 @@ _objcmd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        objcmd__subcmd__rm)
-            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+        objcmd__subcmd__restore)
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --days --tier --version-id --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6004,6 +6218,266 @@ _objcmd() {
                     return 0
                     ;;
                 --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -W "Standard Bulk Expedited" -- "${cur}"))
+                    return 0
+                    ;;
+                --version-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__retention)
+            opts="-p -q -v -j -h -V --mode --until --bypass-governance --version-id --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mode)
+                    COMPREPLY=($(compgen -W "GOVERNANCE COMPLIANCE" -- "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__rm)
+            opts="-r -p -q -v -j -h -V --recursive --include --exclude --shard --dry-run --version-id --bypass-governance --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6607,7 +7081,7 @@ _objcmd() {
             return 0
             ;;
         objcmd__subcmd__sync)
-            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            opts="-p -q -v -j -h -V --delete --allow-empty-source --max-delete --checksum --no-clobber --include --exclude --shard --acl --content-type --meta --storage-class --header --tag --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6646,6 +7120,136 @@ _objcmd() {
                     return 0
                     ;;
                 --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$("${1}" config profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "s3 oss ks3" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addressing)
+                    COMPREPLY=($(compgen -W "path virtual auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v2 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --checksum-algorithm)
+                    COMPREPLY=($(compgen -W "crc32 crc32c crc64nvme sha1 sha256 none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto bar lines none" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        objcmd__subcmd__tag)
+            opts="-r -p -q -v -j -h -V --delete --recursive --include --exclude --shard --version-id --dry-run --profile --config --provider --endpoint --region --access-key --secret-key --security-token --anonymous --addressing --cname --signature --checksum-algorithm --json --quiet --verbose --progress --progress-interval --no-progress --retries --timeout --limit-rate --jobs --part-size --copy-threshold --part-jobs --ca-bundle --insecure --resolve --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -94,6 +94,10 @@ complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "set-meta" -d 'Change 
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "bucket" -d 'Show or change a bucket\'s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "tag" -d 'Show, replace or delete the tags of objects'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "retention" -d 'Show or set the object lock retention of an object (mode and date)'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "legal-hold" -d 'Show, set or clear the legal hold of an object'
+complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "restore" -d 'Restore archived objects: a temporary readable copy for some days'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c objcmd -n "__fish_objcmd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
@@ -654,6 +658,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l content-type -d 'C
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
@@ -762,6 +767,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'P
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l version-id -d 'Delete this version of the object (one URL, without -r)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -799,6 +805,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l ca-bundle -d 'Also 
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s r -l recursive -d 'Delete every object under the prefix (with batch deletes)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l dry-run -d 'Print what would be deleted, delete nothing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l bypass-governance -d 'Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l cname -d 'The endpoint is a custom domain bound to one bucket'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l json -d 'Machine output: one JSON object per line on stdout'
@@ -816,6 +823,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l content-type -d 'Co
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -874,6 +882,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l content-type -d '
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1305,6 +1314,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1402,6 +1412,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1461,6 +1472,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l content-type -d 'Co
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l meta -d 'User metadata (repeatable)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -2185,6 +2197,205 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_su
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "tagging" -d 'Show the bucket\'s tags, replace them (K=V...) or delete them'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "object-lock" -d 'Show object lock and its default retention, or set the default retention'
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l version-id -d 'This version of the object' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l delete -d 'Delete every tag of the object'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s r -l recursive -d 'Every object under the prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l dry-run -d 'Print what would be changed, change nothing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l mode -d 'Set this lock mode (with --until) [default: show the retention]' -r -f -a "GOVERNANCE\t'Users with the permission may shorten or remove it (and delete with --bypass-governance)'
+COMPLIANCE\t'Nobody may shorten or remove it, or delete the version, until the date'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l until -d 'Retain until this time (RFC 3339, e.g. 2030-01-01T00:00:00Z)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l version-id -d 'This version of the object' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l bypass-governance -d 'Shorten or remove a GOVERNANCE retention'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l version-id -d 'This version of the object' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l days -d 'Days the restored copy stays readable' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l tier -d 'The restore speed' -r -f -a "Standard\t'Hours (the server\'s default)'
+Bulk\t'The cheapest and slowest'
+Expedited\t'Minutes, where the server offers it'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l version-id -d 'This version of the object' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
+oss\t''
+ks3\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l endpoint -d 'Service endpoint, e.g. http://127.0.0.1:7480 [env: OBJCMD_ENDPOINT]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l region -d 'Region (SigV4 scope, location of new buckets) [env: OBJCMD_REGION]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l access-key -d 'Access key id [env: OBJCMD_ACCESS_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l secret-key -d 'Secret access key [env: OBJCMD_SECRET_KEY, or the provider\'s own]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l security-token -d 'STS security token of temporary credentials [env: OBJCMD_SECURITY_TOKEN]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l addressing -d 'Bucket addressing: path, virtual or auto' -r -f -a "path\t''
+virtual\t''
+auto\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l signature -d 'S3 signature version: v2 or v4' -r -f -a "v2\t''
+v4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l checksum-algorithm -d 'S3 only: checksum stored with uploads and sent with each part: crc32, crc32c, crc64nvme, sha1, sha256 or none [default: crc64nvme for AWS hosts, none elsewhere]' -r -f -a "crc32\t''
+crc32c\t''
+crc64nvme\t''
+sha1\t''
+sha256\t''
+none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
+bar\t'A bar (only ever drawn on a terminal)'
+lines\t'A plain status line every --progress-interval seconds'
+none\t'No progress'"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l progress-interval -d 'Seconds between the status lines of --progress lines [default: 10]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l retries -d 'Retries of a retryable failure [default: 5]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l timeout -d 'Connect and read timeout in seconds [default: 60]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l limit-rate -d 'Bandwidth cap, e.g. 10MiB/s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s j -l jobs -d 'Objects transferred at once by recursive commands and sync [default: 64]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l part-size -d 'Multipart part size, e.g. 16MiB (objects above it are sent in parts) [default: 16MiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l copy-threshold -d 'Remote copies above this size are made in parts [default: 5GiB]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l part-jobs -d 'Parts in flight per object [default: 4]' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s r -l recursive -d 'Every object under the prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l dry-run -d 'Print what would be restored, request nothing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l anonymous -d 'Send unsigned requests (public buckets)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l cname -d 'The endpoint is a custom domain bound to one bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l json -d 'Machine output: one JSON object per line on stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s q -l quiet -d 'Print less on stderr'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s v -l verbose -d 'Print more on stderr (-vv: every HTTP request and response head, secrets redacted)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l no-progress -d 'Never show progress (the same as --progress none)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -2229,29 +2440,33 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l no-progres
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "config" -d 'Create, edit and show profiles'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "mb" -d 'Make a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "rb" -d 'Remove a bucket'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "put" -d 'Upload files or stdin'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "rm" -d 'Delete objects'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "bucket" -d 'Show or change a bucket\'s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "config" -d 'Create, edit and show profiles'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "ls" -d 'List buckets, or the objects under a prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "mb" -d 'Make a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "rb" -d 'Remove a bucket'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "stat" -d 'Show an object\'s size, dates, ETag, type, storage class and metadata'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "put" -d 'Upload files or stdin'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "get" -d 'Download an object to a file, a directory or stdout'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "rm" -d 'Delete objects'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "cp" -d 'Copy: remote to remote on the server, local to remote (put), remote to local (get)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "sync" -d 'Make the destination match the source (either side local or remote)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "acl" -d 'Show or set the ACL of a bucket or object'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "signurl" -d 'Print a presigned URL: access to one object for a holder without keys'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "multipart" -d 'List, inspect, abort, start and finish multipart uploads; presign their parts'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "mv" -d 'Move files and objects: put, get or copy, then delete each source once its copy is complete and verified'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "cat" -d 'Write objects to stdout, one after another (decrypted as get does)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "du" -d 'Total bytes and object count under each prefix'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "hash" -d 'Checksums of local files (computed) and objects (as stored)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "set-meta" -d 'Change objects\' metadata, type, storage class or ACL in place (a copy onto itself), keeping every property not named'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "check" -d 'Compare two trees as sync pairs them, change nothing: exit 0 identical, 7 different'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "run" -d 'Run objcmd command lines from a file or stdin, each as if run alone, -j lines at once'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "bucket" -d 'Show or change a bucket\'s configuration: versioning, policy, lifecycle, CORS, website, tags, object lock'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "tag" -d 'Show, replace or delete the tags of objects'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "retention" -d 'Show or set the object lock retention of an object (mode and date)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "legal-hold" -d 'Show, set or clear the legal hold of an object'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "restore" -d 'Restore archived objects: a temporary readable copy for some days'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand help; and not __fish_seen_subcommand_from config ls mb rb stat put get rm cp sync acl signurl multipart mv cat du hash set-meta check run bucket tag retention legal-hold restore completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile from the global flags, prompting on a terminal for what is missing'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of the profile (or `default_profile`)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a key of the profile (secrets masked unless --reveal)'

@@ -210,8 +210,176 @@ pub enum Command {
     /// Show or change a bucket's configuration: versioning, policy, lifecycle, CORS,
     /// website, tags, object lock
     Bucket(BucketArgs),
+    /// Show, replace or delete the tags of objects
+    Tag(TagArgs),
+    /// Show or set the object lock retention of an object (mode and date)
+    Retention(RetentionArgs),
+    /// Show, set or clear the legal hold of an object
+    #[command(name = "legal-hold")]
+    LegalHold(LegalHoldArgs),
+    /// Restore archived objects: a temporary readable copy for some days
+    Restore(RestoreArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
+}
+
+/// `objcmd tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// s3://BUCKET/KEY (PREFIX/ with -r)
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// The new tags, replacing all the object's tags [default: show the tags]
+    #[arg(value_name = "KEY=VALUE")]
+    pub tags: Vec<String>,
+
+    /// Delete every tag of the object
+    #[arg(long, conflicts_with = "tags")]
+    pub delete: bool,
+
+    /// Every object under the prefix
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which objects a recursive command takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// This version of the object
+    #[arg(
+        long,
+        value_name = "ID",
+        allow_hyphen_values = true,
+        conflicts_with = "recursive"
+    )]
+    pub version_id: Option<String>,
+
+    /// Print what would be changed, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The object lock modes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LockMode {
+    /// Users with the permission may shorten or remove it (and delete with
+    /// --bypass-governance)
+    #[value(name = "GOVERNANCE")]
+    Governance,
+    /// Nobody may shorten or remove it, or delete the version, until the date
+    #[value(name = "COMPLIANCE")]
+    Compliance,
+}
+
+impl LockMode {
+    /// As S3 writes it.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            LockMode::Governance => "GOVERNANCE",
+            LockMode::Compliance => "COMPLIANCE",
+        }
+    }
+}
+
+/// `objcmd retention`.
+#[derive(Debug, Args)]
+pub struct RetentionArgs {
+    /// s3://BUCKET/KEY
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// Set this lock mode (with --until) [default: show the retention]
+    #[arg(long, value_name = "MODE", requires = "until", ignore_case = true)]
+    pub mode: Option<LockMode>,
+
+    /// Retain until this time (RFC 3339, e.g. 2030-01-01T00:00:00Z)
+    #[arg(long, value_name = "RFC3339", requires = "mode")]
+    pub until: Option<String>,
+
+    /// Shorten or remove a GOVERNANCE retention
+    #[arg(long, requires = "mode")]
+    pub bypass_governance: bool,
+
+    /// This version of the object
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
+    pub version_id: Option<String>,
+}
+
+/// A legal hold's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum HoldState {
+    /// Hold: no delete of the version, whatever its retention
+    On,
+    /// Release the hold
+    Off,
+}
+
+/// `objcmd legal-hold`.
+#[derive(Debug, Args)]
+pub struct LegalHoldArgs {
+    /// s3://BUCKET/KEY
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// Set the hold on or off [default: show it]
+    #[arg(value_name = "on|off", ignore_case = true)]
+    pub state: Option<HoldState>,
+
+    /// This version of the object
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
+    pub version_id: Option<String>,
+}
+
+/// Restore speeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RestoreTier {
+    /// Hours (the server's default)
+    #[value(name = "Standard")]
+    Standard,
+    /// The cheapest and slowest
+    #[value(name = "Bulk")]
+    Bulk,
+    /// Minutes, where the server offers it
+    #[value(name = "Expedited")]
+    Expedited,
+}
+
+/// `objcmd restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// s3://BUCKET/KEY (PREFIX/ with -r)
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    /// Every object under the prefix
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Which objects a recursive restore takes.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Days the restored copy stays readable
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub days: u32,
+
+    /// The restore speed
+    #[arg(long, value_name = "TIER", ignore_case = true)]
+    pub tier: Option<RestoreTier>,
+
+    /// This version of the object
+    #[arg(
+        long,
+        value_name = "ID",
+        allow_hyphen_values = true,
+        conflicts_with = "recursive"
+    )]
+    pub version_id: Option<String>,
+
+    /// Print what would be restored, request nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `objcmd config`.
@@ -525,6 +693,10 @@ pub struct UploadArgs {
     /// Extra request header (repeatable), e.g. 'Cache-Control: no-cache'
     #[arg(long, value_name = "'NAME: VALUE'")]
     pub header: Vec<String>,
+
+    /// Tag the new object (repeatable); a copy gets these tags instead of the source's
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub tag: Vec<String>,
 }
 
 /// What recursive commands take: `--include`/`--exclude` globs and `--shard`.
@@ -665,6 +837,19 @@ pub struct RmArgs {
     /// Print what would be deleted, delete nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Delete this version of the object (one URL, without -r)
+    #[arg(
+        long,
+        value_name = "ID",
+        allow_hyphen_values = true,
+        conflicts_with = "recursive"
+    )]
+    pub version_id: Option<String>,
+
+    /// Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)
+    #[arg(long)]
+    pub bypass_governance: bool,
 }
 
 /// `objcmd cp`.

@@ -274,6 +274,32 @@ const PEER_COMMANDS: &[(&[&str], &str)] = &[
         &["bucket-tagging"],
         "objcmd bucket tagging s3://BUCKET [K=V...] [--delete]",
     ),
+    (
+        &[
+            "object-tagging",
+            "put-object-tagging",
+            "get-object-tagging",
+            "delete-object-tagging",
+            "tagging",
+        ],
+        "objcmd tag s3://BUCKET/KEY [K=V...] [--delete] [-r]",
+    ),
+    (
+        &["put-object-retention", "get-object-retention"],
+        "objcmd retention s3://BUCKET/KEY [--mode GOVERNANCE|COMPLIANCE --until RFC3339]",
+    ),
+    (
+        &[
+            "put-object-legal-hold",
+            "get-object-legal-hold",
+            "legalhold",
+        ],
+        "objcmd legal-hold s3://BUCKET/KEY [on|off]",
+    ),
+    (
+        &["restore-object"],
+        "objcmd restore s3://BUCKET/KEY [--days N] [--tier Standard|Bulk|Expedited] [-r]",
+    ),
 ];
 
 /// What to tell a user who typed the unknown subcommand `name`.
@@ -321,6 +347,16 @@ mod tests {
             command_hint("ws-create")
                 .unwrap()
                 .starts_with("objcmd bucket website")
+        );
+        assert!(
+            command_hint("object-tagging")
+                .unwrap()
+                .starts_with("objcmd tag")
+        );
+        assert!(
+            command_hint("restore-object")
+                .unwrap()
+                .starts_with("objcmd restore")
         );
         assert_eq!(command_hint("frobnicate"), None);
         // No peer name hides one of objcmd's own commands.

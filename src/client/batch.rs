@@ -23,6 +23,7 @@ impl Client {
             .header("Content-MD5", md5)
             .header("Content-Type", "application/xml")
             .body(Body::Bytes(body.into()));
+        req = self.with_governance(req, self.governance);
         // Deleting again is harmless.
         req.idempotent = true;
         let text = self.send_text(&req)?.body;

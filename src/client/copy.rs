@@ -70,6 +70,11 @@ impl Client {
             options.content_type = None;
             options.metadata.clear();
         }
+        if !options.tags.is_empty() && dialect != Dialect::Ks3 {
+            // The copy's tags are the ones given, not the source's. ks3sdk knows no
+            // directive: it sends the tagging header alone.
+            req = req.header(dialect.provider_header("tagging-directive"), "REPLACE");
+        }
         req = self.with_object_headers(req, &options);
         req = self.unless_taken(req, options.overwrite, Write::Copy);
         // Copying twice gives the same object.

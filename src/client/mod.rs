@@ -16,6 +16,7 @@ pub mod dialect;
 pub mod endpoint;
 pub mod error;
 pub mod multipart;
+pub mod object_config;
 pub mod presign;
 mod rate;
 pub mod request;
@@ -276,6 +277,9 @@ pub struct PutOptions {
     /// InitiateMultipartUpload: the flexible checksum the parts will carry (and so the
     /// object's checksum type, [`Algorithm::multipart_type`]).
     pub checksum_algorithm: Option<Algorithm>,
+    /// The new object's tags (`--tag K=V`): the dialect's tagging header on PutObject,
+    /// InitiateMultipartUpload and CopyObject (with the tagging directive REPLACE).
+    pub tags: Vec<(String, String)>,
 }
 
 /// What PutObject answered.
@@ -329,6 +333,8 @@ fn parse_http_date(s: &str) -> Option<Timestamp> {
 #[derive(Clone)]
 pub struct Client {
     transport: Transport,
+    /// Whether deletes pass a GOVERNANCE lock (`rm --bypass-governance`).
+    governance: object_config::Governance,
 }
 
 impl Client {
@@ -336,7 +342,17 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client, Error> {
         Ok(Client {
             transport: Transport::new(config)?,
+            governance: object_config::Governance::Respect,
         })
+    }
+
+    /// This client, its DeleteObject and DeleteObjects passing a GOVERNANCE lock
+    /// (`x-amz-bypass-governance-retention: true`).
+    pub fn bypassing_governance(&self) -> Client {
+        Client {
+            transport: self.transport.clone(),
+            governance: object_config::Governance::Bypass,
+        }
     }
 
     /// The dialect spoken.
@@ -663,6 +679,12 @@ impl Client {
         for (name, value) in &options.headers {
             req = req.header(name, value);
         }
+        if !options.tags.is_empty() {
+            req = req.header(
+                dialect.provider_header("tagging"),
+                object_config::tagging_header_value(&options.tags),
+            );
+        }
         req
     }
 
@@ -683,7 +705,8 @@ impl Client {
     /// DeleteObject.
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), Error> {
         let req = Request::new("DeleteObject", Method::DELETE, Some(bucket), key);
-        self.send(&req).map(drop)
+        self.send(&self.with_governance(req, self.governance))
+            .map(drop)
     }
 
     /// CreateBucket, with a canned ACL, a location constraint and object lock (S3).

@@ -15,6 +15,7 @@ pub mod empty;
 pub mod get;
 pub mod hash;
 pub mod listing;
+pub mod lock;
 pub mod ls;
 pub mod mb;
 pub mod missing;
@@ -27,12 +28,14 @@ pub mod presign;
 pub mod put;
 pub mod rb;
 pub mod record;
+pub mod restore;
 pub mod rm;
 pub mod run;
 pub mod set_meta;
 pub mod signurl;
 pub mod stat;
 pub mod sync;
+pub mod tag;
 pub mod tree;
 pub mod uploads;
 
@@ -127,5 +130,9 @@ pub fn run(
         Command::SetMeta(args) => set_meta::run(args, transfers),
         Command::Check(args) => check::run(args, transfers),
         Command::Bucket(args) => bucket::run(args, &client, printer),
+        Command::Tag(args) => tag::run(args, transfers),
+        Command::Retention(args) => lock::run_retention(args, &client, printer),
+        Command::LegalHold(args) => lock::run_legal_hold(args, &client, printer),
+        Command::Restore(args) => restore::run(args, transfers),
     }
 }

@@ -114,6 +114,7 @@ pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions,
     {
         return Err(UsageError(format!("invalid --content-type {t:?}")));
     }
+    options.tags = super::tag::parse_tags(&args.tag, "--tag")?;
     Ok(options)
 }
 

@@ -35,6 +35,10 @@ pub enum Op {
     Skip,
     /// Metadata, type, storage class or ACL changed in place.
     SetMeta,
+    /// Tags replaced or deleted.
+    Tag,
+    /// Restore of an archived object asked for.
+    Restore,
 }
 
 impl Op {
@@ -48,6 +52,8 @@ impl Op {
             Op::Move => "move",
             Op::Skip => "skip",
             Op::SetMeta => "set-meta",
+            Op::Tag => "tag",
+            Op::Restore => "restore",
         }
     }
 

@@ -10,13 +10,38 @@ use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Batch, DryRun, Summary};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
-use crate::error::usage;
+use crate::client::Feature;
+use crate::client::object_config::Governance;
+use crate::error::{Hinted, usage};
 use crate::exit::{self, ExitStatus};
 use crate::filter::{Filter, Selection};
 use crate::walk;
 
+/// What a delete that the object lock refuses comes with.
+const LOCKED_HINT: &str = "an object lock keeps this version: objcmd retention URL --version-id ID and objcmd legal-hold URL --version-id ID show it; rm --bypass-governance deletes through a GOVERNANCE retention (not COMPLIANCE, nor a legal hold: objcmd legal-hold URL off --version-id ID)";
+
 /// Runs `rm`. Deleting a key that does not exist succeeds, as it does in S3 itself.
 pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
+    let bypassing;
+    let ctx = match args.bypass_governance {
+        true => {
+            ctx.client
+                .dialect()
+                .require(Feature::ObjectLock)
+                .map_err(usage)?;
+            bypassing = ctx.client.bypassing_governance();
+            Ctx {
+                client: &bypassing,
+                ..ctx
+            }
+        }
+        false => ctx,
+    };
+    if args.version_id.is_some() && args.urls.len() != 1 {
+        return Err(usage(
+            "--version-id names the version of one object: give one URL",
+        ));
+    }
     let filter = filter(
         &args.filter,
         Recursive::from(args.recursive),
@@ -41,7 +66,53 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     if args.recursive {
         return rm_trees(ctx, &urls, &filter, dry_run);
     }
+    if let Some(version) = &args.version_id {
+        let governance = match args.bypass_governance {
+            true => Governance::Bypass,
+            false => Governance::Respect,
+        };
+        return rm_version(ctx, &urls[0], version, governance, dry_run);
+    }
     rm_objects(ctx, &urls, dry_run)
+}
+
+/// Deletes one version of an object (`--version-id`); a refusal of the object lock comes
+/// with a hint.
+fn rm_version(
+    ctx: Ctx<'_>,
+    url: &RemoteUrl,
+    version: &str,
+    governance: Governance,
+    dry_run: DryRun,
+) -> anyhow::Result<ExitStatus> {
+    let (src, note) = (url.to_string(), format!("version {version}"));
+    let text = format!("{src} ({note})");
+    let mut rec = TransferRecord {
+        op: Op::Delete,
+        src: &src,
+        dst: None,
+        size: None,
+        status: Status::Planned,
+        note: Some(&note),
+    };
+    if dry_run == DryRun::No {
+        ctx.client
+            .delete_object_version((&url.bucket, &url.key), Some(version), governance)
+            .map_err(|e| {
+                let locked = e.service().is_some_and(|s| s.code == "AccessDenied");
+                let e = anyhow::Error::new(e);
+                match locked {
+                    true => e.context(Hinted {
+                        message: format!("deleting {text}"),
+                        hint: LOCKED_HINT.to_string(),
+                    }),
+                    false => e.context(format!("deleting {text}")),
+                }
+            })?;
+        rec.status = Status::Ok;
+    }
+    report(ctx.printer, &rec, None)?;
+    Ok(ExitStatus::Success)
 }
 
 /// Deletes everything under each prefix; the worst outcome decides the exit status, and an

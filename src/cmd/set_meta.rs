@@ -50,6 +50,7 @@ impl Change {
             meta: args.meta.clone(),
             storage_class: args.storage_class.clone(),
             header: args.header.clone(),
+            tag: Vec::new(),
         };
         let set = upload_options(&upload, dialect)?;
         let delete = args
@@ -140,6 +141,8 @@ impl Change {
             overwrite: Overwrite::Replace,
             checksum: None,
             checksum_algorithm: None,
+            // None sent: a CopyObject keeps the object's tags (directive COPY).
+            tags: Vec::new(),
         })
     }
 }

@@ -46,7 +46,7 @@ pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Resul
             "lock_mode": state.lock_mode,
             "lock_until": state.lock_until,
             "legal_hold": state.legal_hold,
-            "restore": state.restore,
+            "restore": state.restore.as_deref().map(restore_value),
         }))?;
         return Ok(ExitStatus::Success);
     }
@@ -96,9 +96,83 @@ fn state_lines(state: &ObjectState) -> Vec<(&'static str, String)> {
         ("Object-Lock-Mode", state.lock_mode.clone()),
         ("Object-Lock-Until", state.lock_until.clone()),
         ("Legal-Hold", state.legal_hold.clone()),
-        ("Restore", state.restore.clone()),
+        ("Restore", state.restore.as_deref().map(restore_line)),
     ]
     .into_iter()
     .filter_map(|(name, value)| Some((name, value?)))
     .collect()
+}
+
+/// The restore state of an archived object, from the header's `ongoing-request="true"`
+/// and `expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"` (S3 and OSS alike).
+#[derive(Debug, PartialEq, Eq)]
+struct RestoreState {
+    /// A restore is running.
+    ongoing: bool,
+    /// When the restored copy goes away (RFC 3339 where the date parses, else as sent).
+    expiry: Option<String>,
+}
+
+fn parse_restore(header: &str) -> RestoreState {
+    let field = |name: &str| {
+        let start = header.find(&format!("{name}="))? + name.len() + 1;
+        let rest = header[start..].trim_start();
+        let value = match rest.strip_prefix('"') {
+            Some(quoted) => quoted.split('"').next().unwrap_or(quoted),
+            None => rest.split(',').next().unwrap_or(rest),
+        };
+        Some(value.trim().to_string())
+    };
+    let expiry = field("expiry-date").map(|date| {
+        jiff::fmt::rfc2822::parse(&date)
+            .map(|z| z.timestamp().to_string())
+            .unwrap_or(date)
+    });
+    RestoreState {
+        ongoing: field("ongoing-request").is_some_and(|v| v.eq_ignore_ascii_case("true")),
+        expiry,
+    }
+}
+
+/// `--json`'s `restore`: `{"ongoing", "expiry_date"}`.
+fn restore_value(header: &str) -> serde_json::Value {
+    let state = parse_restore(header);
+    json!({"ongoing": state.ongoing, "expiry_date": state.expiry})
+}
+
+/// The human `Restore:` line.
+fn restore_line(header: &str) -> String {
+    match parse_restore(header) {
+        RestoreState { ongoing: true, .. } => "in progress".to_string(),
+        RestoreState {
+            expiry: Some(date), ..
+        } => format!("restored until {date}"),
+        RestoreState { expiry: None, .. } => header.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_restore_header_reads_as_state_and_date() {
+        let done = parse_restore(
+            r#"ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT""#,
+        );
+        assert_eq!(
+            done,
+            RestoreState {
+                ongoing: false,
+                expiry: Some("2012-12-21T00:00:00Z".into())
+            }
+        );
+        assert_eq!(restore_line(r#"ongoing-request="true""#), "in progress");
+        assert_eq!(
+            restore_line(r#"ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT""#),
+            "restored until 2012-12-21T00:00:00Z"
+        );
+        assert_eq!(restore_value(r#"ongoing-request="true""#)["ongoing"], true);
+        assert_eq!(parse_restore("odd").expiry, None);
+    }
 }

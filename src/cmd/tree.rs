@@ -535,6 +535,8 @@ impl Summary {
                 Some(Op::Copy) => "copied",
                 Some(Op::Move) => "moved",
                 Some(Op::SetMeta) => "changed",
+                Some(Op::Tag) => "tagged",
+                Some(Op::Restore) => "restore started",
                 _ => "done",
             };
             parts.push(format!("{} {would}{verb}", c.moved));

@@ -19,6 +19,7 @@ mod listing_memory;
 mod multipart;
 mod mv;
 mod no_clobber;
+mod object_config;
 mod objects;
 mod progress;
 mod proxy_faults;

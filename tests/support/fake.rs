@@ -55,6 +55,8 @@ pub struct Seen {
     pub method: String,
     pub target: String,
     pub headers: Vec<(String, String)>,
+    /// The request's body.
+    pub body: Vec<u8>,
 }
 
 impl Seen {
@@ -143,6 +145,7 @@ fn serve(stream: TcpStream, seen: &Mutex<Vec<Seen>>, script: &Mutex<Vec<Reply>>)
             method: method.clone(),
             target,
             headers,
+            body,
         });
         let reply = script
             .lock()
