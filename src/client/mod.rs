@@ -24,6 +24,7 @@ pub mod sigv4;
 pub mod streamed;
 #[cfg(test)]
 pub(crate) mod test_server;
+pub mod versions;
 mod wire_log;
 pub mod xml;
 
@@ -48,6 +49,7 @@ pub use request::{
 };
 pub use sign::Credentials;
 pub use streamed::FileRange;
+pub use versions::{ObjectVersion, VersionsPage};
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
@@ -328,6 +330,9 @@ fn parse_http_date(s: &str) -> Option<Timestamp> {
 #[derive(Clone)]
 pub struct Client {
     transport: Transport,
+    /// The version of the objects that object reads, heads, deletes, ACLs, copies from
+    /// and presigned URLs name (`--version-id`): see [`Client::at_version`].
+    version: Option<std::sync::Arc<str>>,
 }
 
 impl Client {
@@ -335,7 +340,32 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client, Error> {
         Ok(Client {
             transport: Transport::new(config)?,
+            version: None,
         })
+    }
+
+    /// This client, acting on one version of an object (`--version-id`): HeadObject,
+    /// GetObject (ranged too), DeleteObject, the object ACL and presigned URLs send
+    /// `versionId`, and a copy names it in its source. A command on one object takes it,
+    /// so the transfer engine below needs no version of its own. `None` is the latest.
+    pub fn at_version(&self, version_id: Option<&str>) -> Client {
+        Client {
+            transport: self.transport.clone(),
+            version: version_id.map(std::sync::Arc::from),
+        }
+    }
+
+    /// The version this client acts on, if pinned ([`Client::at_version`]).
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// Adds `versionId` to a request on an object when the client is pinned to a version.
+    fn versioned<'a>(&self, req: Request<'a>) -> Request<'a> {
+        match self.version() {
+            Some(v) => req.query("versionId", v),
+            None => req,
+        }
     }
 
     /// The dialect spoken.
@@ -514,7 +544,7 @@ impl Client {
 
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
-        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
+        let req = self.versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key));
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
@@ -527,7 +557,8 @@ impl Client {
         key: &str,
         part_number: u32,
     ) -> Result<ObjectMeta, Error> {
-        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key)
+        let req = self
+            .versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key))
             .query("partNumber", part_number.to_string());
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
@@ -578,8 +609,8 @@ impl Client {
         range: Option<ByteRange>,
         if_match: Option<&str>,
     ) -> Result<GetObjectOutput, Error> {
-        let mut req =
-            self.with_checksum_mode(Request::new("GetObject", Method::GET, Some(bucket), key));
+        let req = self.versioned(Request::new("GetObject", Method::GET, Some(bucket), key));
+        let mut req = self.with_checksum_mode(req);
         if let Some(range) = range {
             req = req.header("Range", range.header_value());
         }
@@ -681,7 +712,12 @@ impl Client {
 
     /// DeleteObject.
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), Error> {
-        let req = Request::new("DeleteObject", Method::DELETE, Some(bucket), key);
+        let req = self.versioned(Request::new(
+            "DeleteObject",
+            Method::DELETE,
+            Some(bucket),
+            key,
+        ));
         self.send(&req).map(drop)
     }
 

@@ -35,6 +35,7 @@ pub mod stat;
 pub mod sync;
 pub mod tree;
 pub mod uploads;
+pub mod versions;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;

@@ -1,13 +1,16 @@
 //! `objcmd rm`: delete objects; with `-r`, everything under a prefix, 1,000 keys per
-//! DeleteObjects request as the listing pages arrive.
+//! DeleteObjects request as the listing pages arrive. `--version-id` deletes one version
+//! for good; `--all-versions` every version and delete marker (of a key, or with `-r` of
+//! a prefix), the batches naming version ids.
 
 use anyhow::Context as _;
 
 use super::ctx::Ctx;
-use super::empty::{TreeDelete, rm_tree};
+use super::empty::{TreeDelete, rm_tree, rm_versions};
 use super::options::{Recursive, filter};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Batch, DryRun, Summary};
+use super::versions::{self, Scope};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::error::usage;
@@ -38,10 +41,40 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         urls.push(url);
     }
     let dry_run = DryRun::from(args.dry_run);
-    if args.recursive {
-        return rm_trees(ctx, &urls, &filter, dry_run);
+    let which = match (args.all_versions, args.recursive) {
+        (false, _) => Which::Current,
+        (true, true) => Which::Versions(Scope::Prefix),
+        (true, false) => Which::Versions(Scope::Key),
+    };
+    if args.all_versions {
+        versions::require(ctx.client)?;
     }
-    rm_objects(ctx, &urls, dry_run)
+    if args.recursive || args.all_versions {
+        return rm_trees(ctx, &urls, &filter, dry_run, which);
+    }
+    if args.version_id.is_some() && urls.len() > 1 {
+        return Err(usage(
+            "--version-id names a version of one object: give one URL",
+        ));
+    }
+    let client = versions::pin(ctx.client, args.version_id.as_deref())?;
+    rm_objects(
+        Ctx {
+            client: &client,
+            ..ctx
+        },
+        &urls,
+        dry_run,
+    )
+}
+
+/// What a delete of a tree (or of a key's versions) removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    /// The current version of each key (a delete marker in a versioned bucket).
+    Current,
+    /// Every version and delete marker.
+    Versions(Scope),
 }
 
 /// Deletes everything under each prefix; the worst outcome decides the exit status, and an
@@ -51,6 +84,7 @@ fn rm_trees(
     urls: &[RemoteUrl],
     filter: &Filter,
     dry_run: DryRun,
+    which: Which,
 ) -> anyhow::Result<ExitStatus> {
     let mode = match dry_run {
         DryRun::Yes => TreeDelete::Plan,
@@ -60,13 +94,19 @@ fn rm_trees(
     let mut last_error = None;
     let mut summary: Option<Summary> = None;
     for url in urls {
-        let (result, done, part) = rm_tree(ctx, url, filter, mode);
+        let (result, done, part) = match which {
+            Which::Current => rm_tree(ctx, url, filter, mode),
+            Which::Versions(scope) => rm_versions(ctx, url, filter, mode, scope),
+        };
         match &mut summary {
             Some(summary) => summary.add(part),
             None => summary = Some(part),
         }
         if done == 0 && result.is_ok() {
-            let prefix = url.with_key(walk::as_prefix(&url.key));
+            let prefix = match which {
+                Which::Versions(Scope::Key) => url.clone(),
+                _ => url.with_key(walk::as_prefix(&url.key)),
+            };
             ctx.printer
                 .info(&format!("nothing to delete under {prefix}"));
         }

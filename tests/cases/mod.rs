@@ -32,3 +32,4 @@ mod terminal;
 mod tls;
 mod trees;
 mod usage;
+mod versions;
