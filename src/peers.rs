@@ -254,6 +254,18 @@ const PEER_COMMANDS: &[(&[&str], &str)] = &[
         &["setmeta", "modify", "set-props", "setprops"],
         "objcmd set-meta s3://BUCKET/KEY --meta K=V (also --content-type, --storage-class, --acl, -r)",
     ),
+    (
+        &[
+            "setversioning",
+            "bucket-versioning",
+            "put-bucket-versioning",
+        ],
+        "objcmd bucket versioning s3://BUCKET [enable|suspend]",
+    ),
+    (
+        &["list-object-versions", "listversions"],
+        "objcmd ls -r --all-versions s3://BUCKET[/PREFIX]",
+    ),
 ];
 
 /// What to tell a user who typed the unknown subcommand `name`.
@@ -292,6 +304,11 @@ mod tests {
                 .starts_with("objcmd signurl")
         );
         assert!(command_hint("mirror").unwrap().starts_with("objcmd sync"));
+        assert!(
+            command_hint("setversioning")
+                .unwrap()
+                .starts_with("objcmd bucket versioning")
+        );
         assert_eq!(command_hint("frobnicate"), None);
         // No peer name hides one of objcmd's own commands.
         let cli = crate::cli::Cli::command();
