@@ -231,6 +231,16 @@ fn rm_all_versions_of_one_key_leaves_the_others() {
         .args(["stat", "--version-id", "", &b.url("ab")])
         .assert()
         .code(2);
+    t.cmd().args(["ls", "--all-versions"]).assert().code(2);
+    t.cmd()
+        .args(["put", "--version-id", "x", "f.txt", &b.url("ab")])
+        .assert()
+        .code(2);
+    t.cmd()
+        .args(["cp", "--version-id", "x", "f.txt", &b.url("ab")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("remote source"));
 }
 
 #[test]
@@ -279,6 +289,24 @@ fn rb_force_removes_a_versioned_bucket_with_thousands_of_versions_and_markers() 
     assert_eq!(json_lines(&out.get_output().stdout)[0]["objects"], 450);
     assert!(versions(&t, &b.url("")).len() > 1100);
 
+    // The dry run lists every version and marker it would delete.
+    let out = t
+        .cmd()
+        .args([
+            "--json",
+            "rb",
+            "--force",
+            "--dry-run",
+            &format!("s3://{}", b.name),
+        ])
+        .assert()
+        .success();
+    let planned = json_lines(&out.get_output().stdout)
+        .into_iter()
+        .filter(|r| r["op"] == "delete" && r["status"] == "planned")
+        .filter(|r| r["src"].as_str().is_some_and(|s| s.contains("?versionId=")))
+        .count();
+    assert_eq!(planned, 1200);
     t.cmd()
         .args(["rb", "--force", &format!("s3://{}", b.name)])
         .assert()
@@ -405,4 +433,18 @@ fn an_old_version_downloads_in_ranged_parts_and_copies_in_parts() {
         std::fs::read(t.path("restored.bin")).unwrap() == old,
         "restored bytes"
     );
+    // A copy of an old version onto its own key makes it the latest again.
+    t.cmd()
+        .args(["-q", "cp", "--version-id", &old_id, &url, &url])
+        .assert()
+        .success();
+    t.cmd()
+        .args(["-q", "get", &url, "now.bin"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(t.path("now.bin")).unwrap() == old,
+        "the old bytes are the latest"
+    );
+    assert_eq!(versions(&t, &url).len(), 3);
 }
