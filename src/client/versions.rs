@@ -200,3 +200,69 @@ impl Iterator for VersionsPages<'_> {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_server::{self, Reply};
+    use super::super::{Dialect, SignatureVersion};
+    use super::*;
+
+    fn client(port: u16, dialect: Dialect) -> Client {
+        let creds = Some(test_server::credentials(None));
+        Client::new(test_server::config(
+            port,
+            dialect,
+            SignatureVersion::V2,
+            creds,
+        ))
+        .unwrap()
+    }
+
+    fn page(truncated: bool, next_key: &str, next_version: &str) -> Reply {
+        let body = format!(
+            "<ListVersionsResult><IsTruncated>{truncated}</IsTruncated><NextKeyMarker>{next_key}</NextKeyMarker><NextVersionIdMarker>{next_version}</NextVersionIdMarker><Version><Key>k</Key><VersionId>v</VersionId><IsLatest>true</IsLatest><Size>1</Size></Version></ListVersionsResult>"
+        );
+        Reply::status(200, &[], &body)
+    }
+
+    #[test]
+    fn pages_follow_both_markers_and_stop_where_they_do_not_move() {
+        let (port, seen) = test_server::serve(vec![page(true, "k", "v1"), page(true, "k", "v1")]);
+        let client = client(port, Dialect::Oss);
+        let mut pages = client.list_object_versions_pages("b", "p/", None);
+        assert_eq!(pages.next().unwrap().unwrap().versions.len(), 1);
+        let stuck = pages.next().unwrap().unwrap_err();
+        assert!(stuck.to_string().contains("did not advance"), "{stuck}");
+        assert!(pages.next().is_none());
+        let first = seen.recv().unwrap();
+        let line = first.request_line();
+        assert!(
+            line.contains("versions") && line.contains("prefix=p%2F"),
+            "{line}"
+        );
+        assert!(!line.contains("key-marker"), "{line}");
+        let second = seen.recv().unwrap();
+        let line = second.request_line();
+        assert!(
+            line.contains("key-marker=k") && line.contains("version-id-marker=v1"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn a_pinned_client_names_its_version_on_object_requests() {
+        let (port, seen) = test_server::serve(vec![
+            Reply::status(200, &[("x-oss-version-id", "v7")], ""),
+            Reply::status(204, &[], ""),
+        ]);
+        let client = client(port, Dialect::Oss).at_version(Some("v7"));
+        let meta = client.head_object("b", "k").unwrap();
+        assert_eq!(meta.state.version_id.as_deref(), Some("v7"));
+        client.delete_object("b", "k").unwrap();
+        for seen in [seen.recv().unwrap(), seen.recv().unwrap()] {
+            let line = seen.request_line();
+            assert!(line.contains("/k?versionId=v7"), "{line}");
+        }
+        assert_eq!(client.at_version(None).version(), None);
+    }
+}
