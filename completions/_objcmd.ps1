@@ -482,6 +482,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--long', '--long', [CompletionResultType]::ParameterName, 'Long format: size, date, storage class and ETag')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Human-readable sizes (KiB, MiB...)')
             [CompletionResult]::new('--human', '--human', [CompletionResultType]::ParameterName, 'Human-readable sizes (KiB, MiB...)')
+            [CompletionResult]::new('--all-versions', '--all-versions', [CompletionResultType]::ParameterName, 'Every version and delete marker (ListObjectVersions), with version ids')
             [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
             [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')
@@ -583,6 +584,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             break
         }
         'objcmd;stat' {
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Act on this version of the object, not the latest')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -682,6 +684,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares')
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Download this version of the object, not the latest')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -731,7 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares')
-            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Delete this version of the object (one URL, without -r)')
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Delete this version of the object (or delete marker) for good (one URL, without -r)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -759,6 +762,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Delete every object under the prefix (with batch deletes)')
             [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Delete every object under the prefix (with batch deletes)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted, delete nothing')
+            [CompletionResult]::new('--all-versions', '--all-versions', [CompletionResultType]::ParameterName, 'Delete every version and delete marker of the key (with -r: of every key under the prefix), not only the current one')
             [CompletionResult]::new('--bypass-governance', '--bypass-governance', [CompletionResultType]::ParameterName, 'Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)')
             [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
             [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
@@ -785,6 +789,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class (STANDARD, STANDARD_IA, GLACIER...)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra request header (repeatable), e.g. ''Cache-Control: no-cache''')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the new object (repeatable); a copy gets these tags instead of the source''s')
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Copy this version of the source object, not the latest')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -929,6 +934,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             break
         }
         'objcmd;acl;get' {
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'The ACL of this version of the object')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -969,6 +975,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             break
         }
         'objcmd;acl;set' {
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Set the ACL of this version of the object')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -1029,6 +1036,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method the URL allows')
             [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'PUT only: the Content-Type the uploader must send')
             [CompletionResult]::new('--content-md5', '--content-md5', [CompletionResultType]::ParameterName, 'PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5')
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'A URL of this version of the object')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -1463,6 +1471,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
         }
         'objcmd;cat' {
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)')
+            [CompletionResult]::new('--version-id', '--version-id', [CompletionResultType]::ParameterName, 'Write this version of the object, not the latest (one URL)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]')
@@ -1533,6 +1542,7 @@ Register-ArgumentCompleter -Native -CommandName 'objcmd' -ScriptBlock {
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Human-readable sizes (KiB, MiB...)')
             [CompletionResult]::new('--human', '--human', [CompletionResultType]::ParameterName, 'Human-readable sizes (KiB, MiB...)')
+            [CompletionResult]::new('--all-versions', '--all-versions', [CompletionResultType]::ParameterName, 'Count every version (delete markers hold no bytes and are not counted)')
             [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Send unsigned requests (public buckets)')
             [CompletionResult]::new('--cname', '--cname', [CompletionResultType]::ParameterName, 'The endpoint is a custom domain bound to one bucket')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON object per line on stdout')

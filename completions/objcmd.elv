@@ -461,6 +461,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --long 'Long format: size, date, storage class and ETag'
             cand -H 'Human-readable sizes (KiB, MiB...)'
             cand --human 'Human-readable sizes (KiB, MiB...)'
+            cand --all-versions 'Every version and delete marker (ListObjectVersions), with version ids'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'
             cand --json 'Machine output: one JSON object per line on stdout'
@@ -559,6 +560,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --version 'Print version'
         }
         &'objcmd;stat'= {
+            cand --version-id 'Act on this version of the object, not the latest'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -656,6 +658,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --include 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --exclude 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --shard 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares'
+            cand --version-id 'Download this version of the object, not the latest'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -704,7 +707,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --include 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --exclude 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)'
             cand --shard 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares'
-            cand --version-id 'Delete this version of the object (one URL, without -r)'
+            cand --version-id 'Delete this version of the object (or delete marker) for good (one URL, without -r)'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -732,6 +735,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand -r 'Delete every object under the prefix (with batch deletes)'
             cand --recursive 'Delete every object under the prefix (with batch deletes)'
             cand --dry-run 'Print what would be deleted, delete nothing'
+            cand --all-versions 'Delete every version and delete marker of the key (with -r: of every key under the prefix), not only the current one'
             cand --bypass-governance 'Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'
@@ -757,6 +761,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --storage-class 'Storage class (STANDARD, STANDARD_IA, GLACIER...)'
             cand --header 'Extra request header (repeatable), e.g. ''Cache-Control: no-cache'''
             cand --tag 'Tag the new object (repeatable); a copy gets these tags instead of the source''s'
+            cand --version-id 'Copy this version of the source object, not the latest'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -898,6 +903,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'objcmd;acl;get'= {
+            cand --version-id 'The ACL of this version of the object'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -937,6 +943,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --version 'Print version'
         }
         &'objcmd;acl;set'= {
+            cand --version-id 'Set the ACL of this version of the object'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -992,6 +999,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --method 'The HTTP method the URL allows'
             cand --content-type 'PUT only: the Content-Type the uploader must send'
             cand --content-md5 'PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5'
+            cand --version-id 'A URL of this version of the object'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -1409,6 +1417,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
         }
         &'objcmd;cat'= {
             cand --range 'Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)'
+            cand --version-id 'Write this version of the object, not the latest (one URL)'
             cand -p 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --profile 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file''s default_profile, else default]'
             cand --config 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]'
@@ -1478,6 +1487,7 @@ set edit:completion:arg-completer[objcmd] = {|@words|
             cand --resolve 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)'
             cand -H 'Human-readable sizes (KiB, MiB...)'
             cand --human 'Human-readable sizes (KiB, MiB...)'
+            cand --all-versions 'Count every version (delete markers hold no bytes and are not counted)'
             cand --anonymous 'Send unsigned requests (public buckets)'
             cand --cname 'The endpoint is a custom domain bound to one bucket'
             cand --json 'Machine output: one JSON object per line on stdout'

@@ -507,6 +507,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l resolve -d 'Resolve
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s r -l recursive -d 'List every object under the prefix, not one level'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s l -l long -d 'Long format: size, date, storage class and ETag'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -s H -l human -d 'Human-readable sizes (KiB, MiB...)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l all-versions -d 'Every version and delete marker (ListObjectVersions), with version ids'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l cname -d 'The endpoint is a custom domain bound to one bucket'
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l json -d 'Machine output: one JSON object per line on stdout'
@@ -609,6 +610,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l no-progress -d 'Nev
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l version-id -d 'Act on this version of the object, not the latest' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -715,6 +717,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l range -d 'Only byt
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l version-id -d 'Download this version of the object, not the latest' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -767,7 +770,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand get" -s V -l version -d 'P
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l include -d 'Take paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l exclude -d 'Skip paths matching GLOB (repeatable; the last matching --include/--exclude wins)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l shard -d 'Take only share K of N (0-based), by a hash of each path: N machines, disjoint shares' -r
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l version-id -d 'Delete this version of the object (one URL, without -r)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l version-id -d 'Delete this version of the object (or delete marker) for good (one URL, without -r)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -805,6 +808,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l ca-bundle -d 'Also 
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -s r -l recursive -d 'Delete every object under the prefix (with batch deletes)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l dry-run -d 'Print what would be deleted, delete nothing'
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l all-versions -d 'Delete every version and delete marker of the key (with -r: of every key under the prefix), not only the current one'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l bypass-governance -d 'Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l cname -d 'The endpoint is a custom domain bound to one bucket'
@@ -824,6 +828,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l meta -d 'User metad
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l storage-class -d 'Storage class (STANDARD, STANDARD_IA, GLACIER...)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l header -d 'Extra request header (repeatable), e.g. \'Cache-Control: no-cache\'' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l tag -d 'Tag the new object (repeatable); a copy gets these tags instead of the source\'s' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l version-id -d 'Copy this version of the source object, not the latest' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -979,6 +984,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_s
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Show the owner, the grants and the canned ACL they amount to'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set a canned ACL (private, public-read, public-read-write, authenticated-read...)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l version-id -d 'The ACL of this version of the object' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1023,6 +1029,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subco
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l insecure -d 'Do not verify TLS certificates (unsafe: anyone on the path can read and change the traffic)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l version-id -d 'Set the ACL of this version of the object' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1078,6 +1085,7 @@ HEAD\t''
 DELETE\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-type -d 'PUT only: the Content-Type the uploader must send' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l content-md5 -d 'PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l version-id -d 'A URL of this version of the object' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1523,6 +1531,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l insecure -d 'Do not
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -s V -l version -d 'Print version'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l range -d 'Only bytes A to B (inclusive) of each object: A-B, A- or -N (the last N bytes)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l version-id -d 'Write this version of the object, not the latest (one URL)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -s p -l profile -d 'Profile from the config file [env: OBJCMD_PROFILE] [default: the file\'s default_profile, else default]' -r -f -a '(__fish_objcmd_profiles)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l config -d 'Config file [env: OBJCMD_CONFIG] [default: in the OS config dir, shown by `objcmd config path`]' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l provider -d 'Dialect: s3, oss or ks3 [env: OBJCMD_PROVIDER]' -r -f -a "s3\t''
@@ -1607,6 +1616,7 @@ complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l part-jobs -d 'Parts
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l ca-bundle -d 'Also trust the CA certificates (PEM) in FILE for TLS' -r -F
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l resolve -d 'Resolve HOST to ADDR instead of asking DNS (repeatable; HOST may be *.DOMAIN)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -s H -l human -d 'Human-readable sizes (KiB, MiB...)'
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l all-versions -d 'Count every version (delete markers hold no bytes and are not counted)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l anonymous -d 'Send unsigned requests (public buckets)'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l cname -d 'The endpoint is a custom domain bound to one bucket'
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l json -d 'Machine output: one JSON object per line on stdout'

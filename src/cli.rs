@@ -446,6 +446,10 @@ pub struct LsArgs {
     /// Human-readable sizes (KiB, MiB...)
     #[arg(short = 'H', long)]
     pub human: bool,
+
+    /// Every version and delete marker (ListObjectVersions), with version ids
+    #[arg(long)]
+    pub all_versions: bool,
 }
 
 /// `objcmd mb`.
@@ -490,6 +494,10 @@ pub struct StatArgs {
     /// s3://BUCKET/KEY
     #[arg(value_name = "URL")]
     pub url: String,
+
+    /// Act on this version of the object, not the latest
+    #[arg(long, value_name = "ID")]
+    pub version_id: Option<String>,
 }
 
 /// `objcmd acl`.
@@ -508,6 +516,9 @@ pub enum AclCommand {
         /// s3://BUCKET or s3://BUCKET/KEY
         #[arg(value_name = "URL")]
         url: String,
+        /// The ACL of this version of the object
+        #[arg(long, value_name = "ID")]
+        version_id: Option<String>,
     },
     /// Set a canned ACL (private, public-read, public-read-write, authenticated-read...)
     Set {
@@ -517,6 +528,9 @@ pub enum AclCommand {
         /// The canned ACL
         #[arg(value_name = "ACL")]
         acl: String,
+        /// Set the ACL of this version of the object
+        #[arg(long, value_name = "ID")]
+        version_id: Option<String>,
     },
 }
 
@@ -669,6 +683,10 @@ pub struct SignurlArgs {
     /// PUT only: the base64 (or hex) MD5 the uploader must send as Content-MD5
     #[arg(long, value_name = "B64")]
     pub content_md5: Option<String>,
+
+    /// A URL of this version of the object
+    #[arg(long, value_name = "ID")]
+    pub version_id: Option<String>,
 }
 
 /// Options that shape an uploaded object.
@@ -817,6 +835,10 @@ pub struct GetArgs {
     /// Print what would be downloaded, download nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Download this version of the object, not the latest
+    #[arg(long, value_name = "ID", conflicts_with = "recursive")]
+    pub version_id: Option<String>,
 }
 
 /// `objcmd rm`.
@@ -838,14 +860,19 @@ pub struct RmArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Delete this version of the object (one URL, without -r)
+    /// Delete this version of the object (or delete marker) for good (one URL, without -r)
     #[arg(
         long,
         value_name = "ID",
         allow_hyphen_values = true,
-        conflicts_with = "recursive"
+        conflicts_with_all = ["recursive", "all_versions"]
     )]
     pub version_id: Option<String>,
+
+    /// Delete every version and delete marker of the key (with -r: of every key under
+    /// the prefix), not only the current one
+    #[arg(long)]
+    pub all_versions: bool,
 
     /// Delete versions that a GOVERNANCE object lock retains (COMPLIANCE still holds)
     #[arg(long)]
@@ -891,6 +918,10 @@ pub struct CpArgs {
     /// Print what would be copied, copy nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Copy this version of the source object, not the latest
+    #[arg(long, value_name = "ID", conflicts_with = "recursive")]
+    pub version_id: Option<String>,
 }
 
 /// `objcmd sync`.
@@ -1126,6 +1157,10 @@ pub struct CatArgs {
     /// Write encrypted objects as stored, without decrypting them
     #[arg(long)]
     pub raw: bool,
+
+    /// Write this version of the object, not the latest (one URL)
+    #[arg(long, value_name = "ID")]
+    pub version_id: Option<String>,
 }
 
 /// `objcmd du`.
@@ -1142,6 +1177,10 @@ pub struct DuArgs {
     /// Which keys count.
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// Count every version (delete markers hold no bytes and are not counted)
+    #[arg(long)]
+    pub all_versions: bool,
 }
 
 /// How progress is shown on stderr (`--progress`).

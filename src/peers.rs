@@ -300,6 +300,18 @@ const PEER_COMMANDS: &[(&[&str], &str)] = &[
         &["restore-object"],
         "objcmd restore s3://BUCKET/KEY [--days N] [--tier Standard|Bulk|Expedited] [-r]",
     ),
+    (
+        &[
+            "setversioning",
+            "bucket-versioning",
+            "put-bucket-versioning",
+        ],
+        "objcmd bucket versioning s3://BUCKET [enable|suspend]",
+    ),
+    (
+        &["list-object-versions", "listversions"],
+        "objcmd ls -r --all-versions s3://BUCKET[/PREFIX]",
+    ),
 ];
 
 /// What to tell a user who typed the unknown subcommand `name`.
@@ -357,6 +369,11 @@ mod tests {
             command_hint("restore-object")
                 .unwrap()
                 .starts_with("objcmd restore")
+        );
+        assert!(
+            command_hint("setversioning")
+                .unwrap()
+                .starts_with("objcmd bucket versioning")
         );
         assert_eq!(command_hint("frobnicate"), None);
         // No peer name hides one of objcmd's own commands.

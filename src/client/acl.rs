@@ -189,7 +189,10 @@ impl Client {
         } else {
             "GetObjectAcl"
         };
-        let req = Request::new(operation, Method::GET, Some(bucket), key).query("acl", "");
+        let mut req = Request::new(operation, Method::GET, Some(bucket), key).query("acl", "");
+        if !key.is_empty() {
+            req = self.versioned(req);
+        }
         let body = self.send_text(&req)?.body;
         let doc =
             xml::parse_access_control_policy(&body).map_err(|e| Self::invalid(operation, e))?;
@@ -208,6 +211,9 @@ impl Client {
         let mut req = Request::new(operation, Method::PUT, Some(bucket), key)
             .query("acl", "")
             .header(header, canned);
+        if !key.is_empty() {
+            req = self.versioned(req);
+        }
         // Setting the same ACL twice leaves the same ACL.
         req.idempotent = true;
         self.send(&req).map(drop)

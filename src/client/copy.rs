@@ -27,6 +27,16 @@ fn copy_source(dialect: Dialect, bucket: &str, key: &str) -> String {
     format!("/{bucket}/{key}")
 }
 
+/// The `copy-source` value naming one version of the source (`?versionId=`), as the
+/// SDKs write it.
+fn copy_source_version(dialect: Dialect, bucket: &str, key: &str, version: Option<&str>) -> String {
+    let source = copy_source(dialect, bucket, key);
+    match version {
+        Some(v) => format!("{source}?versionId={}", dialect::encode_all(v)),
+        None => source,
+    }
+}
+
 impl Client {
     fn copy_reply(&self, req: &Request<'_>) -> Result<String, Error> {
         let reply = self.send_text(req)?;
@@ -54,7 +64,7 @@ impl Client {
         let dialect = self.dialect();
         let mut req = Request::new("CopyObject", Method::PUT, Some(bucket), key).header(
             dialect.provider_header("copy-source"),
-            copy_source(dialect, src_bucket, src_key),
+            copy_source_version(dialect, src_bucket, src_key, self.version()),
         );
         req = req.header(
             dialect.provider_header("metadata-directive"),
@@ -97,7 +107,7 @@ impl Client {
             .query("uploadId", upload_id)
             .header(
                 dialect.provider_header("copy-source"),
-                copy_source(dialect, src_bucket, src_key),
+                copy_source_version(dialect, src_bucket, src_key, self.version()),
             )
             .header(
                 dialect.provider_header("copy-source-range"),

@@ -26,6 +26,7 @@ pub mod sigv4;
 pub mod streamed;
 #[cfg(test)]
 pub(crate) mod test_server;
+pub mod versions;
 mod wire_log;
 pub mod xml;
 
@@ -50,6 +51,7 @@ pub use request::{
 };
 pub use sign::Credentials;
 pub use streamed::FileRange;
+pub use versions::{ObjectVersion, VersionsPage};
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
@@ -335,6 +337,9 @@ pub struct Client {
     transport: Transport,
     /// Whether deletes pass a GOVERNANCE lock (`rm --bypass-governance`).
     governance: object_config::Governance,
+    /// The version of the objects that object reads, heads, deletes, ACLs, copies from
+    /// and presigned URLs name (`--version-id`): see [`Client::at_version`].
+    version: Option<std::sync::Arc<str>>,
 }
 
 impl Client {
@@ -343,6 +348,7 @@ impl Client {
         Ok(Client {
             transport: Transport::new(config)?,
             governance: object_config::Governance::Respect,
+            version: None,
         })
     }
 
@@ -352,6 +358,32 @@ impl Client {
         Client {
             transport: self.transport.clone(),
             governance: object_config::Governance::Bypass,
+            version: self.version.clone(),
+        }
+    }
+
+    /// This client, acting on one version of an object (`--version-id`): HeadObject,
+    /// GetObject (ranged too), DeleteObject, the object ACL and presigned URLs send
+    /// `versionId`, and a copy names it in its source. A command on one object takes it,
+    /// so the transfer engine below needs no version of its own. `None` is the latest.
+    pub fn at_version(&self, version_id: Option<&str>) -> Client {
+        Client {
+            transport: self.transport.clone(),
+            governance: self.governance,
+            version: version_id.map(std::sync::Arc::from),
+        }
+    }
+
+    /// The version this client acts on, if pinned ([`Client::at_version`]).
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// Adds `versionId` to a request on an object when the client is pinned to a version.
+    fn versioned<'a>(&self, req: Request<'a>) -> Request<'a> {
+        match self.version() {
+            Some(v) => req.query("versionId", v),
+            None => req,
         }
     }
 
@@ -531,7 +563,7 @@ impl Client {
 
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
-        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
+        let req = self.versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key));
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
@@ -544,7 +576,8 @@ impl Client {
         key: &str,
         part_number: u32,
     ) -> Result<ObjectMeta, Error> {
-        let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key)
+        let req = self
+            .versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key))
             .query("partNumber", part_number.to_string());
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
@@ -595,8 +628,8 @@ impl Client {
         range: Option<ByteRange>,
         if_match: Option<&str>,
     ) -> Result<GetObjectOutput, Error> {
-        let mut req =
-            self.with_checksum_mode(Request::new("GetObject", Method::GET, Some(bucket), key));
+        let req = self.versioned(Request::new("GetObject", Method::GET, Some(bucket), key));
+        let mut req = self.with_checksum_mode(req);
         if let Some(range) = range {
             req = req.header("Range", range.header_value());
         }
@@ -704,7 +737,12 @@ impl Client {
 
     /// DeleteObject.
     pub fn delete_object(&self, bucket: &str, key: &str) -> Result<(), Error> {
-        let req = Request::new("DeleteObject", Method::DELETE, Some(bucket), key);
+        let req = self.versioned(Request::new(
+            "DeleteObject",
+            Method::DELETE,
+            Some(bucket),
+            key,
+        ));
         self.send(&self.with_governance(req, self.governance))
             .map(drop)
     }

@@ -174,7 +174,8 @@ impl Client {
                     || (overwrite == Overwrite::Never && e.is_taken()) =>
             {
                 if let Some(expected) = expected_etag
-                    && let Ok(meta) = self.head_object(bucket, key)
+                    // The new object, whatever version a copy was made from.
+                    && let Ok(meta) = self.at_version(None).head_object(bucket, key)
                     && meta.etag == expected
                 {
                     log::info!("{key}: the upload was already complete");

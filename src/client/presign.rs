@@ -27,6 +27,9 @@ impl Client {
         let config = transport.config();
         let mut req = Request::new("presign", method, Some(bucket), key);
         req.query = query.to_vec();
+        if let Some(v) = self.version() {
+            req.query.push(("versionId".to_string(), v.to_string()));
+        }
         req.headers = headers.to_vec();
         let params = transport
             .signer()

@@ -419,6 +419,139 @@ pub fn parse_object_attributes_parts(body: &str) -> Result<ObjectPartsPage, XmlE
     })
 }
 
+/// One `<Version>` or `<DeleteMarker>` of `ListVersionsResult`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionEntry {
+    /// `<Key>`, decoded.
+    pub key: String,
+    /// `<VersionId>` (`null` for an object written while versioning was off).
+    pub version_id: String,
+    /// `<IsLatest>`.
+    pub is_latest: bool,
+    /// A `<DeleteMarker>`, not a `<Version>`.
+    pub delete_marker: bool,
+    /// `<LastModified>`, as sent.
+    pub last_modified: String,
+    /// `<ETag>` with its quotes (empty for a delete marker).
+    pub etag: String,
+    /// `<Size>` (0 for a delete marker).
+    pub size: u64,
+    /// `<StorageClass>`, possibly empty.
+    pub storage_class: String,
+}
+
+/// One page of ListObjectVersions (`GET /bucket/?versions`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListVersionsResult {
+    /// Versions and delete markers, in the order sent (by key, newest first).
+    pub entries: Vec<VersionEntry>,
+    /// Common prefixes, decoded.
+    pub common_prefixes: Vec<String>,
+    /// More pages follow.
+    pub is_truncated: bool,
+    /// `<NextKeyMarker>`, decoded.
+    pub next_key_marker: Option<String>,
+    /// `<NextVersionIdMarker>`.
+    pub next_version_id_marker: Option<String>,
+}
+
+/// Parses one page of ListObjectVersions; `encoding-type=url` is decoded where the server
+/// honoured it, as in [`parse_list_objects`].
+pub fn parse_list_versions(body: &str) -> Result<ListVersionsResult, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "ListVersionsResult")?;
+    let encoded = text(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+    let decode = |s: String| if encoded { url_decode(&s) } else { Ok(s) };
+    let entries = root
+        .children()
+        .filter(|c| c.is_element() && matches!(c.tag_name().name(), "Version" | "DeleteMarker"))
+        .map(|v| {
+            let delete_marker = v.tag_name().name() == "DeleteMarker";
+            let size = match text(v, "Size") {
+                Some(size) => size
+                    .trim()
+                    .parse()
+                    .map_err(|_| XmlError(format!("<Size> is not a number: {size:?}")))?,
+                None if delete_marker => 0,
+                None => return Err(XmlError("<Version> has no <Size>".to_string())),
+            };
+            Ok(VersionEntry {
+                key: decode(required(v, "Key")?)?,
+                version_id: required(v, "VersionId")?.trim().to_string(),
+                is_latest: flag(v, "IsLatest"),
+                delete_marker,
+                last_modified: text(v, "LastModified").unwrap_or_default(),
+                etag: text(v, "ETag").unwrap_or_default(),
+                size,
+                storage_class: text(v, "StorageClass").unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let common_prefixes = children(root, "CommonPrefixes")
+        .map(|p| decode(required(p, "Prefix")?))
+        .collect::<Result<Vec<_>, XmlError>>()?;
+    let nonempty = |s: Option<String>| s.filter(|s| !s.is_empty());
+    Ok(ListVersionsResult {
+        entries,
+        common_prefixes,
+        is_truncated: flag(root, "IsTruncated"),
+        next_key_marker: nonempty(text(root, "NextKeyMarker"))
+            .map(decode)
+            .transpose()?,
+        next_version_id_marker: nonempty(text(root, "NextVersionIdMarker")),
+    })
+}
+
+/// The body of DeleteObjects in quiet mode naming versions: a key with `None` is its
+/// current version (a delete marker in a versioned bucket).
+pub fn delete_object_versions(objects: &[(&str, Option<&str>)]) -> String {
+    let mut body = String::from("<Delete><Quiet>true</Quiet>");
+    for (key, version) in objects {
+        body.push_str("<Object><Key>");
+        body.push_str(&escape(key));
+        body.push_str("</Key>");
+        if let Some(v) = version {
+            body.push_str("<VersionId>");
+            body.push_str(&escape(v));
+            body.push_str("</VersionId>");
+        }
+        body.push_str("</Object>");
+    }
+    body.push_str("</Delete>");
+    body
+}
+
+/// A key (and version) that DeleteObjects could not delete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionDeleteError {
+    /// `<Key>`.
+    pub key: String,
+    /// `<VersionId>`, when the error names one.
+    pub version_id: Option<String>,
+    /// `<Code>`.
+    pub code: String,
+    /// `<Message>`.
+    pub message: String,
+}
+
+/// Parses a DeleteObjects reply of [`delete_object_versions`]: the failures, with versions.
+pub fn parse_version_delete_result(body: &str) -> Result<Vec<VersionDeleteError>, XmlError> {
+    let doc = parse(body)?;
+    let root = root(&doc, "DeleteResult")?;
+    let encoded = text(root, "EncodingType").is_some_and(|e| e.eq_ignore_ascii_case("url"));
+    children(root, "Error")
+        .map(|e| {
+            let key = required(e, "Key")?;
+            Ok(VersionDeleteError {
+                key: if encoded { url_decode(&key)? } else { key },
+                version_id: text(e, "VersionId").filter(|v| !v.is_empty()),
+                code: text(e, "Code").unwrap_or_default(),
+                message: text(e, "Message").unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
 /// True when every character of `s` can appear in an XML 1.0 document; keys with other
 /// control characters cannot go in a DeleteObjects body and are deleted one by one.
 pub fn is_xml_safe(s: &str) -> bool {
@@ -802,5 +935,53 @@ Tue, 14 Nov 2023 22:13:20 GMT
     #[test]
     fn escaping() {
         assert_eq!(escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+    #[test]
+    fn list_versions_pages() {
+        let body = r#"<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><NextKeyMarker>a%20b</NextKeyMarker><NextVersionIdMarker>v1</NextVersionIdMarker><MaxKeys>3</MaxKeys><IsTruncated>true</IsTruncated><EncodingType>url</EncodingType><DeleteMarker><Key>a%20b</Key><VersionId>v3</VersionId><IsLatest>true</IsLatest><LastModified>2026-11-21T01:40:00.000Z</LastModified></DeleteMarker><Version><Key>a%20b</Key><VersionId>v2</VersionId><IsLatest>false</IsLatest><LastModified>2026-11-21T01:39:00.000Z</LastModified><ETag>"e2"</ETag><Size>5</Size><StorageClass>STANDARD</StorageClass></Version><Version><Key>a%20b</Key><VersionId>v1</VersionId><IsLatest>false</IsLatest><ETag>"e1"</ETag><Size>3</Size></Version><CommonPrefixes><Prefix>d%2F</Prefix></CommonPrefixes></ListVersionsResult>"#;
+        let page = parse_list_versions(body).unwrap();
+        let ids: Vec<(&str, &str, bool, bool, u64)> = page
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.version_id.as_str(),
+                    e.is_latest,
+                    e.delete_marker,
+                    e.size,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("a b", "v3", true, true, 0),
+                ("a b", "v2", false, false, 5),
+                ("a b", "v1", false, false, 3)
+            ]
+        );
+        assert_eq!(page.common_prefixes, ["d/"]);
+        assert!(page.is_truncated);
+        assert_eq!(page.next_key_marker.as_deref(), Some("a b"));
+        assert_eq!(page.next_version_id_marker.as_deref(), Some("v1"));
+        let ks3 = r#"<ns2:ListVersionsResult xmlns:ns2="x"><ns2:IsTruncated>false</ns2:IsTruncated><ns2:NextKeyMarker></ns2:NextKeyMarker></ns2:ListVersionsResult>"#;
+        let done = parse_list_versions(ks3).unwrap();
+        assert!(!done.is_truncated && done.entries.is_empty() && done.next_key_marker.is_none());
+        assert!(parse_list_versions("<ListVersionsResult><Version><Key>k</Key><VersionId>v</VersionId></Version></ListVersionsResult>").is_err());
+        assert!(parse_list_versions("<ListBucketResult/>").is_err());
+    }
+
+    #[test]
+    fn delete_object_versions_bodies_and_replies() {
+        assert_eq!(
+            delete_object_versions(&[("a&b", Some("v1")), ("c", None)]),
+            "<Delete><Quiet>true</Quiet><Object><Key>a&amp;b</Key><VersionId>v1</VersionId></Object><Object><Key>c</Key></Object></Delete>"
+        );
+        let reply = r#"<DeleteResult><Error><Key>k</Key><VersionId>v9</VersionId><Code>AccessDenied</Code><Message>locked</Message></Error></DeleteResult>"#;
+        let errors = parse_version_delete_result(reply).unwrap();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].version_id.as_deref(), Some("v9"));
+        assert_eq!(errors[0].code, "AccessDenied");
     }
 }

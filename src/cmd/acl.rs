@@ -14,15 +14,21 @@ use crate::output::Printer;
 /// Runs `acl`.
 pub fn run(args: &AclArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match &args.command {
-        AclCommand::Get { url } => {
+        AclCommand::Get { url, version_id } => {
             let url = target(url, client)?;
+            let client = &pin(client, &url, version_id.as_deref())?;
             let policy = client
                 .get_acl(&url.bucket, &url.key)
                 .with_context(|| format!("getting the ACL of {}", shown(&url)))?;
             print_policy(&policy, printer)?;
         }
-        AclCommand::Set { url, acl } => {
+        AclCommand::Set {
+            url,
+            acl,
+            version_id,
+        } => {
             let url = target(url, client)?;
+            let client = &pin(client, &url, version_id.as_deref())?;
             let dialect = client.dialect();
             let (valid, what) = if url.key.is_empty() {
                 (dialect.bucket_canned_acls(), "bucket")
@@ -43,6 +49,16 @@ pub fn run(args: &AclArgs, client: &Client, printer: &Printer) -> anyhow::Result
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// The client for `--version-id`, which names a version of an object, not of a bucket.
+fn pin(client: &Client, url: &RemoteUrl, version_id: Option<&str>) -> anyhow::Result<Client> {
+    if version_id.is_some() && url.key.is_empty() {
+        return Err(crate::error::usage(
+            "--version-id names a version of an object; a bucket has none",
+        ));
+    }
+    super::versions::pin(client, version_id)
 }
 
 /// The bucket (empty key) or object the URL names.

@@ -27,6 +27,16 @@ pub fn run(args: &CatArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     for url in &urls {
         url.object_key(ctx.client.dialect())?;
     }
+    if args.version_id.is_some() && urls.len() > 1 {
+        return Err(crate::error::usage(
+            "--version-id names a version of one object: give one URL",
+        ));
+    }
+    let client = super::versions::pin(ctx.client, args.version_id.as_deref())?;
+    let ctx = Ctx {
+        client: &client,
+        ..ctx
+    };
     let fetch = |url: &RemoteUrl| {
         get_object(
             ctx,

@@ -112,7 +112,19 @@ pub fn run(args: &CpArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         recursive,
         dry_run: DryRun::from(args.dry_run),
     };
-    match (Location::parse(&args.src)?, Location::parse(&args.dst)?) {
+    let (src, dst) = (Location::parse(&args.src)?, Location::parse(&args.dst)?);
+    // --version-id names the source's version: the client reads that version.
+    let client = super::versions::pin(ctx.client, args.version_id.as_deref())?;
+    if args.version_id.is_some() && !matches!(src, Location::Remote(_)) {
+        return Err(usage(
+            "--version-id names a version of a remote source object",
+        ));
+    }
+    let ctx = Ctx {
+        client: &client,
+        ..ctx
+    };
+    match (src, dst) {
         (Location::Remote(_), Location::Remote(_)) if args.encrypt || args.raw => Err(usage(
             "a copy on the server neither encrypts nor decrypts: --encrypt goes with local to remote, --raw with remote to local",
         )),

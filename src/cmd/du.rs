@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use serde_json::json;
 
 use super::options::{Recursive, filter};
+use super::versions::Scope;
 use crate::address::RemoteUrl;
 use crate::cli::DuArgs;
 use crate::client::Client;
@@ -21,9 +22,27 @@ struct Usage {
     bytes: u64,
 }
 
-/// Sums the objects under `url`'s prefix that the filter takes, page by page.
-fn usage(client: &Client, url: &RemoteUrl, filter: &Filter) -> anyhow::Result<Usage> {
+/// Sums the objects under `url`'s prefix that the filter takes, page by page; with
+/// [`Versions::All`], every version (delete markers hold nothing and are not counted).
+fn usage(
+    client: &Client,
+    url: &RemoteUrl,
+    filter: &Filter,
+    versions: Versions,
+) -> anyhow::Result<Usage> {
     let prefix = walk::as_prefix(&url.key);
+    if versions == Versions::All {
+        let mut total = Usage::default();
+        let listed = super::versions::listing(client, url, &prefix, filter, Scope::Prefix);
+        for item in listed {
+            let v = item?.version;
+            if !v.delete_marker {
+                total.objects += 1;
+                total.bytes += v.size;
+            }
+        }
+        return Ok(total);
+    }
     let mut total = Usage::default();
     for page in client.list_objects_pages(&url.bucket, &prefix, None) {
         let page = page.with_context(|| format!("listing {}", url.with_key(prefix.clone())))?;
@@ -39,6 +58,15 @@ fn usage(client: &Client, url: &RemoteUrl, filter: &Filter) -> anyhow::Result<Us
         }
     }
     Ok(total)
+}
+
+/// Which versions `du` counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Versions {
+    /// The current ones (ListObjects).
+    Current,
+    /// All of them (`--all-versions`).
+    All,
 }
 
 /// One line: `BYTES  N objects  URL`, the size exact unless `-H`.
@@ -60,11 +88,18 @@ pub fn run(args: &DuArgs, client: &Client, printer: &Printer) -> anyhow::Result<
         .iter()
         .map(|u| RemoteUrl::parse_required(u))
         .collect::<Result<Vec<_>, _>>()?;
+    let versions = match args.all_versions {
+        true => {
+            super::versions::require(client)?;
+            Versions::All
+        }
+        false => Versions::Current,
+    };
     let mut total = Usage::default();
     let mut failures = Vec::new();
     for url in &urls {
         let shown = url.with_key(walk::as_prefix(&url.key)).to_string();
-        match usage(client, url, &filter) {
+        match usage(client, url, &filter, versions) {
             Ok(u) => {
                 total.objects += u.objects;
                 total.bytes += u.bytes;

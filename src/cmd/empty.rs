@@ -1,6 +1,8 @@
 //! Emptying a prefix or a bucket: deleting every object under it, 1,000 keys per
 //! DeleteObjects request as the listing pages arrive, and aborting its unfinished
-//! multipart uploads. Shared by `rm -r`, `multipart abort --all` and `rb --force`.
+//! multipart uploads. Shared by `rm -r`, `multipart abort --all` and `rb --force`; with
+//! versions, the deletes name each version and delete marker (`rm --all-versions`, `rb
+//! --force` of a versioned bucket).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -12,6 +14,7 @@ use super::ctx::Ctx;
 use super::listing;
 use super::record::Op;
 use super::tree::{Batch, Done, DryRun, Echo, Planned, Summary, Tree, Weight};
+use super::versions::{self, Scope};
 use crate::address::RemoteUrl;
 use crate::client::batch::{MAX_DELETE_KEYS, lacks_batch_delete};
 use crate::client::{self, Client, ServiceError};
@@ -19,6 +22,14 @@ use crate::exit::{self, ExitStatus};
 use crate::filter::Filter;
 use crate::output::Printer;
 use crate::walk;
+
+/// What one delete removes: a key's current version, or one version of it.
+pub struct Deletion {
+    /// The key.
+    pub key: String,
+    /// The version (or delete marker) removed for good; `None` is the current one.
+    pub version: Option<String>,
+}
 
 /// Deletes batches of keys of one bucket, reporting every key.
 struct Deleter<'a> {
@@ -31,86 +42,79 @@ struct Deleter<'a> {
 }
 
 impl Deleter<'_> {
-    fn planned(&self, key: &str) -> Planned {
+    fn planned(&self, d: &Deletion) -> Planned {
+        let url = self.url.with_key(d.key.clone()).to_string();
         Planned {
             op: Op::Delete,
-            src: self.url.with_key(key.to_string()).to_string(),
+            src: match &d.version {
+                Some(v) => format!("{url}?versionId={v}"),
+                None => url,
+            },
             dst: None,
             size: None,
         }
     }
 
-    fn ok(&self, key: &str) {
-        self.tree.done(&self.planned(key), Done::Done);
+    fn ok(&self, d: &Deletion) {
+        self.tree.done(&self.planned(d), Done::Done);
     }
 
-    fn fail(&self, key: &str, err: anyhow::Error) {
-        let planned = self.planned(key);
+    fn fail(&self, d: &Deletion, err: anyhow::Error) {
+        let planned = self.planned(d);
         let err = err.context(format!("deleting {}", planned.src));
         self.tree.failed(&planned, err);
     }
 
-    fn delete_one(&self, key: &str) {
-        match self.ctx.client.delete_object(&self.url.bucket, key) {
-            Ok(()) => self.ok(key),
-            Err(e) => self.fail(key, e.into()),
+    fn delete_one(&self, d: &Deletion) {
+        let client = self.ctx.client.at_version(d.version.as_deref());
+        match client.delete_object(&self.url.bucket, &d.key) {
+            Ok(()) => self.ok(d),
+            Err(e) => self.fail(d, e.into()),
         }
     }
 
-    /// Deletes up to 1,000 keys: one DeleteObjects request, or single deletes where the
-    /// server lacks it or a key cannot be written in XML.
-    fn delete(&self, keys: Vec<String>) {
+    /// Deletes up to 1,000 keys (or versions): one DeleteObjects request, or single
+    /// deletes where the server lacks it or a key cannot be written in XML.
+    fn delete(&self, items: Vec<Deletion>) {
         if self.dry_run == DryRun::Yes {
-            keys.iter().for_each(|k| self.ok(k));
+            items.iter().for_each(|d| self.ok(d));
             return;
         }
-        let (batchable, odd): (Vec<&str>, Vec<&str>) = keys
-            .iter()
-            .map(String::as_str)
-            .partition(|k| client::xml::is_xml_safe(k));
-        odd.iter().for_each(|k| self.delete_one(k));
+        let (batchable, odd): (Vec<&Deletion>, Vec<&Deletion>) =
+            items.iter().partition(|d| client::xml::is_xml_safe(&d.key));
+        odd.iter().for_each(|d| self.delete_one(d));
         if batchable.is_empty() {
             return;
         }
         if self.single.load(Ordering::Relaxed) {
-            batchable.iter().for_each(|k| self.delete_one(k));
+            batchable.iter().for_each(|d| self.delete_one(d));
             return;
         }
-        match self.ctx.client.delete_objects(&self.url.bucket, &batchable) {
-            Ok(errors) => {
-                for key in &batchable {
-                    match errors.iter().find(|e| e.key == *key) {
-                        None => self.ok(key),
-                        Some(e) => {
-                            let mut fields = std::collections::BTreeMap::new();
-                            fields.insert("Code".to_string(), e.code.clone());
-                            fields.insert("Message".to_string(), e.message.clone());
-                            let err = ServiceError::from_error_body(
-                                fields,
-                                None,
-                                "POST",
-                                format!("/{}/{key}", self.url.bucket),
-                            );
-                            self.fail(key, client::Error::from(err).into());
-                        }
-                    }
-                }
-            }
+        let objects: Vec<(&str, Option<&str>)> = batchable
+            .iter()
+            .map(|d| (d.key.as_str(), d.version.as_deref()))
+            .collect();
+        match self
+            .ctx
+            .client
+            .delete_object_versions(&self.url.bucket, &objects)
+        {
+            Ok(errors) => self.report_batch(&batchable, &errors),
             Err(e) if lacks_batch_delete(&e) => {
                 log::info!("the server has no DeleteObjects ({e}); deleting one key at a time");
                 self.single.store(true, Ordering::Relaxed);
-                batchable.iter().for_each(|k| self.delete_one(k));
+                batchable.iter().for_each(|d| self.delete_one(d));
             }
             Err(e) => {
                 let e = anyhow::Error::new(e);
                 let interrupted = exit::status_of(&e) == ExitStatus::Interrupted;
-                for key in &batchable {
+                for d in &batchable {
                     if interrupted {
                         self.tree
-                            .failed(&self.planned(key), crate::transfer::interrupted());
+                            .failed(&self.planned(d), crate::transfer::interrupted());
                     } else {
                         self.fail(
-                            key,
+                            d,
                             anyhow::anyhow!("{e:#}").context(format!(
                                 "DeleteObjects of {}",
                                 crate::units::count(batchable.len() as u64, "key")
@@ -121,13 +125,38 @@ impl Deleter<'_> {
             }
         }
     }
+
+    /// Reports each item of a DeleteObjects request: done, or the failure the reply
+    /// names for its key (and version, where the reply says one).
+    fn report_batch(&self, batch: &[&Deletion], errors: &[client::xml::VersionDeleteError]) {
+        for d in batch {
+            let error = errors
+                .iter()
+                .find(|e| e.key == d.key && (e.version_id.is_none() || e.version_id == d.version));
+            match error {
+                None => self.ok(d),
+                Some(e) => {
+                    let mut fields = std::collections::BTreeMap::new();
+                    fields.insert("Code".to_string(), e.code.clone());
+                    fields.insert("Message".to_string(), e.message.clone());
+                    let err = ServiceError::from_error_body(
+                        fields,
+                        None,
+                        "POST",
+                        format!("/{}/{}", self.url.bucket, d.key),
+                    );
+                    self.fail(d, client::Error::from(err).into());
+                }
+            }
+        }
+    }
 }
 
 /// Groups a listing into batches of up to 1,000 keys, one page at a time: memory holds a
 /// page, not the listing.
 fn batches<'a>(
-    items: impl Iterator<Item = anyhow::Result<listing::Listed>> + 'a,
-) -> impl Iterator<Item = anyhow::Result<Vec<String>>> + 'a {
+    items: impl Iterator<Item = anyhow::Result<Deletion>> + 'a,
+) -> impl Iterator<Item = anyhow::Result<Vec<Deletion>>> + 'a {
     let mut items = items.peekable();
     std::iter::from_fn(move || {
         let mut keys = Vec::new();
@@ -136,7 +165,7 @@ fn batches<'a>(
                 None => break,
                 Some(Err(_)) if !keys.is_empty() => break,
                 Some(_) => match items.next()? {
-                    Ok(listed) => keys.push(listed.object.key),
+                    Ok(deletion) => keys.push(deletion),
                     Err(e) => return Some(Err(e)),
                 },
             }
@@ -167,6 +196,45 @@ pub fn rm_tree(
     mode: TreeDelete,
 ) -> (anyhow::Result<ExitStatus>, usize, Summary) {
     let prefix = walk::as_prefix(&url.key);
+    let items = listing::listing(ctx.client, url, &prefix, filter).map(|item| {
+        item.map(|listed| Deletion {
+            key: listed.object.key,
+            version: None,
+        })
+    });
+    delete_all(ctx, url, &prefix, items, mode)
+}
+
+/// As [`rm_tree`], of every version and delete marker: under the prefix of `url`
+/// ([`Scope::Prefix`]), or of its key ([`Scope::Key`]).
+pub fn rm_versions(
+    ctx: Ctx<'_>,
+    url: &RemoteUrl,
+    filter: &Filter,
+    mode: TreeDelete,
+    scope: Scope,
+) -> (anyhow::Result<ExitStatus>, usize, Summary) {
+    let prefix = match scope {
+        Scope::Prefix => walk::as_prefix(&url.key),
+        Scope::Key => url.key.clone(),
+    };
+    let items = versions::listing(ctx.client, url, &prefix, filter, scope).map(|item| {
+        item.map(|listed| Deletion {
+            key: listed.version.key,
+            version: Some(listed.version.version_id),
+        })
+    });
+    delete_all(ctx, url, &prefix, items, mode)
+}
+
+/// Deletes what a listing yields, in batches of up to 1,000, as its pages arrive.
+fn delete_all(
+    ctx: Ctx<'_>,
+    url: &RemoteUrl,
+    prefix: &str,
+    items: impl Iterator<Item = anyhow::Result<Deletion>>,
+    mode: TreeDelete,
+) -> (anyhow::Result<ExitStatus>, usize, Summary) {
     let dry_run = DryRun::from(mode == TreeDelete::Plan);
     let echo = match mode {
         TreeDelete::Quiet => Echo::Failures,
@@ -179,9 +247,9 @@ pub fn rm_tree(
         single: AtomicBool::new(false),
         tree: Tree::new(ctx, dry_run).of(Op::Delete).echo(echo),
     };
-    let items = batches(listing::listing(ctx.client, url, &prefix, filter));
-    let prefix_url = url.with_key(prefix.clone()).to_string();
-    let weight = |item: &anyhow::Result<Vec<String>>| Weight {
+    let items = batches(items);
+    let prefix_url = url.with_key(prefix.to_string()).to_string();
+    let weight = |item: &anyhow::Result<Vec<Deletion>>| Weight {
         objects: item.as_ref().map_or(1, |keys| keys.len() as u64),
         bytes: None,
     };
@@ -315,18 +383,11 @@ pub fn abort_all(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::ObjectInfo;
 
-    fn listed(key: &str) -> anyhow::Result<listing::Listed> {
-        Ok(listing::Listed {
-            object: ObjectInfo {
-                key: key.to_string(),
-                size: 0,
-                last_modified: None,
-                etag: String::new(),
-                storage_class: String::new(),
-            },
-            rel: key.to_string(),
+    fn listed(key: &str) -> anyhow::Result<Deletion> {
+        Ok(Deletion {
+            key: key.to_string(),
+            version: None,
         })
     }
 

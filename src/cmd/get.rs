@@ -45,6 +45,11 @@ pub fn run(args: &GetArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
     }
     let range = args.range.as_deref().map(parse_range).transpose()?;
     let dst = args.dst.as_deref();
+    let client = super::versions::pin(ctx.client, args.version_id.as_deref())?;
+    let ctx = Ctx {
+        client: &client,
+        ..ctx
+    };
     get_object(
         ctx,
         &src,

@@ -13,7 +13,7 @@ use crate::output::{Printer, Style};
 use crate::units::human_size;
 
 /// `2026-11-20 12:00`, in UTC (as the server reports it), or blanks when unknown.
-fn date_time(t: Option<Timestamp>) -> String {
+pub(super) fn date_time(t: Option<Timestamp>) -> String {
     match t {
         Some(t) => t.strftime("%Y-%m-%d %H:%M").to_string(),
         None => format!("{:16}", ""),
@@ -21,11 +21,11 @@ fn date_time(t: Option<Timestamp>) -> String {
 }
 
 /// RFC 3339 for JSON, or null.
-fn rfc3339(t: Option<Timestamp>) -> serde_json::Value {
+pub(super) fn rfc3339(t: Option<Timestamp>) -> serde_json::Value {
     t.map_or(serde_json::Value::Null, |t| json!(t.to_string()))
 }
 
-fn size_text(size: u64, human: bool) -> String {
+pub(super) fn size_text(size: u64, human: bool) -> String {
     if human {
         human_size(size)
     } else {
@@ -51,6 +51,11 @@ fn object_line(url: &RemoteUrl, o: &ObjectInfo, args: &LsArgs, printer: &Printer
 /// Runs `ls`.
 pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let Some(url) = &args.url else {
+        if args.all_versions {
+            return Err(crate::error::usage(
+                "--all-versions lists the versions of a bucket's objects: give s3://BUCKET[/PREFIX]",
+            ));
+        }
         let buckets = client.list_buckets().context("listing buckets")?;
         let scheme = client.dialect().url_scheme();
         for b in buckets {
@@ -68,6 +73,9 @@ pub fn run(args: &LsArgs, client: &Client, printer: &Printer) -> anyhow::Result<
         return Ok(ExitStatus::Success);
     };
     let url = RemoteUrl::parse_required(url)?;
+    if args.all_versions {
+        return super::versions::ls(args, &url, client, printer);
+    }
     let delimiter = if args.recursive { None } else { Some("/") };
     for page in client.list_objects_pages(&url.bucket, &url.key, delimiter) {
         let page = page.with_context(|| format!("listing {url}"))?;

@@ -38,6 +38,7 @@ pub mod sync;
 pub mod tag;
 pub mod tree;
 pub mod uploads;
+pub mod versions;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;

@@ -2,7 +2,9 @@
 //! unfinished multipart uploads; with `--dry-run`, only say what would go.
 //!
 //! `--force` first aborts the unfinished multipart uploads, then deletes with
-//! DeleteObjects, 1,000 keys at a time as the listing pages arrive (as `rm -r` does).
+//! DeleteObjects, 1,000 keys at a time as the listing pages arrive (as `rm -r` does). A
+//! bucket whose versioning is (or was) on is emptied of every version and delete marker
+//! (as `rm -r --all-versions` does), without being asked: GetBucketVersioning tells.
 
 use std::time::Duration;
 
@@ -10,9 +12,11 @@ use anyhow::Context as _;
 use serde_json::json;
 
 use super::ctx::Ctx;
-use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree};
+use super::empty::{AbortAll, TreeDelete, abort_all, rm_tree, rm_versions};
+use super::versions::Scope;
 use crate::address::RemoteUrl;
 use crate::cli::RbArgs;
+use crate::client::{Feature, Versioning};
 use crate::error::Hinted;
 use crate::error::usage;
 use crate::exit::{self, ExitStatus};
@@ -37,12 +41,14 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl, how: Emptying) -> anyhow::Result<
     {
         return aborts.map(|_| ());
     }
-    let (deletes, deleted, _) = rm_tree(ctx, &root, &Filter::default(), delete_mode);
+    let versioned = has_versions(ctx, url)?;
+    let (deletes, deleted, _) = match versioned {
+        true => rm_versions(ctx, &root, &Filter::default(), delete_mode, Scope::Prefix),
+        false => rm_tree(ctx, &root, &Filter::default(), delete_mode),
+    };
     if deleted + aborted > 0 {
-        let (objects, uploads) = (
-            count(deleted as u64, "object"),
-            count(aborted as u64, "upload"),
-        );
+        let what = if versioned { "version" } else { "object" };
+        let (objects, uploads) = (count(deleted as u64, what), count(aborted as u64, "upload"));
         ctx.printer.info(&match how {
             Emptying::Do => format!("deleted {objects} and aborted {uploads}"),
             Emptying::Plan => format!("(dry run) would delete {objects} and abort {uploads}"),
@@ -53,6 +59,23 @@ fn empty_bucket(ctx: Ctx<'_>, url: &RemoteUrl, how: Emptying) -> anyhow::Result<
         aborts?;
     }
     Ok(())
+}
+
+/// Whether the bucket may hold old versions and delete markers: its versioning is
+/// Enabled or Suspended. A server that cannot say (no such sub-resource) has none.
+fn has_versions(ctx: Ctx<'_>, url: &RemoteUrl) -> anyhow::Result<bool> {
+    if !ctx.client.dialect().supports(Feature::Versioning) {
+        return Ok(false);
+    }
+    match ctx.client.get_bucket_versioning(&url.bucket) {
+        Ok(state) => Ok(state != Versioning::Off),
+        Err(e) if e.is_not_found() || e.service().is_none() => Err(anyhow::Error::new(e)
+            .context(format!("getting the versioning of {}", url.bucket_url()))),
+        Err(e) => {
+            log::info!("taking {} as unversioned: {e}", url.bucket_url());
+            Ok(false)
+        }
+    }
 }
 
 /// Whether [`empty_bucket`] acts or only lists.

@@ -1,17 +1,17 @@
 //! `objcmd rm`: delete objects; with `-r`, everything under a prefix, 1,000 keys per
-//! DeleteObjects request as the listing pages arrive.
-
-use anyhow::Context as _;
+//! DeleteObjects request as the listing pages arrive. `--version-id` deletes one version
+//! for good; `--all-versions` every version and delete marker (of a key, or with `-r` of
+//! a prefix), the batches naming version ids.
 
 use super::ctx::Ctx;
-use super::empty::{TreeDelete, rm_tree};
+use super::empty::{TreeDelete, rm_tree, rm_versions};
 use super::options::{Recursive, filter};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Batch, DryRun, Summary};
+use super::versions::{self, Scope};
 use crate::address::RemoteUrl;
 use crate::cli::RmArgs;
 use crate::client::Feature;
-use crate::client::object_config::Governance;
 use crate::error::{Hinted, usage};
 use crate::exit::{self, ExitStatus};
 use crate::filter::{Filter, Selection};
@@ -37,11 +37,6 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         }
         false => ctx,
     };
-    if args.version_id.is_some() && args.urls.len() != 1 {
-        return Err(usage(
-            "--version-id names the version of one object: give one URL",
-        ));
-    }
     let filter = filter(
         &args.filter,
         Recursive::from(args.recursive),
@@ -63,56 +58,40 @@ pub fn run(args: &RmArgs, ctx: Ctx<'_>) -> anyhow::Result<ExitStatus> {
         urls.push(url);
     }
     let dry_run = DryRun::from(args.dry_run);
-    if args.recursive {
-        return rm_trees(ctx, &urls, &filter, dry_run);
+    let which = match (args.all_versions, args.recursive) {
+        (false, _) => Which::Current,
+        (true, true) => Which::Versions(Scope::Prefix),
+        (true, false) => Which::Versions(Scope::Key),
+    };
+    if args.all_versions {
+        versions::require(ctx.client)?;
     }
-    if let Some(version) = &args.version_id {
-        let governance = match args.bypass_governance {
-            true => Governance::Bypass,
-            false => Governance::Respect,
-        };
-        return rm_version(ctx, &urls[0], version, governance, dry_run);
+    if args.recursive || args.all_versions {
+        return rm_trees(ctx, &urls, &filter, dry_run, which);
     }
-    rm_objects(ctx, &urls, dry_run)
+    if args.version_id.is_some() && urls.len() > 1 {
+        return Err(usage(
+            "--version-id names a version of one object: give one URL",
+        ));
+    }
+    let client = versions::pin(ctx.client, args.version_id.as_deref())?;
+    rm_objects(
+        Ctx {
+            client: &client,
+            ..ctx
+        },
+        &urls,
+        dry_run,
+    )
 }
 
-/// Deletes one version of an object (`--version-id`); a refusal of the object lock comes
-/// with a hint.
-fn rm_version(
-    ctx: Ctx<'_>,
-    url: &RemoteUrl,
-    version: &str,
-    governance: Governance,
-    dry_run: DryRun,
-) -> anyhow::Result<ExitStatus> {
-    let (src, note) = (url.to_string(), format!("version {version}"));
-    let text = format!("{src} ({note})");
-    let mut rec = TransferRecord {
-        op: Op::Delete,
-        src: &src,
-        dst: None,
-        size: None,
-        status: Status::Planned,
-        note: Some(&note),
-    };
-    if dry_run == DryRun::No {
-        ctx.client
-            .delete_object_version((&url.bucket, &url.key), Some(version), governance)
-            .map_err(|e| {
-                let locked = e.service().is_some_and(|s| s.code == "AccessDenied");
-                let e = anyhow::Error::new(e);
-                match locked {
-                    true => e.context(Hinted {
-                        message: format!("deleting {text}"),
-                        hint: LOCKED_HINT.to_string(),
-                    }),
-                    false => e.context(format!("deleting {text}")),
-                }
-            })?;
-        rec.status = Status::Ok;
-    }
-    report(ctx.printer, &rec, None)?;
-    Ok(ExitStatus::Success)
+/// What a delete of a tree (or of a key's versions) removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    /// The current version of each key (a delete marker in a versioned bucket).
+    Current,
+    /// Every version and delete marker.
+    Versions(Scope),
 }
 
 /// Deletes everything under each prefix; the worst outcome decides the exit status, and an
@@ -122,6 +101,7 @@ fn rm_trees(
     urls: &[RemoteUrl],
     filter: &Filter,
     dry_run: DryRun,
+    which: Which,
 ) -> anyhow::Result<ExitStatus> {
     let mode = match dry_run {
         DryRun::Yes => TreeDelete::Plan,
@@ -131,13 +111,19 @@ fn rm_trees(
     let mut last_error = None;
     let mut summary: Option<Summary> = None;
     for url in urls {
-        let (result, done, part) = rm_tree(ctx, url, filter, mode);
+        let (result, done, part) = match which {
+            Which::Current => rm_tree(ctx, url, filter, mode),
+            Which::Versions(scope) => rm_versions(ctx, url, filter, mode, scope),
+        };
         match &mut summary {
             Some(summary) => summary.add(part),
             None => summary = Some(part),
         }
         if done == 0 && result.is_ok() {
-            let prefix = url.with_key(walk::as_prefix(&url.key));
+            let prefix = match which {
+                Which::Versions(Scope::Key) => url.clone(),
+                _ => url.with_key(walk::as_prefix(&url.key)),
+            };
             ctx.printer
                 .info(&format!("nothing to delete under {prefix}"));
         }
@@ -181,7 +167,7 @@ fn rm_objects(ctx: Ctx<'_>, urls: &[RemoteUrl], dry_run: DryRun) -> anyhow::Resu
         let result = ctx
             .client
             .delete_object(&url.bucket, &url.key)
-            .with_context(|| format!("deleting {url}"));
+            .map_err(|e| refused(e, &text, ctx.client.version()));
         match result {
             Ok(()) => {
                 rec.status = Status::Ok;
@@ -195,4 +181,21 @@ fn rm_objects(ctx: Ctx<'_>, urls: &[RemoteUrl], dry_run: DryRun) -> anyhow::Resu
         }
     }
     batch.finish()
+}
+
+/// The error of a delete: one of a version (`--version-id`) that the object lock refuses
+/// comes with a hint.
+fn refused(e: crate::client::Error, url: &str, version: Option<&str>) -> anyhow::Error {
+    let locked = e.service().is_some_and(|s| s.code == "AccessDenied");
+    let what = match version {
+        Some(v) => format!("deleting {url} (version {v})"),
+        None => format!("deleting {url}"),
+    };
+    match (locked, version) {
+        (true, Some(_)) => anyhow::Error::new(e).context(Hinted {
+            message: what,
+            hint: LOCKED_HINT.to_string(),
+        }),
+        _ => anyhow::Error::new(e).context(what),
+    }
 }

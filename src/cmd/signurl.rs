@@ -15,6 +15,7 @@ use crate::output::Printer;
 pub fn run(args: &SignurlArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let url = RemoteUrl::parse_required(&args.url)?;
     let key = url.object_key(client.dialect())?;
+    let client = &super::versions::pin(client, args.version_id.as_deref())?;
     let config = client.transport().config();
     if config.credentials.is_none() {
         return Err(usage(

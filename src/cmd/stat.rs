@@ -14,6 +14,7 @@ use crate::output::Printer;
 pub fn run(args: &StatArgs, client: &Client, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let url = RemoteUrl::parse_required(&args.url)?;
     let key = url.object_key(client.dialect())?;
+    let client = &super::versions::pin(client, args.version_id.as_deref())?;
     let meta = client
         .head_object(&url.bucket, key)
         .map_err(|e| missing::explain(client, &url, Verb::Stat, e.into()))

@@ -35,3 +35,4 @@ mod terminal;
 mod tls;
 mod trees;
 mod usage;
+mod versions;
