@@ -5,7 +5,7 @@ end
 
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_objcmd_global_optspecs
-    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= checksum-algorithm= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
+    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= checksum-algorithm= sse= sse-kms-key-id= sse-c-key-file= sse-c-source-key-file= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
 end
 
 function __fish_objcmd_needs_command
@@ -50,6 +50,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -117,6 +122,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -169,6 +179,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -213,6 +228,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -257,6 +277,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -302,6 +327,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -346,6 +376,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -390,6 +425,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -434,6 +474,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -486,6 +531,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -535,6 +585,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -580,6 +635,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -626,6 +686,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -678,6 +743,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -731,6 +801,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -783,6 +858,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -837,6 +917,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -895,6 +980,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -944,6 +1034,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -991,6 +1086,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1035,6 +1135,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1090,6 +1195,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1134,6 +1244,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1185,6 +1300,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1230,6 +1350,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1276,6 +1401,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1326,6 +1456,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1371,6 +1506,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1423,6 +1563,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1482,6 +1627,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1532,6 +1682,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1580,6 +1735,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1632,6 +1792,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1685,6 +1850,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1734,6 +1904,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1780,6 +1955,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1824,6 +2004,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1870,6 +2055,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1916,6 +2106,11 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
+aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'

@@ -71,6 +71,8 @@ impl Client {
             options.metadata.clear();
         }
         req = self.with_object_headers(req, &options);
+        req = self.with_sse(req);
+        req = self.with_copy_source_key(req);
         req = self.unless_taken(req, options.overwrite, Write::Copy);
         // Copying twice gives the same object.
         req.idempotent = true;
@@ -98,6 +100,8 @@ impl Client {
                 dialect.provider_header("copy-source-range"),
                 format!("bytes={first}-{last}"),
             );
+        // The part is read with the source's key and written with the upload's.
+        req = self.with_customer_key(self.with_copy_source_key(req));
         req.idempotent = true;
         self.copy_reply(&req)
     }

@@ -286,6 +286,10 @@ pub enum Feature {
     Versioning,
     /// Object lock: retention, legal hold, `mb --object-lock`.
     ObjectLock,
+    /// Server-side encryption with a KMS key (`--sse aws:kms`).
+    SseKms,
+    /// Server-side encryption with a customer key (SSE-C, `--sse-c-key-file`).
+    SseCustomerKey,
 }
 
 impl Feature {
@@ -294,6 +298,8 @@ impl Feature {
         match self {
             Feature::Versioning => "versioning",
             Feature::ObjectLock => "object lock",
+            Feature::SseKms => "server-side encryption with KMS keys (--sse aws:kms)",
+            Feature::SseCustomerKey => "server-side encryption with customer keys (SSE-C)",
         }
     }
 }
@@ -306,6 +312,11 @@ impl Dialect {
             // OSS has WORM retention policies and KS3 a WORM of its own: neither is S3's
             // object lock, and neither takes its headers.
             Feature::ObjectLock => self == Dialect::S3,
+            // oss2 sends `x-oss-server-side-encryption: KMS` with a key id, and has no
+            // customer keys; ks3sdk sends `x-kss-server-side-encryption: AES256` and the
+            // customer-key headers, and has no KMS.
+            Feature::SseKms => self != Dialect::Ks3,
+            Feature::SseCustomerKey => self != Dialect::Oss,
         }
     }
 
@@ -405,5 +416,18 @@ mod tests {
         assert!(!Dialect::S3.is_sub_resource("security-token"));
         assert!(Dialect::Ks3.is_sub_resource("x-kss-process"));
         assert!(!Dialect::Ks3.is_sub_resource("x-oss-process"));
+    }
+
+    #[test]
+    fn server_side_encryption_is_refused_where_the_sdks_lack_it() {
+        assert!(Dialect::S3.supports(Feature::SseKms));
+        assert!(Dialect::S3.supports(Feature::SseCustomerKey));
+        assert!(Dialect::Oss.supports(Feature::SseKms));
+        assert_eq!(
+            Dialect::Oss.require(Feature::SseCustomerKey).unwrap_err(),
+            "server-side encryption with customer keys (SSE-C) is not supported by OSS"
+        );
+        assert!(Dialect::Ks3.supports(Feature::SseCustomerKey));
+        assert!(!Dialect::Ks3.supports(Feature::SseKms));
     }
 }

@@ -21,6 +21,7 @@ pub mod request;
 pub mod sign;
 pub mod signer;
 pub mod sigv4;
+pub mod sse;
 pub mod streamed;
 #[cfg(test)]
 pub(crate) mod test_server;
@@ -47,6 +48,7 @@ pub use request::{
     Body, ClientConfig, Pace, PaceWatch, Request, Response, SendProgress, Transport,
 };
 pub use sign::Credentials;
+pub use sse::{CustomerKey, Encryption, ServerSide};
 pub use streamed::FileRange;
 
 /// The signature version of S3 requests (OSS and KS3 always use the V2 family).
@@ -515,6 +517,18 @@ impl Client {
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
         let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
+        let req = self.with_customer_key(self.with_checksum_mode(req));
+        let resp = self.send(&req)?;
+        Ok(Self::object_meta(&resp, self.dialect()))
+    }
+
+    /// HeadObject of a copy's source: with the source's customer key
+    /// (`--sse-c-source-key-file`) rather than the destination's.
+    pub fn head_copy_source(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
+        let mut req = Request::new("HeadObject", Method::HEAD, Some(bucket), key);
+        if let Some(source_key) = &self.transport().config().encryption.copy_source_key {
+            req = sse::with_key_headers(req, self.dialect(), source_key);
+        }
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
@@ -529,7 +543,8 @@ impl Client {
     ) -> Result<ObjectMeta, Error> {
         let req = Request::new("HeadObject", Method::HEAD, Some(bucket), key)
             .query("partNumber", part_number.to_string());
-        let resp = self.send(&self.with_checksum_mode(req))?;
+        let req = self.with_customer_key(self.with_checksum_mode(req));
+        let resp = self.send(&req)?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
 
@@ -580,6 +595,7 @@ impl Client {
     ) -> Result<GetObjectOutput, Error> {
         let mut req =
             self.with_checksum_mode(Request::new("GetObject", Method::GET, Some(bucket), key));
+        req = self.with_customer_key(req);
         if let Some(range) = range {
             req = req.header("Range", range.header_value());
         }
@@ -634,6 +650,7 @@ impl Client {
             req = with_checksum(req, checksum);
         }
         req = self.with_object_headers(req, options);
+        req = self.with_sse(req);
         req = self.unless_taken(req, options.overwrite, Write::Put);
         let resp = self.send(&req)?;
         Ok(PutObjectOutput {
