@@ -384,7 +384,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -510,7 +510,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -636,7 +636,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -818,7 +818,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -944,7 +944,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1112,7 +1112,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1242,7 +1242,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1380,7 +1380,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1506,7 +1506,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1632,7 +1632,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1758,7 +1758,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -1884,7 +1884,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2136,7 +2136,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2262,7 +2262,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2388,7 +2388,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2514,7 +2514,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2640,7 +2640,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2798,7 +2798,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -2936,7 +2936,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -3078,7 +3078,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -3208,7 +3208,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -3894,7 +3894,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4028,7 +4028,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4154,7 +4154,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4288,7 +4288,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4418,7 +4418,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4676,7 +4676,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4802,7 +4802,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -4932,7 +4932,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5090,7 +5090,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5248,7 +5248,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5406,7 +5406,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5532,7 +5532,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5670,7 +5670,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5796,7 +5796,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -5958,7 +5958,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -6104,7 +6104,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -6230,7 +6230,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)
@@ -6392,7 +6392,7 @@ _objcmd() {
                     return 0
                     ;;
                 --sse)
-                    COMPREPLY=($(compgen -W "AES256 aws:kms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 aws:kms SM4" -- "${cur}"))
                     return 0
                     ;;
                 --sse-kms-key-id)

@@ -50,8 +50,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_needs_command" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -122,8 +123,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -179,8 +181,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -228,8 +231,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -277,8 +281,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -327,8 +332,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -376,8 +382,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -425,8 +432,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -474,8 +482,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -531,8 +540,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -585,8 +595,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -635,8 +646,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -686,8 +698,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -743,8 +756,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -801,8 +815,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -858,8 +873,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -917,8 +933,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -980,8 +997,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1034,8 +1052,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1086,8 +1105,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1135,8 +1155,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1195,8 +1216,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1244,8 +1266,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1300,8 +1323,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1350,8 +1374,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1401,8 +1426,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1456,8 +1482,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1506,8 +1533,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1563,8 +1591,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1627,8 +1656,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1682,8 +1712,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1735,8 +1766,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1792,8 +1824,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1850,8 +1883,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1904,8 +1938,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -1955,8 +1990,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -2004,8 +2040,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -2055,8 +2092,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
@@ -2106,8 +2144,9 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
-complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256 or aws:kms' -r -f -a "AES256\t''
-aws:kms\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r

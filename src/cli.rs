@@ -95,7 +95,7 @@ pub struct GlobalArgs {
     pub checksum_algorithm: Option<crate::checksum::UploadChecksum>,
 
     /// Server-side encryption of the objects written (put cp mv sync set-meta
-    /// multipart init): AES256 or aws:kms
+    /// multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)
     #[arg(long, global = true, value_name = "ALGORITHM")]
     pub sse: Option<crate::client::ServerSide>,
 

@@ -290,6 +290,8 @@ pub enum Feature {
     SseKms,
     /// Server-side encryption with a customer key (SSE-C, `--sse-c-key-file`).
     SseCustomerKey,
+    /// Server-side encryption with the SM4 cipher (`--sse SM4`).
+    SseSm4,
 }
 
 impl Feature {
@@ -300,6 +302,7 @@ impl Feature {
             Feature::ObjectLock => "object lock",
             Feature::SseKms => "server-side encryption with KMS keys (--sse aws:kms)",
             Feature::SseCustomerKey => "server-side encryption with customer keys (SSE-C)",
+            Feature::SseSm4 => "server-side encryption with SM4 (--sse SM4)",
         }
     }
 }
@@ -317,6 +320,7 @@ impl Dialect {
             // customer-key headers, and has no KMS.
             Feature::SseKms => self != Dialect::Ks3,
             Feature::SseCustomerKey => self != Dialect::Oss,
+            Feature::SseSm4 => self == Dialect::Oss,
         }
     }
 
@@ -429,5 +433,7 @@ mod tests {
         );
         assert!(Dialect::Ks3.supports(Feature::SseCustomerKey));
         assert!(!Dialect::Ks3.supports(Feature::SseKms));
+        assert!(Dialect::Oss.supports(Feature::SseSm4));
+        assert!(!Dialect::S3.supports(Feature::SseSm4));
     }
 }

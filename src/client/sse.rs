@@ -25,6 +25,10 @@ pub enum ServerSide {
     /// A KMS key (`aws:kms`; OSS calls it `KMS`).
     #[serde(rename = "aws:kms")]
     Kms,
+    /// OSS only: the SM4 cipher, keys the server manages (oss2's
+    /// `SERVER_SIDE_ENCRYPTION_SM4`).
+    #[serde(rename = "SM4")]
+    Sm4,
 }
 
 impl ServerSide {
@@ -34,6 +38,7 @@ impl ServerSide {
             (ServerSide::Aes256, _) => "AES256",
             (ServerSide::Kms, Dialect::Oss) => "KMS",
             (ServerSide::Kms, Dialect::S3 | Dialect::Ks3) => "aws:kms",
+            (ServerSide::Sm4, _) => "SM4",
         }
     }
 }

@@ -160,12 +160,17 @@ fn encryption(
 ) -> Result<Encryption, UsageError> {
     let dialect = r.dialect();
     let server_side = r.get(&SSE)?;
-    if let Some(sse) = &server_side
-        && sse.value == ServerSide::Kms
-    {
-        dialect
-            .require(Feature::SseKms)
-            .map_err(|why| r.invalid(SSE.name, &sse.source, why))?;
+    if let Some(sse) = &server_side {
+        let feature = match sse.value {
+            ServerSide::Aes256 => None,
+            ServerSide::Kms => Some(Feature::SseKms),
+            ServerSide::Sm4 => Some(Feature::SseSm4),
+        };
+        if let Some(feature) = feature {
+            dialect
+                .require(feature)
+                .map_err(|why| r.invalid(SSE.name, &sse.source, why))?;
+        }
     }
     let kms_key_id = r.get(&SSE_KMS_KEY_ID)?;
     if let Some(id) = &kms_key_id

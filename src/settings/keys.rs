@@ -134,6 +134,7 @@ choice!(UploadChecksum {
 choice!(ServerSide {
     ServerSide::Aes256 => "AES256",
     ServerSide::Kms => "aws:kms",
+    ServerSide::Sm4 => "SM4",
 });
 
 /// One profile key: everything objcmd knows about it, in one place.
@@ -319,7 +320,7 @@ pub const SSE: Key<ServerSide> = Key {
     flag: |g| g.sse,
     profile: |p| p.sse,
     default: no_default,
-    doc: "server-side encryption of new objects: AES256 or aws:kms (OSS: KMS; default: the bucket's)",
+    doc: "server-side encryption of new objects: AES256, aws:kms (not KS3) or SM4 (OSS only) (default: the bucket's)",
 };
 
 /// The KMS key of `aws:kms` encryption.
