@@ -72,7 +72,7 @@ impl Client {
         }
         req = self.with_object_headers(req, &options);
         req = self.with_sse(req);
-        req = self.with_copy_source_key(req);
+        req = self.with_copy_source_key(req, (src_bucket, src_key), (bucket, key));
         req = self.unless_taken(req, options.overwrite, Write::Copy);
         // Copying twice gives the same object.
         req.idempotent = true;
@@ -101,7 +101,8 @@ impl Client {
                 format!("bytes={first}-{last}"),
             );
         // The part is read with the source's key and written with the upload's.
-        req = self.with_customer_key(self.with_copy_source_key(req));
+        req = self.with_copy_source_key(req, (src_bucket, src_key), (bucket, key));
+        req = self.with_customer_key(req);
         req.idempotent = true;
         self.copy_reply(&req)
     }

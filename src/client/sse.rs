@@ -161,8 +161,17 @@ impl Client {
     }
 
     /// Adds the copy source's customer key, if there is one (CopyObject, UploadPartCopy).
-    pub(super) fn with_copy_source_key<'a>(&self, mut req: Request<'a>) -> Request<'a> {
-        if let Some(key) = &self.encryption().copy_source_key {
+    /// A copy onto itself (`set-meta`) reads with the object's own key unless the source
+    /// key was given.
+    pub(super) fn with_copy_source_key<'a>(
+        &self,
+        mut req: Request<'a>,
+        source: (&str, &str),
+        target: (&str, &str),
+    ) -> Request<'a> {
+        let e = self.encryption();
+        let own = e.customer_key.as_ref().filter(|_| source == target);
+        if let Some(key) = e.copy_source_key.as_ref().or(own) {
             let prefix = self
                 .dialect()
                 .provider_header("copy-source-server-side-encryption-customer-");

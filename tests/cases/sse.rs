@@ -471,3 +471,23 @@ fn the_etag_of_an_sse_c_object_is_not_taken_for_its_md5() {
         }
     }
 }
+
+#[test]
+fn set_meta_of_an_sse_c_object_reads_and_writes_it_with_its_key() {
+    let t = world();
+    let server = FakeServer::start(copy_script(0));
+    against(&t, &server)
+        .args(["--addressing", "path", "set-meta", "s3://bkt/k"])
+        .args(["--meta", "color=blue", "--acl", "private"])
+        .args(["--sse-c-key-file", "k1"])
+        .assert()
+        .success();
+    let seen = server.requests();
+    let copy = seen.last().expect("a CopyObject");
+    assert!(copy.header("x-amz-copy-source").is_some(), "{seen:?}");
+    let md5 = SSE_C_KEYS[0].md5;
+    for prefix in ["", "copy-source-"] {
+        let name = format!("x-amz-{prefix}server-side-encryption-customer-key-MD5");
+        assert_eq!(copy.header(&name), Some(md5), "{name}");
+    }
+}
