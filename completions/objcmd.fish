@@ -5,7 +5,7 @@ end
 
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_objcmd_global_optspecs
-    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= checksum-algorithm= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
+    string join \n p/profile= config= provider= endpoint= region= access-key= secret-key= security-token= anonymous addressing= cname signature= checksum-algorithm= sse= sse-kms-key-id= sse-c-key-file= sse-c-source-key-file= json q/quiet v/verbose progress= progress-interval= no-progress retries= timeout= limit-rate= j/jobs= part-size= copy-threshold= part-jobs= ca-bundle= insecure resolve= h/help V/version
 end
 
 function __fish_objcmd_needs_command
@@ -50,6 +50,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_needs_command" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_needs_command" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -121,6 +127,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and not __fish_seen_subcommand_from init set get list path profiles gen-key help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -173,6 +185,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -217,6 +235,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -261,6 +285,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -306,6 +336,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from list" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -350,6 +386,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from path" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -394,6 +436,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from profiles" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -438,6 +486,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand config; and __fish_seen_subcommand_from gen-key" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -490,6 +544,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -540,6 +600,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -585,6 +651,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rb" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -632,6 +704,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand stat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -685,6 +763,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand put" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -739,6 +823,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -792,6 +882,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand rm" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -850,6 +946,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cp" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -909,6 +1011,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand sync" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -958,6 +1066,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and not __fish_seen_subcommand_from get set help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1006,6 +1120,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from get" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1051,6 +1171,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand acl; and __fish_seen_subcommand_from set" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1107,6 +1233,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand signurl" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1151,6 +1283,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and not __fish_seen_subcommand_from ls parts abort init complete sign-parts help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1202,6 +1340,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from ls" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1247,6 +1391,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1293,6 +1443,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from abort" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1344,6 +1500,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from init" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1389,6 +1551,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from complete" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1442,6 +1610,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand multipart; and __fish_seen_subcommand_from sign-parts" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1502,6 +1676,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand mv" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1553,6 +1733,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand cat" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1601,6 +1787,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand du" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1654,6 +1846,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand hash" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1707,6 +1905,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand set-meta" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1756,6 +1960,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand check" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1802,6 +2012,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand run" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1846,6 +2062,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and not __fish_seen_subcommand_from versioning policy lifecycle cors website tagging object-lock help" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1898,6 +2120,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from versioning" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1943,6 +2171,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -1989,6 +2223,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from lifecycle" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2035,6 +2275,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from cors" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2082,6 +2328,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from website" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2127,6 +2379,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from tagging" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2176,6 +2434,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand bucket; and __fish_seen_subcommand_from object-lock" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2232,6 +2496,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand tag" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2283,6 +2553,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand retention" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2329,6 +2605,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand legal-hold" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2381,6 +2663,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand restore" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'
@@ -2427,6 +2715,12 @@ crc64nvme\t''
 sha1\t''
 sha256\t''
 none\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse -d 'Server-side encryption of the objects written (put cp mv sync set-meta multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)' -r -f -a "AES256\t''
+aws:kms\t''
+SM4\t''"
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-kms-key-id -d 'The KMS key of --sse aws:kms (default: the server\'s)' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-key-file -d 'SSE-C: the file with the 32-byte customer key of the objects read and written (put get cat stat cp mv sync multipart); a secret, never printed' -r
+complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l sse-c-source-key-file -d 'SSE-C: the file with the 32-byte customer key of a copy\'s source' -r
 complete -c objcmd -n "__fish_objcmd_using_subcommand completions" -l progress -d 'Progress on stderr: auto (a bar on a terminal, else none), bar, lines (a status line every --progress-interval seconds, for CI logs) or none' -r -f -a "auto\t'A bar when stderr is a terminal, else nothing'
 bar\t'A bar (only ever drawn on a terminal)'
 lines\t'A plain status line every --progress-interval seconds'

@@ -94,6 +94,24 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "ALGORITHM")]
     pub checksum_algorithm: Option<crate::checksum::UploadChecksum>,
 
+    /// Server-side encryption of the objects written (put cp mv sync set-meta
+    /// multipart init): AES256, aws:kms (not KS3) or SM4 (OSS only)
+    #[arg(long, global = true, value_name = "ALGORITHM")]
+    pub sse: Option<crate::client::ServerSide>,
+
+    /// The KMS key of --sse aws:kms (default: the server's)
+    #[arg(long, global = true, value_name = "ID")]
+    pub sse_kms_key_id: Option<String>,
+
+    /// SSE-C: the file with the 32-byte customer key of the objects read and written
+    /// (put get cat stat cp mv sync multipart); a secret, never printed
+    #[arg(long, global = true, value_name = "FILE")]
+    pub sse_c_key_file: Option<String>,
+
+    /// SSE-C: the file with the 32-byte customer key of a copy's source
+    #[arg(long, global = true, value_name = "FILE")]
+    pub sse_c_source_key_file: Option<String>,
+
     /// Machine output: one JSON object per line on stdout
     #[arg(long, global = true)]
     pub json: bool,

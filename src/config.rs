@@ -46,6 +46,9 @@ pub struct Profile {
     pub addressing: Option<Addressing>,
     pub signature: Option<SignatureVersion>,
     pub checksum_algorithm: Option<crate::checksum::UploadChecksum>,
+    pub sse: Option<crate::client::ServerSide>,
+    pub sse_kms_key_id: Option<String>,
+    pub sse_c_key_file: Option<String>,
     pub cname: Option<bool>,
     pub retries: Option<u32>,
     pub timeout: Option<u64>,
@@ -501,6 +504,9 @@ encryption_key_file = "~/k.key"
 addressing = "path"
 signature = "v2"
 checksum_algorithm = "crc32c"
+sse = "aws:kms"
+sse_kms_key_id = "testkey-1"
+sse_c_key_file = "~/c.key"
 cname = false
 retries = 3
 timeout = 10

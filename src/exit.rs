@@ -176,6 +176,9 @@ pub fn error_fields(err: &anyhow::Error) -> (String, String, Option<String>) {
 /// What `rb --force` offers when a bucket is not empty.
 pub const RB_FORCE_HINT: &str = "rb --force deletes every object and aborts every unfinished upload first (rb --force --dry-run lists them)";
 
+/// What a read refused with a 400 may be missing: the object's customer key.
+pub const SSE_C_HINT: &str = "if the object is encrypted with a customer key (SSE-C), give the key with --sse-c-key-file FILE (or sse_c_key_file in the profile)";
+
 /// A hint for the mistakes people make most: wrong secret, clock skew, wrong endpoint or
 /// region, path vs virtual-host style.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
@@ -218,6 +221,15 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                         .to_string(),
                 ),
                 "BucketNotEmpty" => Some(RB_FORCE_HINT.to_string()),
+                // What S3 and radosgw answer a read of an SSE-C object without its key
+                // (a HEAD has no body: only the status says it).
+                "InvalidRequest" | "BadRequest" | "InvalidArgument"
+                    if s.status == 400
+                        && matches!(s.method.as_str(), "GET" | "HEAD")
+                        && s.resource.trim_start_matches('/').contains('/') =>
+                {
+                    Some(SSE_C_HINT.to_string())
+                }
                 "NoSuchBucket" => Some(
                     "check the bucket name, and --addressing path|virtual if the server expects the other style"
                         .to_string(),

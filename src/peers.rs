@@ -54,6 +54,24 @@ const PEER_FLAGS: &[PeerFlag] = &[
         hint: "write --dry-run",
     },
     PeerFlag {
+        flags: &[
+            "--server-side-encryption",
+            "--server-side-encryption-kms-id",
+        ],
+        commands: &[],
+        hint: "write --sse AES256, or --sse aws:kms --sse-kms-key-id ID",
+    },
+    PeerFlag {
+        flags: &["--sse-c", "--sse-c-key"],
+        commands: &[],
+        hint: "write --sse-c-key-file FILE (the file holds the 32 raw bytes of the key)",
+    },
+    PeerFlag {
+        flags: &["--sse-c-copy-source", "--sse-c-copy-source-key"],
+        commands: &[],
+        hint: "write --sse-c-source-key-file FILE (the 32 raw bytes of the source's key)",
+    },
+    PeerFlag {
         flags: &["--skip-existing", "--no-overwrite", "--ignore-existing"],
         commands: WRITERS,
         hint: "write --no-clobber to keep what already exists",
@@ -386,6 +404,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_peers_encryption_flags_name_ours() {
+        assert!(
+            flag_hint(Some("put"), "--server-side-encryption")
+                .unwrap()
+                .contains("--sse AES256")
+        );
+        assert!(
+            flag_hint(Some("get"), "--sse-c-key")
+                .unwrap()
+                .contains("--sse-c-key-file")
+        );
     }
 
     #[test]

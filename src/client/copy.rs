@@ -86,6 +86,8 @@ impl Client {
             req = req.header(dialect.provider_header("tagging-directive"), "REPLACE");
         }
         req = self.with_object_headers(req, &options);
+        req = self.with_sse(req);
+        req = self.with_copy_source_key(req, (src_bucket, src_key), (bucket, key));
         req = self.unless_taken(req, options.overwrite, Write::Copy);
         // Copying twice gives the same object.
         req.idempotent = true;
@@ -113,6 +115,9 @@ impl Client {
                 dialect.provider_header("copy-source-range"),
                 format!("bytes={first}-{last}"),
             );
+        // The part is read with the source's key and written with the upload's.
+        req = self.with_copy_source_key(req, (src_bucket, src_key), (bucket, key));
+        req = self.with_customer_key(req);
         req.idempotent = true;
         self.copy_reply(&req)
     }

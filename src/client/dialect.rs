@@ -288,6 +288,12 @@ pub enum Feature {
     ObjectLock,
     /// Static-website hosting of a bucket (`?website`).
     Website,
+    /// Server-side encryption with a KMS key (`--sse aws:kms`).
+    SseKms,
+    /// Server-side encryption with a customer key (SSE-C, `--sse-c-key-file`).
+    SseCustomerKey,
+    /// Server-side encryption with the SM4 cipher (`--sse SM4`).
+    SseSm4,
 }
 
 impl Feature {
@@ -297,6 +303,9 @@ impl Feature {
             Feature::Versioning => "versioning",
             Feature::ObjectLock => "object lock",
             Feature::Website => "static-website hosting",
+            Feature::SseKms => "server-side encryption with KMS keys (--sse aws:kms)",
+            Feature::SseCustomerKey => "server-side encryption with customer keys (SSE-C)",
+            Feature::SseSm4 => "server-side encryption with SM4 (--sse SM4)",
         }
     }
 }
@@ -312,6 +321,12 @@ impl Dialect {
             // oss2 has put/get/delete_bucket_website; ks3sdk signs `website` as a
             // sub-resource but has no call that uses it, and KS3 documents no such API.
             Feature::Website => self != Dialect::Ks3,
+            // oss2 sends `x-oss-server-side-encryption: KMS` with a key id, and has no
+            // customer keys; ks3sdk sends `x-kss-server-side-encryption: AES256` and the
+            // customer-key headers, and has no KMS.
+            Feature::SseKms => self != Dialect::Ks3,
+            Feature::SseCustomerKey => self != Dialect::Oss,
+            Feature::SseSm4 => self == Dialect::Oss,
         }
     }
 
@@ -411,5 +426,20 @@ mod tests {
         assert!(!Dialect::S3.is_sub_resource("security-token"));
         assert!(Dialect::Ks3.is_sub_resource("x-kss-process"));
         assert!(!Dialect::Ks3.is_sub_resource("x-oss-process"));
+    }
+
+    #[test]
+    fn server_side_encryption_is_refused_where_the_sdks_lack_it() {
+        assert!(Dialect::S3.supports(Feature::SseKms));
+        assert!(Dialect::S3.supports(Feature::SseCustomerKey));
+        assert!(Dialect::Oss.supports(Feature::SseKms));
+        assert_eq!(
+            Dialect::Oss.require(Feature::SseCustomerKey).unwrap_err(),
+            "server-side encryption with customer keys (SSE-C) is not supported by OSS"
+        );
+        assert!(Dialect::Ks3.supports(Feature::SseCustomerKey));
+        assert!(!Dialect::Ks3.supports(Feature::SseKms));
+        assert!(Dialect::Oss.supports(Feature::SseSm4));
+        assert!(!Dialect::S3.supports(Feature::SseSm4));
     }
 }

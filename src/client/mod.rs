@@ -23,6 +23,7 @@ pub mod request;
 pub mod sign;
 pub mod signer;
 pub mod sigv4;
+pub mod sse;
 pub mod streamed;
 #[cfg(test)]
 pub(crate) mod test_server;
@@ -50,6 +51,7 @@ pub use request::{
     Body, ClientConfig, Pace, PaceWatch, Request, Response, SendProgress, Transport,
 };
 pub use sign::Credentials;
+pub use sse::{CustomerKey, Encryption, ServerSide};
 pub use streamed::FileRange;
 pub use versions::{ObjectVersion, VersionsPage};
 
@@ -564,6 +566,18 @@ impl Client {
     /// HeadObject: an object's size, ETag, type, storage class and user metadata.
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
         let req = self.versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key));
+        let req = self.with_customer_key(self.with_checksum_mode(req));
+        let resp = self.send(&req)?;
+        Ok(Self::object_meta(&resp, self.dialect()))
+    }
+
+    /// HeadObject of a copy's source: with the source's customer key
+    /// (`--sse-c-source-key-file`) rather than the destination's.
+    pub fn head_copy_source(&self, bucket: &str, key: &str) -> Result<ObjectMeta, Error> {
+        let mut req = self.versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key));
+        if let Some(source_key) = &self.transport().config().encryption.copy_source_key {
+            req = sse::with_key_headers(req, self.dialect(), source_key);
+        }
         let resp = self.send(&self.with_checksum_mode(req))?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
@@ -579,7 +593,8 @@ impl Client {
         let req = self
             .versioned(Request::new("HeadObject", Method::HEAD, Some(bucket), key))
             .query("partNumber", part_number.to_string());
-        let resp = self.send(&self.with_checksum_mode(req))?;
+        let req = self.with_customer_key(self.with_checksum_mode(req));
+        let resp = self.send(&req)?;
         Ok(Self::object_meta(&resp, self.dialect()))
     }
 
@@ -629,7 +644,7 @@ impl Client {
         if_match: Option<&str>,
     ) -> Result<GetObjectOutput, Error> {
         let req = self.versioned(Request::new("GetObject", Method::GET, Some(bucket), key));
-        let mut req = self.with_checksum_mode(req);
+        let mut req = self.with_customer_key(self.with_checksum_mode(req));
         if let Some(range) = range {
             req = req.header("Range", range.header_value());
         }
@@ -684,6 +699,7 @@ impl Client {
             req = with_checksum(req, checksum);
         }
         req = self.with_object_headers(req, options);
+        req = self.with_sse(req);
         req = self.unless_taken(req, options.overwrite, Write::Put);
         let resp = self.send(&req)?;
         Ok(PutObjectOutput {

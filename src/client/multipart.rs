@@ -65,6 +65,7 @@ impl Client {
                 );
         }
         req = self.with_object_headers(req, options);
+        req = self.with_sse(req);
         req = self.unless_taken(req, options.overwrite, Write::Initiate);
         let sent = jiff::Timestamp::now();
         let body = match self.send_text(&req) {
@@ -125,6 +126,8 @@ impl Client {
             .query("uploadId", upload_id)
             .header("Content-MD5", content_md5)
             .body(body);
+        // Each part of an SSE-C upload is encrypted with the key it carries.
+        req = self.with_customer_key(req);
         if let Some(checksum) = checksum {
             req = super::with_checksum(req, checksum);
         }
@@ -165,6 +168,8 @@ impl Client {
                 .header(whole.algorithm().header(), whole.to_base64())
                 .header("x-amz-checksum-type", ChecksumType::FullObject.wire_name());
         }
+        // AWS wants the customer key at Complete too when the parts carry checksums.
+        req = self.with_customer_key(req);
         req = self.unless_taken(req, overwrite, Write::Complete);
         req.idempotent = true;
         let reply = match self.send_text(&req) {

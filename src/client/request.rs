@@ -45,6 +45,8 @@ pub struct ClientConfig {
     /// The flexible checksum that uploads send and store (S3 only); downloads verify any
     /// stored checksum whatever this says.
     pub checksum_algorithm: Option<crate::checksum::Algorithm>,
+    /// Server-side encryption of the objects written, and the customer keys of SSE-C.
+    pub encryption: super::sse::Encryption,
     /// Retries of a retryable failure (attempts = retries + 1).
     pub retries: u32,
     /// Connect timeout, and the longest wait for any read.

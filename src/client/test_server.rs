@@ -130,6 +130,7 @@ pub fn config(
         signature,
         region: "us-east-1".into(),
         checksum_algorithm: None,
+        encryption: Default::default(),
         retries: 1,
         timeout: Duration::from_secs(10),
         rate_limit: None,

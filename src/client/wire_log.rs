@@ -1,6 +1,8 @@
 //! What `-vv` shows of the wire: the head of each request and reply, with signatures and
 //! security tokens redacted, and both strings to sign when the server refuses a signature.
 //! Only the access key id is left to read: it names the credentials without granting them.
+//! SSE-C customer keys and their MD5s are redacted wherever they appear: request and
+//! reply heads, and the strings to sign (V2 signs `x-amz-*` headers, the key among them).
 
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
@@ -14,6 +16,11 @@ fn redact_string_to_sign(text: &str) -> String {
     text.split('\n')
         .map(|line| {
             let lower = line.to_ascii_lowercase();
+            if super::sse::is_secret_header(&lower)
+                && let Some(i) = line.find(':')
+            {
+                return format!("{}<redacted>", &line[..=i]);
+            }
             if let Some(i) = lower.find("security-token:") {
                 return format!("{}<redacted>", &line[..i + "security-token:".len()]);
             }
@@ -41,7 +48,7 @@ fn redact_header(name: &str, value: &str) -> String {
             Some((scheme_and_key, _)) => format!("{scheme_and_key}:<redacted>"),
             None => "<redacted>".to_string(),
         }
-    } else if lower.ends_with("security-token") {
+    } else if lower.ends_with("security-token") || super::sse::is_secret_header(&lower) {
         "<redacted>".to_string()
     } else {
         value.to_string()
@@ -64,9 +71,11 @@ pub(super) fn response_head(req: &Request<'_>, url: &str, status: StatusCode, he
     if log::log_enabled!(log::Level::Debug) {
         let mut head = format!("< {status} ({} {})", req.method, url);
         for (name, value) in headers {
+            // Servers echo the customer key's MD5.
+            let value = value.to_str().unwrap_or("<binary>");
             head.push_str(&format!(
                 "\n<   {name}: {}",
-                value.to_str().unwrap_or("<binary>")
+                redact_header(name.as_str(), value)
             ));
         }
         log::debug!("{head}");
@@ -114,5 +123,17 @@ mod tests {
             "AWS4-HMAC-SHA256 Credential=AK/20231114/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=<redacted>"
         );
         assert_eq!(redact_header("Content-Type", "text/plain"), "text/plain");
+        let key = "x-amz-server-side-encryption-customer-key";
+        assert_eq!(redact_header(key, "S0VZ"), "<redacted>");
+        assert_eq!(
+            redact_header("x-amz-server-side-encryption-customer-key-MD5", "TUQ1"),
+            "<redacted>"
+        );
+        assert_eq!(
+            redact_string_to_sign(
+                "PUT\n\n\n1\nx-amz-server-side-encryption-customer-key:S0VZ\nx-amz-server-side-encryption-customer-key-md5:TUQ1\n/b/k"
+            ),
+            "PUT\n\n\n1\nx-amz-server-side-encryption-customer-key:<redacted>\nx-amz-server-side-encryption-customer-key-md5:<redacted>\n/b/k"
+        );
     }
 }

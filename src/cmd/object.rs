@@ -238,7 +238,7 @@ pub fn copy(
         _ => {
             let meta = ctx
                 .client
-                .head_object(&src.bucket, &src.key)
+                .head_copy_source(&src.bucket, &src.key)
                 .with_context(|| format!("reading the metadata of {src}"))?;
             if directive == MetadataDirective::Replace {
                 keep_stored_bytes_meta(&mut options, &meta.metadata);

@@ -426,6 +426,10 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
         cname,
         signature,
         checksum_algorithm,
+        sse,
+        sse_kms_key_id,
+        sse_c_key_file,
+        sse_c_source_key_file,
         json,
         quiet,
         verbose,
@@ -479,6 +483,17 @@ fn child(parent: &GlobalArgs, line: &GlobalArgs, words: Vec<String>) -> Child {
     c.value("--signature", signature.map(word), &line.signature);
     let checksum = checksum_algorithm.map(word);
     c.value("--checksum-algorithm", checksum, &line.checksum_algorithm);
+    c.value("--sse", sse.map(word), &line.sse);
+    let kms_key = sse_kms_key_id.as_ref().map(OsString::from);
+    c.value("--sse-kms-key-id", kms_key, &line.sse_kms_key_id);
+    let key_file = sse_c_key_file.as_ref().map(OsString::from);
+    c.value("--sse-c-key-file", key_file, &line.sse_c_key_file);
+    let source_key_file = sse_c_source_key_file.as_ref().map(OsString::from);
+    c.value(
+        "--sse-c-source-key-file",
+        source_key_file,
+        &line.sse_c_source_key_file,
+    );
     c.switch("--json", *json, line.json);
     if !line.quiet && line.verbose == 0 {
         c.switch("--quiet", *quiet, line.quiet);

@@ -9,7 +9,10 @@ use std::time::{Duration, SystemTime};
 
 use crate::checksum::{Algorithm, UploadChecksum};
 use crate::cli::GlobalArgs;
-use crate::client::{ClientConfig, Credentials, Dialect, Endpoint, SignatureVersion, Target};
+use crate::client::{
+    ClientConfig, Credentials, CustomerKey, Dialect, Encryption, Endpoint, Feature, ServerSide,
+    SignatureVersion, Target,
+};
 use crate::error::UsageError;
 use crate::transfer::{self, Tuning};
 use crate::units;
@@ -17,7 +20,7 @@ use crate::units;
 use super::keys::{
     ACCESS_KEY, ADDRESSING, CHECKSUM_ALGORITHM, CNAME, COPY_THRESHOLD, ENCRYPTION_KEY_FILE,
     ENDPOINT, JOBS, Key, LIMIT_RATE, PART_JOBS, PART_SIZE, REGION, RETRIES, SECRET_KEY,
-    SECURITY_TOKEN, SIGNATURE, TIMEOUT,
+    SECURITY_TOKEN, SIGNATURE, SSE, SSE_C_KEY_FILE, SSE_KMS_KEY_ID, TIMEOUT,
 };
 use super::resolver::Resolver;
 use super::{Context, Env};
@@ -37,6 +40,8 @@ pub struct Connection {
     pub signature: SignatureVersion,
     /// The flexible checksum uploads send and store (S3 only).
     pub checksum_algorithm: Option<Algorithm>,
+    /// Server-side encryption and the SSE-C customer keys.
+    pub encryption: Encryption,
     /// Retries of a retryable failure.
     pub retries: u32,
     /// Connect and read timeout.
@@ -66,6 +71,7 @@ pub fn resolve_connection(
     let target = target(&r, ctx)?;
     let signature = signature(&r)?;
     let checksum_algorithm = checksum_algorithm(&r)?;
+    let encryption = encryption(&r, global, env)?;
     let retries = u32::try_from(r.required(&RETRIES)?.value).unwrap_or(u32::MAX);
     let timeout = r.required(&TIMEOUT)?.value;
     if timeout == 0 {
@@ -96,6 +102,7 @@ pub fn resolve_connection(
         credentials,
         signature,
         checksum_algorithm,
+        encryption,
         retries,
         timeout: Duration::from_secs(timeout),
         limit_rate,
@@ -142,6 +149,87 @@ fn checksum_algorithm(r: &Resolver<'_>) -> Result<Option<Algorithm>, UsageError>
         ));
     }
     Ok(choice.value.algorithm())
+}
+
+/// Server-side encryption: `sse`, `sse_kms_key_id`, and the SSE-C key files read now, so
+/// that a wrong file or a dialect without the feature is refused before any request.
+fn encryption(
+    r: &Resolver<'_>,
+    global: &GlobalArgs,
+    env: &dyn Env,
+) -> Result<Encryption, UsageError> {
+    let dialect = r.dialect();
+    let server_side = r.get(&SSE)?;
+    if let Some(sse) = &server_side {
+        let feature = match sse.value {
+            ServerSide::Aes256 => None,
+            ServerSide::Kms => Some(Feature::SseKms),
+            ServerSide::Sm4 => Some(Feature::SseSm4),
+        };
+        if let Some(feature) = feature {
+            dialect
+                .require(feature)
+                .map_err(|why| r.invalid(SSE.name, &sse.source, why))?;
+        }
+    }
+    let kms_key_id = r.get(&SSE_KMS_KEY_ID)?;
+    if let Some(id) = &kms_key_id
+        && server_side.as_ref().map(|s| s.value) != Some(ServerSide::Kms)
+    {
+        return Err(r.invalid(
+            SSE_KMS_KEY_ID.name,
+            &id.source,
+            "a KMS key id needs --sse aws:kms (or sse = \"aws:kms\" in the profile)",
+        ));
+    }
+    let customer_key = match r.get(&SSE_C_KEY_FILE)? {
+        Some(file) => {
+            dialect
+                .require(Feature::SseCustomerKey)
+                .map_err(|why| r.invalid(SSE_C_KEY_FILE.name, &file.source, why))?;
+            Some(read_customer_key(&expand_home(&file.value, env))?)
+        }
+        None => None,
+    };
+    let copy_source_key = match &global.sse_c_source_key_file {
+        Some(file) => {
+            dialect
+                .require(Feature::SseCustomerKey)
+                .map_err(UsageError)?;
+            Some(read_customer_key(&expand_home(file, env))?)
+        }
+        None => None,
+    };
+    // An object is encrypted one way: a customer key given for this run overrides the
+    // profile's `sse`, and both given as flags is a mistake.
+    let server_side = match (&customer_key, server_side) {
+        (Some(_), Some(sse)) if sse.source == super::Source::Flag => {
+            return Err(UsageError(
+                "--sse and --sse-c-key-file exclude each other: an object is encrypted one way"
+                    .into(),
+            ));
+        }
+        (Some(_), _) => None,
+        (None, sse) => sse.map(|s| s.value),
+    };
+    Ok(Encryption {
+        server_side,
+        kms_key_id: kms_key_id.map(|k| k.value),
+        customer_key,
+        copy_source_key,
+    })
+}
+
+/// The SSE-C key in `path`: 32 raw bytes.
+fn read_customer_key(path: &Path) -> Result<CustomerKey, UsageError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        UsageError(format!(
+            "cannot read SSE-C key file {}: {e}",
+            path.display()
+        ))
+    })?;
+    CustomerKey::from_bytes(&bytes)
+        .map_err(|why| UsageError(format!("SSE-C key file {}: {why}", path.display())))
 }
 
 /// The signature version: V4 is for S3 only.
@@ -279,6 +367,7 @@ impl Connection {
             credentials: self.credentials.clone(),
             signature: self.signature,
             checksum_algorithm: self.checksum_algorithm,
+            encryption: self.encryption.clone(),
             region: self.region.clone(),
             retries: self.retries,
             timeout: self.timeout,

@@ -10,7 +10,7 @@
 
 use crate::checksum::UploadChecksum;
 use crate::cli::GlobalArgs;
-use crate::client::{Addressing, Dialect, Endpoint, SignatureVersion};
+use crate::client::{Addressing, Dialect, Endpoint, ServerSide, SignatureVersion};
 use crate::config::{Assignment, ConfigError, KeyKind, Profile};
 use crate::error::UsageError;
 use crate::secret::Secret;
@@ -129,6 +129,12 @@ choice!(UploadChecksum {
     UploadChecksum::Sha1 => "sha1",
     UploadChecksum::Sha256 => "sha256",
     UploadChecksum::None => "none",
+});
+
+choice!(ServerSide {
+    ServerSide::Aes256 => "AES256",
+    ServerSide::Kms => "aws:kms",
+    ServerSide::Sm4 => "SM4",
 });
 
 /// One profile key: everything objcmd knows about it, in one place.
@@ -306,6 +312,39 @@ pub const CHECKSUM_ALGORITHM: Key<UploadChecksum> = Key {
     doc: "S3 only: checksum stored with uploads: crc32, crc32c, crc64nvme, sha1, sha256 or none (default: crc64nvme for AWS hosts, none elsewhere)",
 };
 
+/// Server-side encryption of new objects.
+pub const SSE: Key<ServerSide> = Key {
+    name: "sse",
+    env: None,
+    provider_env: &[],
+    flag: |g| g.sse,
+    profile: |p| p.sse,
+    default: no_default,
+    doc: "server-side encryption of new objects: AES256, aws:kms (not KS3) or SM4 (OSS only) (default: the bucket's)",
+};
+
+/// The KMS key of `aws:kms` encryption.
+pub const SSE_KMS_KEY_ID: Key<String> = Key {
+    name: "sse_kms_key_id",
+    env: None,
+    provider_env: &[],
+    flag: |g| g.sse_kms_key_id.clone(),
+    profile: |p| p.sse_kms_key_id.clone(),
+    default: no_default,
+    doc: "the KMS key of sse = aws:kms (default: the server's)",
+};
+
+/// The SSE-C customer key file.
+pub const SSE_C_KEY_FILE: Key<String> = Key {
+    name: "sse_c_key_file",
+    env: None,
+    provider_env: &[],
+    flag: |g| g.sse_c_key_file.clone(),
+    profile: |p| p.sse_c_key_file.clone(),
+    default: no_default,
+    doc: "SSE-C: file with the 32-byte customer key the objects are encrypted with on the server (S3, KS3)",
+};
+
 /// A custom domain bound to one bucket.
 pub const CNAME: Key<bool> = Key {
     name: "cname",
@@ -453,7 +492,7 @@ impl<T: KeyValue> AnyKey for Key<T> {
 }
 
 /// Every key a profile may hold, in the order `config list` shows them.
-pub static KEYS: [&dyn AnyKey; 18] = [
+pub static KEYS: [&dyn AnyKey; 21] = [
     &PROVIDER,
     &ENDPOINT,
     &REGION,
@@ -464,6 +503,9 @@ pub static KEYS: [&dyn AnyKey; 18] = [
     &ADDRESSING,
     &SIGNATURE,
     &CHECKSUM_ALGORITHM,
+    &SSE,
+    &SSE_KMS_KEY_ID,
+    &SSE_C_KEY_FILE,
     &CNAME,
     &RETRIES,
     &TIMEOUT,
@@ -648,7 +690,7 @@ mod tests {
             err,
             "unknown key \"colour\"; profile keys are: provider, endpoint, region, access_key, \
              secret_key, security_token, encryption_key_file, addressing, signature, \
-             checksum_algorithm, cname, retries, timeout, limit_rate, part_size, copy_threshold, jobs, part_jobs"
+             checksum_algorithm, sse, sse_kms_key_id, sse_c_key_file, cname, retries, timeout, limit_rate, part_size, copy_threshold, jobs, part_jobs"
         );
         assert!(find("secret_key").is_some_and(|k| k.kind() == KeyKind::Secret));
         assert!(KEYS.iter().all(|k| !k.doc().is_empty()));

@@ -263,6 +263,9 @@ mod tests {
                 "secret_key",
                 "security_token",
                 "encryption_key_file",
+                "sse",
+                "sse_kms_key_id",
+                "sse_c_key_file",
                 "limit_rate"
             ]
         );

@@ -53,7 +53,7 @@ fn copy_options(
 ) -> anyhow::Result<PutOptions> {
     let mut options = options.clone();
     if directive == MetadataDirective::Copy {
-        let meta = client.head_object(source.0, source.1)?;
+        let meta = client.head_copy_source(source.0, source.1)?;
         options.content_type = meta.content_type;
         options.metadata = meta.metadata.into_iter().collect();
     }

@@ -240,6 +240,7 @@ mod tests {
             signature: SignatureVersion::V2,
             region: "us-east-1".into(),
             checksum_algorithm: None,
+            encryption: Default::default(),
             retries: 1,
             timeout: Duration::from_secs(10),
             rate_limit: None,

@@ -129,6 +129,19 @@ fn check_etag(etag: &str, md5: &[u8; 16]) -> anyhow::Result<()> {
 }
 
 impl Uploader<'_> {
+    /// [`check_etag`], unless the object is written with a customer or KMS key: its ETag
+    /// is then not the MD5 of the bytes (the CRC-64 and flexible checksums still apply).
+    fn check_etag(&self, what: &str, etag: &str, md5: &[u8; 16]) -> anyhow::Result<()> {
+        if self.client.writes_etag_not_md5() {
+            log::info!(
+                "{}: {what} is encrypted on the server with a customer or KMS key; its ETag is not compared with the MD5 of what was sent",
+                self.url()
+            );
+            return Ok(());
+        }
+        check_etag(etag, md5)
+    }
+
     /// The object's URL for messages, in the profile's scheme (the engine does not know
     /// the scheme as typed).
     fn url(&self) -> String {
@@ -327,7 +340,7 @@ impl Uploader<'_> {
             .put_object(self.bucket, self.key, body, &options)?;
         sent.done(sums.len);
         check_crc("the object", sums.crc, out.crc64)?;
-        check_etag(&out.etag, &sums.md5)?;
+        self.check_etag("the object", &out.etag, &sums.md5)?;
         Ok(UploadOutcome {
             size: sums.len,
             etag: out.etag,
@@ -671,7 +684,7 @@ impl Uploader<'_> {
             sums.checksum.as_ref(),
         )?;
         sent.done(sums.len);
-        check_etag(&uploaded.etag, &sums.md5)?;
+        self.check_etag(&format!("part {number}"), &uploaded.etag, &sums.md5)?;
         check_crc(&format!("part {number}"), sums.crc, uploaded.crc64)?;
         Ok(PartDone {
             etag: uploaded.etag,

@@ -14,6 +14,20 @@ use crate::client::{Client, ObjectMeta, etag_is_md5};
 use crate::crc64::Crc64;
 use crate::error::IntegrityError;
 
+/// How an object is encrypted on the server, when that makes its ETag something else than
+/// the MD5 of its bytes (or of its parts'): a customer key (SSE-C) or a KMS key.
+pub fn etag_of_encrypted(meta: &ObjectMeta) -> Option<&'static str> {
+    let state = &meta.state;
+    if state.sse_customer_algorithm.is_some() {
+        return Some("a customer key (SSE-C)");
+    }
+    let kms = state
+        .sse
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("aws:kms") || s.eq_ignore_ascii_case("KMS"));
+    kms.then_some("a KMS key")
+}
+
 /// A multipart ETag (`md5-of-part-md5s-N`) recomputed from parts of a known size.
 struct Composite {
     part_size: u64,
@@ -142,7 +156,8 @@ impl Checks {
     /// The checks an object's metadata allows. A multipart ETag without a recorded part
     /// size (another tool uploaded it) cannot be recomputed: `-v` says so.
     pub fn for_object(object: &str, meta: &ObjectMeta) -> Checks {
-        let md5 = etag_is_md5(&meta.etag).then(Md5::new);
+        let encrypted = etag_of_encrypted(meta);
+        let md5 = (etag_is_md5(&meta.etag) && encrypted.is_none()).then(Md5::new);
         let flexible = Flexible::of(object, meta);
         let also = match (meta.crc64.is_some(), &flexible) {
             (_, Some(f)) => format!(" and {}", f.describe()),
@@ -150,7 +165,11 @@ impl Checks {
             (false, None) => String::new(),
         };
         let mut composite = None;
-        if let Some(count) = multipart_count(&meta.etag) {
+        if let Some(how) = encrypted {
+            log::info!(
+                "{object}: encrypted on the server with {how}, its ETag is not an MD5 of its bytes; the download is checked by size{also}"
+            );
+        } else if let Some(count) = multipart_count(&meta.etag) {
             let part_size = meta
                 .metadata
                 .get(PART_SIZE_META)
@@ -530,5 +549,22 @@ mod tests {
             .unwrap()
         );
         assert!(!run(&meta(composite, 10_000, None, None), &damaged, 10).unwrap());
+    }
+
+    #[test]
+    fn an_etag_of_an_sse_c_or_kms_object_is_not_taken_for_an_md5() {
+        let data = vec![7u8; 1000];
+        let not_md5 = "0123456789abcdef0123456789abcdef".to_string();
+        assert!(run(&meta(not_md5.clone(), 1000, None, None), &data, 100).is_err());
+        let mut ssec = meta(not_md5.clone(), 1000, None, None);
+        ssec.state.sse_customer_algorithm = Some("AES256".into());
+        assert_eq!(etag_of_encrypted(&ssec), Some("a customer key (SSE-C)"));
+        assert!(!run(&ssec, &data, 100).unwrap(), "checked by size only");
+        let mut kms = meta(format!("{not_md5}-2"), 1000, Some(500), None);
+        kms.state.sse = Some("aws:kms".into());
+        assert!(!run(&kms, &data, 100).unwrap());
+        let mut aes = meta(not_md5, 1000, None, None);
+        aes.state.sse = Some("AES256".into());
+        assert!(run(&aes, &data, 100).is_err(), "SSE-S3 keeps the MD5 ETag");
     }
 }

@@ -30,6 +30,7 @@ mod run;
 mod server_settings;
 mod set_meta;
 mod snapshots;
+mod sse;
 mod streamed_uploads;
 mod terminal;
 mod tls;

@@ -503,7 +503,31 @@ fn request_header(dialect: Dialect, name: &str, value: &str) -> Option<(String, 
         // the header.
         "object-acl" if value == "default" => None,
         "object-acl" | "acl" => Some(("x-amz-acl".to_string(), value.to_string())),
+        // OSS names KMS encryption and its key its own way (oss2's headers.py).
+        "server-side-encryption" if dialect == Dialect::Oss && value == "KMS" => Some((
+            "x-amz-server-side-encryption".to_string(),
+            "aws:kms".to_string(),
+        )),
+        "server-side-encryption-key-id" if dialect == Dialect::Oss => Some((
+            "x-amz-server-side-encryption-aws-kms-key-id".to_string(),
+            value.to_string(),
+        )),
         _ => Some((format!("x-amz-{rest}"), value.to_string())),
+    }
+}
+
+/// A reply header's name and value in the dialect, from radosgw's `x-amz-{rest}`.
+fn reply_header(dialect: Dialect, rest: &str, value: &str) -> (String, String) {
+    match (dialect, rest) {
+        (Dialect::Oss, "server-side-encryption") if value == "aws:kms" => (
+            "x-oss-server-side-encryption".to_string(),
+            "KMS".to_string(),
+        ),
+        (Dialect::Oss, "server-side-encryption-aws-kms-key-id") => (
+            "x-oss-server-side-encryption-key-id".to_string(),
+            value.to_string(),
+        ),
+        _ => (format!("{}{rest}", dialect.prefix()), value.to_string()),
     }
 }
 
@@ -534,6 +558,14 @@ fn forward(
         .collect();
     let has = |name: &str| target.query.iter().any(|(n, _)| n == name);
     let is_object = target.bucket.is_some() && !target.key.is_empty();
+    let sse_c: Vec<(String, String)> = headers
+        .iter()
+        .filter(|(n, _)| {
+            n.to_ascii_lowercase()
+                .starts_with("x-amz-server-side-encryption-customer-")
+        })
+        .cloned()
+        .collect();
     let mut body = request.body.clone();
     if dialect == Dialect::Ks3 && has("acl") && !body.is_empty() {
         body = String::from_utf8_lossy(&body)
@@ -563,7 +595,7 @@ fn forward(
                 out_headers.push((dialect.request_id_header().to_string(), v.clone()))
             }
             _ => match lower.strip_prefix("x-amz-") {
-                Some(rest) => out_headers.push((format!("{}{rest}", dialect.prefix()), v.clone())),
+                Some(rest) => out_headers.push(reply_header(dialect, rest, v)),
                 None => out_headers.push((n.clone(), v.clone())),
             },
         }
@@ -597,7 +629,7 @@ fn forward(
                         state.crcs.lock().unwrap().insert(etag.clone(), c);
                         Some(c)
                     }
-                    (Some(etag), false) => Some(object_crc(state, target, etag)?),
+                    (Some(etag), false) => Some(object_crc(state, target, etag, &sse_c)?),
                     (None, _) => None,
                 };
                 if method == "GET" && state.corrupt_body.load(Ordering::SeqCst) && !body.is_empty()
@@ -608,7 +640,7 @@ fn forward(
             }
             "POST" if has("uploadId") && !body_is_error(&body) => {
                 let etag = xml_text(&body, "ETag").ok_or("Complete's reply has no ETag")?;
-                let c = object_crc(state, target, &etag)?;
+                let c = object_crc(state, target, &etag, &sse_c)?;
                 crc = Some(c);
                 if dialect == Dialect::Ks3 {
                     let c = shown_crc(state, c);
@@ -668,7 +700,13 @@ fn xml_text(body: &[u8], name: &str) -> Option<String> {
 }
 
 /// The whole object's CRC-64, cached by ETag; fetched from radosgw when not cached.
-fn object_crc(state: &State, target: &Target, etag: &str) -> Result<u64, String> {
+/// `sse_c`: the customer-key headers of the request, which a GET of an SSE-C object needs.
+fn object_crc(
+    state: &State,
+    target: &Target,
+    etag: &str,
+    sse_c: &[(String, String)],
+) -> Result<u64, String> {
     let etag = if etag.starts_with('"') {
         etag.to_string()
     } else {
@@ -684,7 +722,7 @@ fn object_crc(state: &State, target: &Target, etag: &str) -> Result<u64, String>
             bucket: target.bucket.as_deref(),
             key: &target.key,
             query: Vec::new(),
-            headers: Vec::new(),
+            headers: sse_c.to_vec(),
             body: &[],
             signed: true,
         },

@@ -218,8 +218,40 @@ impl Drop for TestEnv {
                 panic!("a secret key appeared in objcmd's output:\n{log}");
             }
         }
+        // The SSE-C keys of the suite, raw, in base64 and their MD5 (as the headers carry
+        // them): secrets too.
+        for secret in SSE_C_KEYS.iter().flat_map(|k| [k.raw, k.base64, k.md5]) {
+            if log.contains(secret) && !std::thread::panicking() {
+                panic!("an SSE-C key or its MD5 appeared in objcmd's output:\n{log}");
+            }
+        }
     }
 }
+
+/// An SSE-C key of the suite, as a file holds it and as the headers carry it.
+pub struct SseCKey {
+    /// The 32 bytes (printable, so that a leak is easy to grep).
+    pub raw: &'static str,
+    /// Its base64 (`x-amz-server-side-encryption-customer-key`).
+    pub base64: &'static str,
+    /// The base64 of its MD5 (`...-customer-key-MD5`).
+    pub md5: &'static str,
+}
+
+/// The suite's SSE-C keys: the one objects are written with, and another (a copy's
+/// source, a wrong key). `openssl md5 -binary | base64` made the MD5s.
+pub const SSE_C_KEYS: [SseCKey; 2] = [
+    SseCKey {
+        raw: "objcmd-test-sse-c-key-32-bytes!!",
+        base64: "b2JqY21kLXRlc3Qtc3NlLWMta2V5LTMyLWJ5dGVzISE=",
+        md5: "PZU99n6qcgXIOHXD64nVKQ==",
+    },
+    SseCKey {
+        raw: "objcmd-test-sse-c-source-key-32b",
+        base64: "b2JqY21kLXRlc3Qtc3NlLWMtc291cmNlLWtleS0zMmI=",
+        md5: "8ieJ6pXAqGu35hlLLYP87g==",
+    },
+];
 
 /// objcmd pointed at a scripted server, signing with the keys `AK` / `SK`.
 pub fn against(t: &TestEnv, server: &fake::FakeServer) -> Command {
