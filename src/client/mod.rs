@@ -161,6 +161,16 @@ pub struct ObjectState {
 }
 
 impl ObjectState {
+    /// True when the object is encrypted with a KMS or customer key, whose ETag is not the
+    /// MD5 of the data (AWS: SSE-KMS, DSSE-KMS, SSE-C; SSE-S3 keeps the MD5).
+    pub fn etag_not_md5(&self) -> bool {
+        let kms = self
+            .sse
+            .as_deref()
+            .is_some_and(|s| s.to_ascii_lowercase().contains("kms"));
+        kms || self.sse_customer_algorithm.is_some()
+    }
+
     /// The state a reply's headers tell, in the dialect's names.
     fn of(resp: &Response, dialect: Dialect) -> ObjectState {
         let get = |suffix: &str| {
@@ -295,6 +305,9 @@ pub struct PutObjectOutput {
     pub request_id: Option<String>,
     /// The CRC-64 of what the server stored, where the dialect sends one.
     pub crc64: Option<u64>,
+    /// The server says it encrypted the object with a KMS or customer key (a bucket's
+    /// default encryption included), so the ETag is not the MD5 of what was sent.
+    pub etag_not_md5: bool,
 }
 
 /// A reply read whole: its body and the headers the callers need.
@@ -706,6 +719,7 @@ impl Client {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
             request_id: resp.request_id(),
             crc64: Self::crc64_of(&resp, self.dialect()),
+            etag_not_md5: ObjectState::of(&resp, self.dialect()).etag_not_md5(),
         })
     }
 

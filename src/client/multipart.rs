@@ -23,6 +23,8 @@ pub struct UploadedPart {
     pub etag: String,
     /// The CRC-64 of the stored part, where the dialect sends one.
     pub crc64: Option<u64>,
+    /// The server encrypted it with a KMS or customer key: its ETag is not an MD5.
+    pub etag_not_md5: bool,
 }
 
 /// The flexible checksums of a multipart upload's Complete: one per part (in the order of
@@ -135,6 +137,7 @@ impl Client {
         Ok(UploadedPart {
             etag: resp.header("etag").map(unquote_etag).unwrap_or_default(),
             crc64: Self::crc64_of(&resp, self.dialect()),
+            etag_not_md5: super::ObjectState::of(&resp, self.dialect()).etag_not_md5(),
         })
     }
 

@@ -129,10 +129,16 @@ fn check_etag(etag: &str, md5: &[u8; 16]) -> anyhow::Result<()> {
 }
 
 impl Uploader<'_> {
-    /// [`check_etag`], unless the object is written with a customer or KMS key: its ETag
-    /// is then not the MD5 of the bytes (the CRC-64 and flexible checksums still apply).
-    fn check_etag(&self, what: &str, etag: &str, md5: &[u8; 16]) -> anyhow::Result<()> {
-        if self.client.writes_etag_not_md5() {
+    /// [`check_etag`], unless the object is written with a customer or KMS key (ours, or
+    /// the bucket's default encryption, as the reply says): its ETag is then not the MD5
+    /// of the bytes (the CRC-64 and flexible checksums still apply).
+    fn check_etag(
+        &self,
+        what: &str,
+        (etag, reply_says_keyed): (&str, bool),
+        md5: &[u8; 16],
+    ) -> anyhow::Result<()> {
+        if self.client.writes_etag_not_md5() || reply_says_keyed {
             log::info!(
                 "{}: {what} is encrypted on the server with a customer or KMS key; its ETag is not compared with the MD5 of what was sent",
                 self.url()
@@ -340,7 +346,7 @@ impl Uploader<'_> {
             .put_object(self.bucket, self.key, body, &options)?;
         sent.done(sums.len);
         check_crc("the object", sums.crc, out.crc64)?;
-        self.check_etag("the object", &out.etag, &sums.md5)?;
+        self.check_etag("the object", (&out.etag, out.etag_not_md5), &sums.md5)?;
         Ok(UploadOutcome {
             size: sums.len,
             etag: out.etag,
@@ -684,7 +690,8 @@ impl Uploader<'_> {
             sums.checksum.as_ref(),
         )?;
         sent.done(sums.len);
-        self.check_etag(&format!("part {number}"), &uploaded.etag, &sums.md5)?;
+        let etag = (uploaded.etag.as_str(), uploaded.etag_not_md5);
+        self.check_etag(&format!("part {number}"), etag, &sums.md5)?;
         check_crc(&format!("part {number}"), sums.crc, uploaded.crc64)?;
         Ok(PartDone {
             etag: uploaded.etag,

@@ -458,6 +458,15 @@ fn the_etag_of_an_sse_c_object_is_not_taken_for_its_md5() {
             assert!(stderr.contains("ETag is not compared"), "{stderr}");
         }
     }
+    // A bucket whose default encryption is KMS: no flag, the reply says so.
+    let kms = not_md5_reply(false).header("x-amz-server-side-encryption", "aws:kms");
+    let server = FakeServer::start(vec![kms; 3]);
+    let out = against(&t, &server)
+        .args(["--addressing", "path", "-v", "put", "h.txt", "s3://bkt/k"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("ETag is not compared"), "{stderr}");
     // Downloads: an object whose reply says SSE-C is checked by size only.
     for (ssec, code) in [(true, 0), (false, 6)] {
         let server = FakeServer::start(vec![not_md5_reply(ssec); 3]);
