@@ -16,7 +16,14 @@ impl Client {
     /// DeleteObjects (quiet): deletes up to 1,000 keys; returns the keys that failed.
     pub fn delete_objects(&self, bucket: &str, keys: &[&str]) -> Result<Vec<DeleteError>, Error> {
         debug_assert!(keys.len() <= MAX_DELETE_KEYS);
-        let body = xml::delete_objects(keys).into_bytes();
+        let text = self.send_delete_objects(bucket, xml::delete_objects(keys))?;
+        xml::parse_delete_result(&text).map_err(|e| Self::invalid("DeleteObjects", e))
+    }
+
+    /// Sends a DeleteObjects body (with its Content-MD5, and the GOVERNANCE bypass when
+    /// the client has it); returns the reply's document.
+    pub(crate) fn send_delete_objects(&self, bucket: &str, body: String) -> Result<String, Error> {
+        let body = body.into_bytes();
         let md5 = BASE64.encode(Md5::digest(&body));
         let mut req = Request::new("DeleteObjects", Method::POST, Some(bucket), "")
             .query("delete", "")
@@ -26,8 +33,7 @@ impl Client {
         req = self.with_governance(req, self.governance);
         // Deleting again is harmless.
         req.idempotent = true;
-        let text = self.send_text(&req)?.body;
-        xml::parse_delete_result(&text).map_err(|e| Self::invalid("DeleteObjects", e))
+        Ok(self.send_text(&req)?.body)
     }
 }
 

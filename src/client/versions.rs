@@ -3,14 +3,11 @@
 //! S3, OSS and KS3 share the sub-resource, the parameters and the XML (oss2
 //! `list_object_versions`, ks3sdk `get_all_versions`).
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use jiff::Timestamp;
-use md5::{Digest, Md5};
 use reqwest::Method;
 
 use super::batch::MAX_DELETE_KEYS;
-use super::request::{Body, Request};
+use super::request::Request;
 use super::xml::{self, VersionDeleteError};
 use super::{Client, Error, parse_timestamp, unquote_etag};
 
@@ -104,16 +101,7 @@ impl Client {
         objects: &[(&str, Option<&str>)],
     ) -> Result<Vec<VersionDeleteError>, Error> {
         debug_assert!(objects.len() <= MAX_DELETE_KEYS);
-        let body = xml::delete_object_versions(objects).into_bytes();
-        let md5 = BASE64.encode(Md5::digest(&body));
-        let mut req = Request::new("DeleteObjects", Method::POST, Some(bucket), "")
-            .query("delete", "")
-            .header("Content-MD5", md5)
-            .header("Content-Type", "application/xml")
-            .body(Body::Bytes(body.into()));
-        // Deleting a version again is harmless.
-        req.idempotent = true;
-        let text = self.send_text(&req)?.body;
+        let text = self.send_delete_objects(bucket, xml::delete_object_versions(objects))?;
         xml::parse_version_delete_result(&text).map_err(|e| Self::invalid("DeleteObjects", e))
     }
 }

@@ -531,6 +531,36 @@ fn a_tree_delete_bypasses_governance_in_every_batch() {
         Some("true"),
         "{batch:?}"
     );
+    // The batches that name versions (`--all-versions`) carry it too.
+    let versions = "<ListVersionsResult><Name>bkt</Name><Prefix>p/</Prefix><IsTruncated>false</IsTruncated>\
+        <Version><Key>p/a</Key><VersionId>v1</VersionId><IsLatest>true</IsLatest><Size>1</Size><ETag>\"e\"</ETag></Version>\
+        <DeleteMarker><Key>p/b</Key><VersionId>v2</VersionId><IsLatest>true</IsLatest></DeleteMarker>\
+        </ListVersionsResult>";
+    let server = FakeServer::start(vec![
+        Reply::new(200, versions.as_bytes()),
+        Reply::new(200, deleted.as_bytes()),
+    ]);
+    let out = against(&t, &server)
+        .args([
+            "rm",
+            "-r",
+            "--all-versions",
+            "--bypass-governance",
+            "s3://bkt/p/",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let seen = server.requests();
+    let batch = seen
+        .iter()
+        .find(|s| s.method == "POST")
+        .expect("a DeleteObjects");
+    assert_eq!(
+        batch.header("x-amz-bypass-governance-retention"),
+        Some("true"),
+        "{batch:?}"
+    );
     // Without the flag, no bypass.
     let server = FakeServer::start(vec![
         Reply::new(200, listing.as_bytes()),
