@@ -161,14 +161,23 @@ pub struct ObjectState {
 }
 
 impl ObjectState {
-    /// True when the object is encrypted with a KMS or customer key, whose ETag is not the
-    /// MD5 of the data (AWS: SSE-KMS, DSSE-KMS, SSE-C; SSE-S3 keeps the MD5).
-    pub fn etag_not_md5(&self) -> bool {
+    /// How the object is encrypted on the server when that makes its ETag something else
+    /// than the MD5 of its bytes: a customer key (SSE-C) or a KMS key (AWS's SSE-KMS and
+    /// DSSE-KMS, OSS's KMS); SSE-S3 keeps the MD5.
+    pub fn keyed_encryption(&self) -> Option<&'static str> {
+        if self.sse_customer_algorithm.is_some() {
+            return Some("a customer key (SSE-C)");
+        }
         let kms = self
             .sse
             .as_deref()
             .is_some_and(|s| s.to_ascii_lowercase().contains("kms"));
-        kms || self.sse_customer_algorithm.is_some()
+        kms.then_some("a KMS key")
+    }
+
+    /// True when the ETag is not the MD5 of the data ([`ObjectState::keyed_encryption`]).
+    pub fn etag_not_md5(&self) -> bool {
+        self.keyed_encryption().is_some()
     }
 
     /// The state a reply's headers tell, in the dialect's names.

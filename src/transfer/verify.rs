@@ -14,20 +14,6 @@ use crate::client::{Client, ObjectMeta, etag_is_md5};
 use crate::crc64::Crc64;
 use crate::error::IntegrityError;
 
-/// How an object is encrypted on the server, when that makes its ETag something else than
-/// the MD5 of its bytes (or of its parts'): a customer key (SSE-C) or a KMS key.
-pub fn etag_of_encrypted(meta: &ObjectMeta) -> Option<&'static str> {
-    let state = &meta.state;
-    if state.sse_customer_algorithm.is_some() {
-        return Some("a customer key (SSE-C)");
-    }
-    let kms = state
-        .sse
-        .as_deref()
-        .is_some_and(|s| s.eq_ignore_ascii_case("aws:kms") || s.eq_ignore_ascii_case("KMS"));
-    kms.then_some("a KMS key")
-}
-
 /// A multipart ETag (`md5-of-part-md5s-N`) recomputed from parts of a known size.
 struct Composite {
     part_size: u64,
@@ -156,7 +142,7 @@ impl Checks {
     /// The checks an object's metadata allows. A multipart ETag without a recorded part
     /// size (another tool uploaded it) cannot be recomputed: `-v` says so.
     pub fn for_object(object: &str, meta: &ObjectMeta) -> Checks {
-        let encrypted = etag_of_encrypted(meta);
+        let encrypted = meta.state.keyed_encryption();
         let md5 = (etag_is_md5(&meta.etag) && encrypted.is_none()).then(Md5::new);
         let flexible = Flexible::of(object, meta);
         let also = match (meta.crc64.is_some(), &flexible) {
@@ -558,7 +544,10 @@ mod tests {
         assert!(run(&meta(not_md5.clone(), 1000, None, None), &data, 100).is_err());
         let mut ssec = meta(not_md5.clone(), 1000, None, None);
         ssec.state.sse_customer_algorithm = Some("AES256".into());
-        assert_eq!(etag_of_encrypted(&ssec), Some("a customer key (SSE-C)"));
+        assert_eq!(
+            ssec.state.keyed_encryption(),
+            Some("a customer key (SSE-C)")
+        );
         assert!(!run(&ssec, &data, 100).unwrap(), "checked by size only");
         let mut kms = meta(format!("{not_md5}-2"), 1000, Some(500), None);
         kms.state.sse = Some("aws:kms".into());
