@@ -3,8 +3,6 @@
 //! builds or reads itself (website, tags, default retention). Policy, lifecycle and CORS
 //! pass through as the user wrote them and as the server returns them.
 
-use std::collections::BTreeMap;
-
 use roxmltree::Node;
 
 use super::bucket_config::Document;
@@ -105,33 +103,6 @@ pub fn parse_website(body: &str) -> Result<Website, DocumentError> {
         error_doc: nested("ErrorDocument", "Key"),
         redirect_host: nested("RedirectAllRequestsTo", "HostName"),
     })
-}
-
-/// The body of PutBucketTagging (and PutObjectTagging): the tags in the order given.
-pub fn tagging(tags: &[(String, String)]) -> String {
-    let mut body = String::from("<Tagging><TagSet>");
-    for (key, value) in tags {
-        body.push_str(&format!(
-            "<Tag><Key>{}</Key><Value>{}</Value></Tag>",
-            escape(key),
-            escape(value)
-        ));
-    }
-    body.push_str("</TagSet></Tagging>");
-    body
-}
-
-/// The tags of a `Tagging` document, by key.
-pub fn parse_tagging(body: &str) -> Result<BTreeMap<String, String>, DocumentError> {
-    let doc = parse(body)?;
-    let Some(set) = child(doc.root_element(), "TagSet") else {
-        return Ok(BTreeMap::new());
-    };
-    Ok(set
-        .children()
-        .filter(|n| n.is_element() && n.tag_name().name() == "Tag")
-        .filter_map(|tag| Some((text(tag, "Key")?, text(tag, "Value").unwrap_or_default())))
-        .collect())
 }
 
 /// The default retention of new objects in an object-lock bucket.
@@ -238,19 +209,6 @@ mod tests {
         let body = website_configuration("i.html", None);
         assert!(!body.contains("ErrorDocument"), "{body}");
         assert_eq!(parse_website(&body).unwrap().error_doc, None);
-    }
-
-    #[test]
-    fn tagging_round_trip_with_escapes() {
-        let tags = vec![
-            ("team".to_string(), "a&b".to_string()),
-            ("empty".to_string(), String::new()),
-        ];
-        let parsed = parse_tagging(&tagging(&tags)).unwrap();
-        assert_eq!(parsed["team"], "a&b");
-        assert_eq!(parsed["empty"], "");
-        let ns = r#"<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>"#;
-        assert_eq!(parse_tagging(ns).unwrap()["k"], "v");
     }
 
     #[test]

@@ -52,42 +52,6 @@ pub fn tagging_header_value(tags: &[(String, String)]) -> String {
         .join("&")
 }
 
-/// The body of PutObjectTagging.
-fn tagging_document(tags: &[(String, String)]) -> String {
-    let tags: String = tags
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "<Tag><Key>{}</Key><Value>{}</Value></Tag>",
-                xml::escape(k),
-                xml::escape(v)
-            )
-        })
-        .collect();
-    format!("<Tagging><TagSet>{tags}</TagSet></Tagging>")
-}
-
-/// The tags of a GetObjectTagging reply, in order.
-fn parse_tagging(body: &str) -> Result<Vec<(String, String)>, String> {
-    // radosgw answers an object without tags with an empty body.
-    if body.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    let doc = roxmltree::Document::parse(body).map_err(|e| e.to_string())?;
-    let text = |node: roxmltree::Node<'_, '_>, name: &str| {
-        node.children()
-            .find(|c| c.has_tag_name(name))
-            .and_then(|c| c.text())
-            .unwrap_or_default()
-            .to_string()
-    };
-    Ok(doc
-        .descendants()
-        .filter(|n| n.has_tag_name("Tag"))
-        .map(|tag| (text(tag, "Key"), text(tag, "Value")))
-        .collect())
-}
-
 /// The text of the first element named `name` anywhere in `body`.
 fn first_text(body: &str, name: &str) -> Result<Option<String>, String> {
     let doc = roxmltree::Document::parse(body).map_err(|e| e.to_string())?;
@@ -148,7 +112,7 @@ impl Client {
             version_id,
         );
         let body = self.send_text(&req)?.body;
-        parse_tagging(&body).map_err(|e| Self::invalid("GetObjectTagging", e))
+        xml::parse_tagging(&body).map_err(|e| Self::invalid("GetObjectTagging", e))
     }
 
     /// PutObjectTagging: replaces the object's tags.
@@ -165,7 +129,7 @@ impl Client {
             "tagging",
             version_id,
         );
-        let mut req = with_document(req, tagging_document(tags));
+        let mut req = with_document(req, xml::tagging(tags));
         // Replacing the tags twice leaves the same tags.
         req.idempotent = true;
         self.send(&req).map(drop)
@@ -346,24 +310,6 @@ mod tests {
         ];
         assert_eq!(tagging_header_value(&tags), "team=a%20b&k%26%3D=v%2F%C3%A9");
         assert_eq!(tagging_header_value(&[]), "");
-    }
-
-    #[test]
-    fn tag_documents_round_trip() {
-        let tags = vec![
-            ("a<b".to_string(), "1&2".to_string()),
-            ("c".into(), String::new()),
-        ];
-        let body = tagging_document(&tags);
-        assert!(
-            body.contains("<Key>a&lt;b</Key><Value>1&amp;2</Value>"),
-            "{body}"
-        );
-        assert_eq!(parse_tagging(&body).unwrap(), tags);
-        let s3 = r#"<?xml version="1.0"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>x</Key><Value>y</Value></Tag></TagSet></Tagging>"#;
-        assert_eq!(parse_tagging(s3).unwrap(), vec![("x".into(), "y".into())]);
-        assert!(parse_tagging("<Tagging>").is_err());
-        assert_eq!(parse_tagging(""), Ok(Vec::new()));
     }
 
     #[test]

@@ -697,6 +697,36 @@ pub fn parse_access_control_policy(body: &str) -> Result<AclDocument, XmlError> 
     })
 }
 
+/// The body of PutObjectTagging and PutBucketTagging: the tags in the order given.
+pub fn tagging(tags: &[(String, String)]) -> String {
+    let tags: String = tags
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<Tag><Key>{}</Key><Value>{}</Value></Tag>",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect();
+    format!("<Tagging><TagSet>{tags}</TagSet></Tagging>")
+}
+
+/// The tags of a `Tagging` document (GetObjectTagging, GetBucketTagging), in order.
+pub fn parse_tagging(body: &str) -> Result<Vec<(String, String)>, XmlError> {
+    // radosgw answers an object without tags with an empty body.
+    if body.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let doc = parse(body)?;
+    let text = |node: Node<'_, '_>, name: &str| text(node, name).unwrap_or_default();
+    Ok(doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Tag"))
+        .map(|tag| (text(tag, "Key"), text(tag, "Value")))
+        .collect())
+}
+
 /// Escapes text for an XML element body.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -727,6 +757,43 @@ pub fn create_bucket_configuration(location: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_documents_round_trip() {
+        let tags = vec![
+            ("a<b".to_string(), "1&2".to_string()),
+            ("c".into(), String::new()),
+        ];
+        let body = tagging(&tags);
+        assert!(
+            body.contains("<Key>a&lt;b</Key><Value>1&amp;2</Value>"),
+            "{body}"
+        );
+        assert_eq!(parse_tagging(&body).unwrap(), tags);
+        let s3 = r#"<?xml version="1.0"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>x</Key><Value>y</Value></Tag></TagSet></Tagging>"#;
+        assert_eq!(parse_tagging(s3).unwrap(), vec![("x".into(), "y".into())]);
+        assert!(parse_tagging("<Tagging>").is_err());
+        assert_eq!(parse_tagging("").unwrap(), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn tagging_round_trip_with_escapes() {
+        let tags = vec![
+            ("team".to_string(), "a&b".to_string()),
+            ("empty".to_string(), String::new()),
+        ];
+        let parsed: BTreeMap<String, String> = parse_tagging(&tagging(&tags))
+            .unwrap()
+            .into_iter()
+            .collect();
+        assert_eq!(parsed["team"], "a&b");
+        assert_eq!(parsed["empty"], "");
+        let ns = r#"<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>"#;
+        assert_eq!(
+            parse_tagging(ns).unwrap(),
+            vec![("k".to_string(), "v".to_string())]
+        );
+    }
 
     #[test]
     fn error_document_with_namespace_and_extra_children() {

@@ -114,7 +114,7 @@ pub fn upload_options(args: &UploadArgs, dialect: Dialect) -> Result<PutOptions,
     {
         return Err(UsageError(format!("invalid --content-type {t:?}")));
     }
-    options.tags = super::tag::parse_tags(&args.tag, "--tag")?;
+    options.tags = parse_tags(&args.tag, "--tag")?;
     Ok(options)
 }
 
@@ -206,6 +206,27 @@ pub fn parse_range(text: &str) -> Result<ByteRange, UsageError> {
             })
         }
     }
+}
+
+/// Parses `K=V` tags (`what` names the flag in the error); a key must not be empty nor
+/// given twice, as S3 refuses both.
+pub fn parse_tags(args: &[String], what: &str) -> Result<Vec<(String, String)>, UsageError> {
+    let mut tags: Vec<(String, String)> = Vec::new();
+    for arg in args {
+        let (key, value) = arg
+            .split_once('=')
+            .ok_or_else(|| UsageError(format!("invalid {what} {arg:?}: expected KEY=VALUE")))?;
+        if key.is_empty() {
+            return Err(UsageError(format!(
+                "invalid {what} {arg:?}: the key is empty"
+            )));
+        }
+        if tags.iter().any(|(k, _)| k == key) {
+            return Err(UsageError(format!("{what} names the key {key:?} twice")));
+        }
+        tags.push((key.to_string(), value.to_string()));
+    }
+    Ok(tags)
 }
 
 #[cfg(test)]

@@ -7,36 +7,15 @@ use serde_json::json;
 
 use super::ctx::Ctx;
 use super::listing::{self, Markers};
-use super::options::{Recursive, filter};
+use super::options::{Recursive, filter, parse_tags};
 use super::record::{Op, Status, TransferRecord, report};
 use super::tree::{Decision, Done, DryRun, Planned, Tree};
 use crate::address::RemoteUrl;
 use crate::cli::TagArgs;
-use crate::error::{UsageError, usage};
+use crate::error::usage;
 use crate::exit::ExitStatus;
 use crate::filter::{Filter, Selection};
 use crate::walk;
-
-/// Parses `K=V` tags (`what` names the flag in the error); a key must not be empty nor
-/// given twice, as S3 refuses both.
-pub fn parse_tags(args: &[String], what: &str) -> Result<Vec<(String, String)>, UsageError> {
-    let mut tags: Vec<(String, String)> = Vec::new();
-    for arg in args {
-        let (key, value) = arg
-            .split_once('=')
-            .ok_or_else(|| UsageError(format!("invalid {what} {arg:?}: expected KEY=VALUE")))?;
-        if key.is_empty() {
-            return Err(UsageError(format!(
-                "invalid {what} {arg:?}: the key is empty"
-            )));
-        }
-        if tags.iter().any(|(k, _)| k == key) {
-            return Err(UsageError(format!("{what} names the key {key:?} twice")));
-        }
-        tags.push((key.to_string(), value.to_string()));
-    }
-    Ok(tags)
-}
 
 /// What the command does to each object.
 #[derive(Clone, Debug)]

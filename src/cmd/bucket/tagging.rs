@@ -1,14 +1,14 @@
 //! `objcmd bucket tagging URL [K=V...] [--delete]`: a bucket's tags, shown one `K=V` a
 //! line, replaced as a whole, or deleted.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use serde_json::json;
 
 use super::{Change, bucket_url, change_document, show_error};
 use crate::cli::BucketTaggingArgs;
-use crate::client::{Client, bucket_documents};
-use crate::error::usage;
+use crate::client::{Client, bucket_documents, xml};
+use crate::cmd::options::parse_tags;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 
@@ -23,8 +23,8 @@ pub fn run(
     let url = bucket_url(&args.url)?;
     let target = (bucket_documents::TAGGING, NAME);
     if !args.tags.is_empty() {
-        let tags = parse_tags(&args.tags)?;
-        let body = bucket_documents::tagging(&tags);
+        let tags = parse_tags(&args.tags, "tag")?;
+        let body = xml::tagging(&tags);
         return change_document(
             client,
             printer,
@@ -41,8 +41,10 @@ pub fn run(
     let body = client
         .get_bucket_document(&url.bucket, bucket_documents::TAGGING)
         .map_err(|e| show_error(e, NAME, &bucket))?;
-    let tags = bucket_documents::parse_tagging(&body)
-        .map_err(|e| anyhow::anyhow!("the tags of {bucket}: {e}"))?;
+    let tags: BTreeMap<String, String> = xml::parse_tagging(&body)
+        .map_err(|e| anyhow::anyhow!("the tags of {bucket}: {e}"))?
+        .into_iter()
+        .collect();
     if printer.json {
         printer.record(&json!({"bucket": bucket, "tags": tags}))?;
         return Ok(ExitStatus::Success);
@@ -57,25 +59,6 @@ pub fn run(
     Ok(ExitStatus::Success)
 }
 
-/// `K=V` arguments (the value may hold `=` and be empty), each key once.
-fn parse_tags(args: &[String]) -> anyhow::Result<Vec<(String, String)>> {
-    let mut seen = BTreeSet::new();
-    let mut tags = Vec::new();
-    for arg in args {
-        let Some((key, value)) = arg.split_once('=') else {
-            return Err(usage(format!("{arg:?}: a tag is KEY=VALUE")));
-        };
-        if key.is_empty() {
-            return Err(usage(format!("{arg:?}: a tag's key cannot be empty")));
-        }
-        if !seen.insert(key) {
-            return Err(usage(format!("tag {key:?} is given twice")));
-        }
-        tags.push((key.to_string(), value.to_string()));
-    }
-    Ok(tags)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,12 +66,12 @@ mod tests {
     #[test]
     fn tags_split_at_the_first_equals_sign() {
         let args = ["a=1".to_string(), "b=x=y".to_string(), "c=".to_string()];
-        let tags = parse_tags(&args).unwrap();
+        let tags = parse_tags(&args, "tag").unwrap();
         assert_eq!(tags[1], ("b".to_string(), "x=y".to_string()));
         assert_eq!(tags[2], ("c".to_string(), String::new()));
         for bad in [&["novalue"][..], &["=v"], &["k=1", "k=2"]] {
             let bad: Vec<String> = bad.iter().map(|s| s.to_string()).collect();
-            assert!(parse_tags(&bad).is_err(), "{bad:?}");
+            assert!(parse_tags(&bad, "tag").is_err(), "{bad:?}");
         }
     }
 }
