@@ -1,11 +1,38 @@
 //! The listing that feeds recursive work: the objects under a prefix that the filter
-//! accepts, page by page, each with its key relative to the prefix.
+//! accepts, page by page, each with its key relative to the prefix; and the fields that
+//! `ls` and `ls --all-versions` print of each entry.
+
+use jiff::Timestamp;
+use serde_json::json;
 
 use super::tree::Weight;
 use crate::address::RemoteUrl;
 use crate::client::{Client, ObjectInfo};
 use crate::filter::Filter;
+use crate::units::human_size;
 use crate::walk::Walked;
+
+/// `2026-11-20 12:00`, in UTC (as the server reports it), or blanks when unknown.
+pub(super) fn date_time(t: Option<Timestamp>) -> String {
+    match t {
+        Some(t) => t.strftime("%Y-%m-%d %H:%M").to_string(),
+        None => format!("{:16}", ""),
+    }
+}
+
+/// RFC 3339 for JSON, or null.
+pub(super) fn rfc3339(t: Option<Timestamp>) -> serde_json::Value {
+    t.map_or(serde_json::Value::Null, |t| json!(t.to_string()))
+}
+
+/// A size in bytes, or human (`-H`).
+pub(super) fn size_text(size: u64, human: bool) -> String {
+    if human {
+        human_size(size)
+    } else {
+        size.to_string()
+    }
+}
 
 /// An object found by a listing, with its key relative to the listed prefix.
 pub struct Listed {

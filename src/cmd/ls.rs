@@ -2,36 +2,14 @@
 //! following every page of the listing as it arrives.
 
 use anyhow::Context as _;
-use jiff::Timestamp;
 use serde_json::json;
 
+use super::listing::{date_time, rfc3339, size_text};
 use crate::address::RemoteUrl;
 use crate::cli::LsArgs;
 use crate::client::{Client, ObjectInfo};
 use crate::exit::ExitStatus;
 use crate::output::{Printer, Style};
-use crate::units::human_size;
-
-/// `2026-11-20 12:00`, in UTC (as the server reports it), or blanks when unknown.
-pub(super) fn date_time(t: Option<Timestamp>) -> String {
-    match t {
-        Some(t) => t.strftime("%Y-%m-%d %H:%M").to_string(),
-        None => format!("{:16}", ""),
-    }
-}
-
-/// RFC 3339 for JSON, or null.
-pub(super) fn rfc3339(t: Option<Timestamp>) -> serde_json::Value {
-    t.map_or(serde_json::Value::Null, |t| json!(t.to_string()))
-}
-
-pub(super) fn size_text(size: u64, human: bool) -> String {
-    if human {
-        human_size(size)
-    } else {
-        size.to_string()
-    }
-}
 
 fn object_line(url: &RemoteUrl, o: &ObjectInfo, args: &LsArgs, printer: &Printer) -> String {
     let target = printer.escape(&url.to_string()).into_owned();

@@ -5,7 +5,7 @@
 use anyhow::Context as _;
 use serde_json::json;
 
-use super::ls::{date_time, rfc3339, size_text};
+use super::listing::{date_time, rfc3339, size_text};
 use crate::address::RemoteUrl;
 use crate::cli::LsArgs;
 use crate::client::{Client, Feature, ObjectVersion};
