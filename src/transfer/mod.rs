@@ -351,9 +351,19 @@ pub(crate) struct Sums {
 impl Sums {
     /// The sums of bytes in memory.
     pub(crate) fn of(data: &[u8], client: &Client, checksum: Option<Algorithm>) -> Sums {
+        Sums::with_md5(data, Md5::digest(data).into(), client, checksum)
+    }
+
+    /// The sums of bytes in memory whose MD5 was taken as they were read.
+    pub(crate) fn with_md5(
+        data: &[u8],
+        md5: [u8; 16],
+        client: &Client,
+        checksum: Option<Algorithm>,
+    ) -> Sums {
         Sums {
             len: data.len() as u64,
-            md5: Md5::digest(data).into(),
+            md5,
             crc: client
                 .dialect()
                 .crc64_header()

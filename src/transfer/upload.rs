@@ -159,14 +159,6 @@ impl Uploader<'_> {
         )
     }
 
-    /// The CRC-64 of a body, for the dialects whose servers return one to compare with.
-    fn crc_of(&self, data: &[u8]) -> Option<u64> {
-        self.client
-            .dialect()
-            .crc64_header()
-            .map(|_| crate::crc64::checksum(data))
-    }
-
     fn endpoint(&self) -> String {
         self.client.transport().config().target.endpoint.to_string()
     }
@@ -321,12 +313,7 @@ impl Uploader<'_> {
         md5: [u8; 16],
         options: &PutOptions,
     ) -> anyhow::Result<UploadOutcome> {
-        let sums = Sums {
-            len: data.len() as u64,
-            md5,
-            crc: self.crc_of(&data),
-            checksum: self.client.checksum_algorithm().map(|a| a.value_of(&data)),
-        };
+        let sums = Sums::with_md5(&data, md5, self.client, self.client.checksum_algorithm());
         let body = PartsProgress::new(self.bar).body(data);
         self.put_body(body, sums, options)
     }
